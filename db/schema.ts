@@ -1,0 +1,223 @@
+/**
+ * The case file's tables. Generated into SQL by drizzle-kit (`npm run db:generate`) under
+ * db/migrations/; a shipped migration is never edited, a change is a new one.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const timestamp = (name: string) =>
+  text(name)
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+const createdAt = () => timestamp('created_at');
+
+/** The letterhead and the details the standard paragraphs need. One row (id 1). */
+export const organisation = sqliteTable('organisation', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  team: text('team'),
+  addressLines: text('address_lines', { mode: 'json' }).$type<string[]>().notNull(),
+  telephone: text('telephone'),
+  fax: text('fax'),
+  directLine: text('direct_line'),
+  email: text('email'),
+  website: text('website'),
+  internalReviewWindow: text('internal_review_window'),
+  jurisdiction: text('jurisdiction'),
+  font: text('font'),
+  updatedAt: text('updated_at'),
+});
+
+/** Key–value settings (reference format, internal targets, idle lock …), values as JSON. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+});
+
+export const officers = sqliteTable('officers', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  title: text('title').notNull().default(''),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+/** One-off bank holidays the officer adds (a state funeral announced next month). */
+export const addedHolidays = sqliteTable('added_holidays', {
+  date: text('date').primaryKey(),
+  name: text('name').notNull(),
+  jurisdictions: text('jurisdictions', { mode: 'json' }).$type<string[] | null>(),
+});
+
+export const requesters = sqliteTable('requesters', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  email: text('email'),
+  address: text('address'),
+  organisation: text('organisation'),
+  category: text('category'),
+});
+
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reference: text('reference').notNull(),
+    ourRef: text('our_ref'),
+    regime: text('regime').notNull(),
+    received: text('received').notNull(),
+    channel: text('channel'),
+    requesterId: integer('requester_id')
+      .notNull()
+      .references(() => requesters.id),
+    subject: text('subject').notNull(),
+    requestText: text('request_text').notNull(),
+    status: text('status').notNull(),
+    outcome: text('outcome'),
+    responded: text('responded'),
+    officer: text('officer'),
+    signatoryName: text('signatory_name'),
+    signatoryTitle: text('signatory_title'),
+    enclosures: text('enclosures', { mode: 'json' }).$type<string[]>(),
+    /** Statutory due date as last computed by the clock, kept for the queue's index and sort. */
+    dueDate: text('due_date'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [
+    uniqueIndex('cases_reference_unique').on(t.reference),
+    index('cases_status_due').on(t.status, t.dueDate),
+    index('cases_due').on(t.dueDate),
+    index('cases_received').on(t.received),
+  ],
+);
+
+/** Questions nest (1 → 1.1 → 1.2); `position` keeps the order the officer set among siblings. */
+export const questions = sqliteTable(
+  'questions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    parentId: integer('parent_id'),
+    position: integer('position').notNull(),
+    number: text('number').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [index('questions_case').on(t.caseId, t.parentId, t.position)],
+);
+
+export const responses = sqliteTable('responses', {
+  questionId: integer('question_id')
+    .primaryKey()
+    .references(() => questions.id, { onDelete: 'cascade' }),
+  outcome: text('outcome').notNull(),
+  heldStatement: text('held_statement'),
+  seeQuestion: text('see_question'),
+  link: text('link'),
+  text: text('text'),
+  footnotes: text('footnotes', { mode: 'json' }).$type<string[]>(),
+});
+
+export const appliedExemptions = sqliteTable(
+  'applied_exemptions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    questionId: integer('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    provision: text('provision').notNull(),
+    title: text('title'),
+    likelihood: text('likelihood'),
+    reason: text('reason').notNull(),
+    /** Null when no public interest test is recorded (absolute exemptions need none). */
+    piConclusion: text('pi_conclusion'),
+  },
+  (t) => [index('exemptions_question').on(t.questionId, t.position)],
+);
+
+export const publicInterestFactors = sqliteTable(
+  'public_interest_factors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    exemptionId: integer('exemption_id')
+      .notNull()
+      .references(() => appliedExemptions.id, { onDelete: 'cascade' }),
+    side: text('side', { enum: ['for-disclosure', 'for-withholding'] }).notNull(),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [index('factors_exemption').on(t.exemptionId, t.side, t.position)],
+);
+
+/** Clock stops, extensions and status changes, in the order they happened. */
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    date: text('date').notNull(),
+    until: text('until'),
+    months: integer('months'),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('events_case').on(t.caseId, t.date)],
+);
+
+/** Who changed what, when, with the old and new value. Never updated, only appended. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: timestamp('at'),
+    actor: text('actor').notNull(),
+    caseId: integer('case_id'),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    field: text('field'),
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+  },
+  (t) => [index('audit_case').on(t.caseId, t.id)],
+);
+
+/** Saved versions of a case's letters; the sent version is locked. */
+export const letterVersions = sqliteTable(
+  'letter_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    templateId: text('template_id').notNull(),
+    version: integer('version').notNull(),
+    document: text('document', { mode: 'json' }).notNull(),
+    /** A hash of the case data the letter was generated from, to warn before regenerating over edits. */
+    sourceHash: text('source_hash'),
+    edited: integer('edited', { mode: 'boolean' }).notNull().default(false),
+    sentAt: text('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('letters_case').on(t.caseId, t.templateId, t.version)],
+);
+
+export const schemaTables = {
+  organisation,
+  settings,
+  officers,
+  addedHolidays,
+  requesters,
+  cases,
+  questions,
+  responses,
+  appliedExemptions,
+  publicInterestFactors,
+  caseEvents,
+  auditLog,
+  letterVersions,
+};

@@ -1,0 +1,119 @@
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { CliError, type Command } from '../cli-error';
+import { readPassphrase } from '../passphrase';
+import { changePassphrase, createCaseFile, openCaseFile, withCaseFile } from '../../../db/case-file';
+import { exportRegisterCsv, exportRegisterJson, importInterchange } from '../../services/import-export';
+import { currentActor } from '../../services/actor';
+import { writeFileAtomic } from '../../services/files';
+
+/** parseArgs with the CLI's own errors: a bad flag is one line and exit code 2. */
+export function parseCommandArgs<T extends ParseArgsOptionsConfig>(
+  args: string[],
+  options: T,
+  positionals: { min: number; max: number; usage: string },
+) {
+  let parsed: ReturnType<
+    typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>
+  >;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message.split('\n')[0]}. Usage: ${positionals.usage}`, 2);
+  }
+  if (parsed.positionals.length < positionals.min || parsed.positionals.length > positionals.max) {
+    throw new CliError(`wrong number of arguments. Usage: ${positionals.usage}`, 2);
+  }
+  return parsed;
+}
+
+export const initCommand: Command = {
+  name: 'init',
+  usage: 'init <file>',
+  summary: 'create a new encrypted case file (never overwrites)',
+  async run(args, io) {
+    const { positionals } = parseCommandArgs(args, {}, { min: 1, max: 1, usage: 'foi-desk init <file>' });
+    const passphrase = await readPassphrase(io, { prompt: 'New passphrase: ', confirm: true });
+    createCaseFile({ path: positionals[0]!, passphrase }).close();
+    io.stdout(`Created ${positionals[0]}. Keep the passphrase safe: it cannot be recovered.\n`);
+    return 0;
+  },
+};
+
+export const importCommand: Command = {
+  name: 'import',
+  usage: 'import <file> <json>...',
+  summary: 'import case and organisation files, all or nothing',
+  async run(args, io) {
+    const { positionals } = parseCommandArgs(
+      args,
+      {},
+      { min: 2, max: 10_000, usage: 'foi-desk import <file> <json>...' },
+    );
+    const [file, ...inputs] = positionals as [string, ...string[]];
+    const sources = inputs.map((p) => {
+      try {
+        return { path: p, text: readFileSync(p, 'utf8') };
+      } catch {
+        throw new CliError(`${p}: (file): cannot be read (missing or no permission). Nothing was imported.`);
+      }
+    });
+    const passphrase = await readPassphrase(io);
+    const report = withCaseFile({ path: file, passphrase }, (caseFile) =>
+      importInterchange(caseFile, sources, currentActor('cli')),
+    );
+    io.stdout(
+      `Imported ${report.cases.length} case${report.cases.length === 1 ? '' : 's'}${report.organisation ? ' and the organisation profile' : ''}.\n`,
+    );
+    return 0;
+  },
+};
+
+export const exportCommand: Command = {
+  name: 'export',
+  usage: 'export <file> [--format json|csv] [--out F]',
+  summary: 'write the register as interchange JSON or a CSV for a spreadsheet',
+  async run(args, io) {
+    const { positionals, values } = parseCommandArgs(
+      args,
+      { format: { type: 'string', default: 'json' }, out: { type: 'string' } },
+      { min: 1, max: 1, usage: 'foi-desk export <file> [--format json|csv] [--out F]' },
+    );
+    const format = values.format;
+    if (format !== 'json' && format !== 'csv')
+      throw new CliError(`unknown format "${format}": use json or csv.`, 2);
+    const passphrase = await readPassphrase(io);
+    const text = withCaseFile({ path: positionals[0]!, passphrase }, (caseFile) =>
+      format === 'csv' ? exportRegisterCsv(caseFile) : exportRegisterJson(caseFile),
+    );
+    const out = values.out;
+    if (out) {
+      writeFileAtomic(out, text);
+      io.stderr(`Wrote ${out}.\n`);
+    } else io.stdout(text);
+    return 0;
+  },
+};
+
+export const passwdCommand: Command = {
+  name: 'passwd',
+  usage: 'passwd <file>',
+  summary: 'change the passphrase (new one from FOI_DESK_NEW_PASSPHRASE or asked)',
+  async run(args, io) {
+    const { positionals } = parseCommandArgs(args, {}, { min: 1, max: 1, usage: 'foi-desk passwd <file>' });
+    const passphrase = await readPassphrase(io, { prompt: 'Current passphrase: ' });
+    const file = openCaseFile({ path: positionals[0]!, passphrase });
+    try {
+      const next = await readPassphrase(io, {
+        envVar: 'FOI_DESK_NEW_PASSPHRASE',
+        prompt: 'New passphrase: ',
+        confirm: true,
+      });
+      changePassphrase(file, next);
+    } finally {
+      file.close();
+    }
+    io.stdout('Passphrase changed. The old passphrase no longer opens the file.\n');
+    return 0;
+  },
+};

@@ -1,0 +1,111 @@
+/** Applies the statutory clock (shared/clock) to cases in the file, with the organisation's calendar. */
+import { asc } from 'drizzle-orm';
+import type { CaseDb } from '../../db/case-file';
+import { addedHolidays } from '../../db/schema';
+import { getOrganisation } from '../../db/queries/organisation';
+import { getSettings } from '../../db/queries/settings';
+import { listCaseEvents, type CaseEventRow } from '../../db/queries/cases';
+import {
+  computeDeadline,
+  type ClockEvent,
+  type ClockEventType,
+  type Deadline,
+  type ExtraHoliday,
+} from '../../shared/clock';
+import type { Jurisdiction, Regime } from '../../shared/case-format';
+import type { Settings } from '../../shared/settings';
+
+export interface ClockContext {
+  jurisdiction: Jurisdiction;
+  extraHolidays: ExtraHoliday[];
+  settings: Settings;
+}
+
+export function loadClockContext(db: CaseDb): ClockContext {
+  const org = getOrganisation(db);
+  const extraHolidays = db
+    .select()
+    .from(addedHolidays)
+    .orderBy(asc(addedHolidays.date))
+    .all()
+    .map((h): ExtraHoliday => {
+      const out: ExtraHoliday = { date: h.date, name: h.name };
+      if (h.jurisdictions) out.jurisdictions = h.jurisdictions as Jurisdiction[];
+      return out;
+    });
+  return { jurisdiction: org?.jurisdiction ?? 'england-and-wales', extraHolidays, settings: getSettings(db) };
+}
+
+export function toClockEvents(rows: CaseEventRow[]): ClockEvent[] {
+  const out: ClockEvent[] = [];
+  for (const row of rows) {
+    if (!CLOCK_EVENT_TYPES.has(row.type)) continue;
+    const event: ClockEvent = { type: row.type as ClockEventType, date: row.date };
+    if (row.until) event.until = row.until;
+    if (row.months === 1 || row.months === 2) event.months = row.months;
+    out.push(event);
+  }
+  return out;
+}
+
+export const CLOCK_EVENT_TYPES = new Set<string>([
+  'clarification-requested',
+  'clarification-received',
+  'fees-notice-issued',
+  'fee-paid',
+  'pi-extension',
+  'eir-extension',
+  'ir-extension',
+  'sar-extension',
+  'sar-clock-stopped',
+  'sar-clock-restarted',
+] satisfies ClockEventType[]);
+
+export function deadlineFor(
+  context: ClockContext,
+  c: { regime: string; received: string },
+  events: ClockEvent[],
+  explain = false,
+): Deadline {
+  return computeDeadline(
+    {
+      regime: c.regime as Regime,
+      received: c.received,
+      jurisdiction: context.jurisdiction,
+      events,
+      extraHolidays: context.extraHolidays,
+      receivedOnNonWorkingDayCountsNext: context.settings.receivedOnNonWorkingDayCountsNext,
+    },
+    { explain },
+  );
+}
+
+/** The due date the queue sorts by: the current due date, or null while the clock is stopped. */
+export function dueDateForRecord(
+  context: ClockContext,
+  c: { regime: string; received: string },
+  events: ClockEvent[],
+): string | null {
+  return deadlineFor(context, c, events).due;
+}
+
+/** Recomputes the stored due date of every case, after a holiday or a clock setting changes. */
+export function recomputeAllDueDates(db: CaseDb): number {
+  const context = loadClockContext(db);
+  const rows = db.$client.prepare('SELECT id, regime, received, due_date AS due FROM cases').all() as {
+    id: number;
+    regime: string;
+    received: string;
+    due: string | null;
+  }[];
+  const update = db.$client.prepare('UPDATE cases SET due_date = ? WHERE id = ?');
+  let changed = 0;
+  for (const row of rows) {
+    const due = dueDateForRecord(context, row, toClockEvents(listCaseEvents(db, row.id)));
+    if (due !== row.due) {
+      update.run(due, row.id);
+      changed++;
+    }
+  }
+  return changed;
+}

@@ -1,0 +1,165 @@
+/**
+ * Import and export in the interchange format. An import is all or nothing: every file is read
+ * and checked first, then everything is written in one transaction.
+ */
+import { AppError } from '../../shared/errors';
+import { parseInterchangeObject, type CaseRecord, type Organisation } from '../../shared/case-format';
+import { inTransaction, type CaseFile } from '../../db/case-file';
+import { existingReferences, getCaseRecord, insertCaseRecord, listCaseIds } from '../../db/queries/cases';
+import { getOrganisation, saveOrganisation } from '../../db/queries/organisation';
+import { recordAudit } from '../../db/queries/audit';
+import { dueDateForRecord, loadClockContext } from './deadlines';
+
+export interface ImportSource {
+  /** Shown in problems, e.g. the file path. */
+  path: string;
+  text: string;
+}
+
+export interface ImportReport {
+  cases: string[];
+  organisation: boolean;
+}
+
+/** An import refused as a whole; each problem is one `path: field: problem` line. */
+export class ImportError extends AppError {
+  constructor(readonly problems: string[]) {
+    super(
+      'validation',
+      `Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'}.\n${problems.join('\n')}`,
+    );
+  }
+}
+
+interface Parsed {
+  cases: { source: string; field: string; value: CaseRecord }[];
+  organisations: { source: string; field: string; value: Organisation }[];
+}
+
+export function parseImportSources(sources: ImportSource[]): Parsed {
+  const problems: string[] = [];
+  const parsed: Parsed = { cases: [], organisations: [] };
+  for (const source of sources) {
+    let json: unknown;
+    try {
+      json = JSON.parse(source.text.replace(/^\uFEFF/, ''));
+    } catch (error) {
+      problems.push(`${source.path}: (file): is not valid JSON (${(error as Error).message})`);
+      continue;
+    }
+    const items = Array.isArray(json) ? json : [json];
+    if (items.length === 0) problems.push(`${source.path}: (file): holds an empty list`);
+    items.forEach((item, index) => {
+      const prefix = Array.isArray(json) ? `[${index}]` : '';
+      const result = parseInterchangeObject(item);
+      if (!result.ok) {
+        for (const p of result.problems) {
+          const field = prefix ? `${prefix}${p.field.startsWith('[') ? '' : '.'}${p.field}` : p.field;
+          problems.push(`${source.path}: ${field}: ${p.problem}`);
+        }
+        return;
+      }
+      const field = prefix || '(file)';
+      if (result.value.kind === 'case')
+        parsed.cases.push({ source: source.path, field, value: result.value.value });
+      else parsed.organisations.push({ source: source.path, field, value: result.value.value });
+    });
+  }
+  const seen = new Map<string, string>();
+  for (const c of parsed.cases) {
+    const where = seen.get(c.value.reference);
+    if (where)
+      problems.push(
+        `${c.source}: ${refField(c.field)}: "${c.value.reference}" appears twice in this import (also ${where})`,
+      );
+    else seen.set(c.value.reference, c.source);
+  }
+  if (parsed.organisations.length > 1) {
+    const extra = parsed.organisations[1]!;
+    problems.push(`${extra.source}: ${extra.field}: more than one organisation profile in this import`);
+  }
+  if (problems.length) throw new ImportError(problems);
+  return parsed;
+}
+
+function refField(field: string): string {
+  return field === '(file)' ? 'reference' : `${field}.reference`;
+}
+
+export function importInterchange(file: CaseFile, sources: ImportSource[], actor: string): ImportReport {
+  const parsed = parseImportSources(sources);
+  const { db } = file;
+  const clash = new Set(
+    existingReferences(
+      db,
+      parsed.cases.map((c) => c.value.reference),
+    ),
+  );
+  if (clash.size) {
+    throw new ImportError(
+      parsed.cases
+        .filter((c) => clash.has(c.value.reference))
+        .map((c) => `${c.source}: ${refField(c.field)}: "${c.value.reference}" is already in the case file`),
+    );
+  }
+  return inTransaction(db, (tx) => {
+    const org = parsed.organisations[0];
+    if (org) {
+      saveOrganisation(tx, org.value);
+      recordAudit(tx, { actor, action: 'import', entity: 'organisation', newValue: org.value.name });
+    }
+    const context = loadClockContext(tx);
+    for (const c of parsed.cases) {
+      const id = insertCaseRecord(tx, c.value, dueDateForRecord(context, c.value, []));
+      recordAudit(tx, { actor, caseId: id, action: 'import', entity: 'case', newValue: c.source });
+    }
+    return { cases: parsed.cases.map((c) => c.value.reference), organisation: Boolean(org) };
+  });
+}
+
+/** The register as interchange objects: the organisation profile (if any), then every case. */
+export function exportRegister(file: CaseFile): (Organisation | CaseRecord)[] {
+  const out: (Organisation | CaseRecord)[] = [];
+  const org = getOrganisation(file.db);
+  if (org) out.push(org);
+  for (const id of listCaseIds(file.db)) {
+    const record = getCaseRecord(file.db, id);
+    if (record) out.push(record);
+  }
+  return out;
+}
+
+export function exportRegisterJson(file: CaseFile): string {
+  return JSON.stringify(exportRegister(file), null, 2) + '\n';
+}
+
+export const CSV_COLUMNS = [
+  'reference',
+  'regime',
+  'received',
+  'due',
+  'status',
+  'outcome',
+  'responded',
+  'subject',
+] as const;
+
+/**
+ * One row per case for a spreadsheet. A cell that starts like a formula is prefixed with an
+ * apostrophe, so a hostile subject line cannot run in Excel.
+ */
+export function exportRegisterCsv(file: CaseFile): string {
+  const rows = file.sqlite
+    .prepare(
+      'SELECT reference, regime, received, due_date AS due, status, outcome, responded, subject FROM cases ORDER BY id',
+    )
+    .all() as Record<(typeof CSV_COLUMNS)[number], string | null>[];
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const row of rows) lines.push(CSV_COLUMNS.map((c) => csvCell(row[c] ?? '')).join(','));
+  return lines.join('\r\n') + '\r\n';
+}
+
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

@@ -1,0 +1,60 @@
+// Builds what each entry point needs into dist/: the CLI (ahead of time, so it starts fast), the
+// Electron main and preload, the browser bridge, and the renderer (Vite). Usage: build.mjs cli|all
+import { build } from 'esbuild';
+import { cpSync, rmSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const dist = path.join(root, 'dist');
+const what = process.argv[2] ?? 'all';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'esm',
+  sourcemap: true,
+  logLevel: 'warning',
+  // Native and Electron modules load at run time; everything else is bundled.
+  external: ['better-sqlite3', 'electron'],
+  // ESM bundles still meet CommonJS dependencies that call require().
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+};
+
+mkdirSync(dist, { recursive: true });
+// Migrations ship beside the bundles that apply them (db/case-file.ts looks in ./migrations).
+rmSync(path.join(dist, 'migrations'), { recursive: true, force: true });
+cpSync(path.join(root, 'db', 'migrations'), path.join(dist, 'migrations'), { recursive: true });
+
+await build({
+  ...common,
+  entryPoints: { cli: path.join(root, 'main/cli/foi-desk.ts') },
+  outdir: dist,
+  outExtension: { '.js': '.mjs' },
+});
+
+if (what === 'all') {
+  await build({
+    ...common,
+    entryPoints: {
+      main: path.join(root, 'main/electron/main.ts'),
+      bridge: path.join(root, 'main/bridge/server.ts'),
+    },
+    outdir: dist,
+    outExtension: { '.js': '.mjs' },
+  });
+  // A sandboxed preload must be CommonJS.
+  await build({
+    ...common,
+    banner: {},
+    format: 'cjs',
+    entryPoints: { preload: path.join(root, 'main/electron/preload.ts') },
+    outdir: dist,
+    outExtension: { '.js': '.cjs' },
+  });
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+}

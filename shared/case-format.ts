@@ -1,0 +1,220 @@
+/**
+ * The case interchange format (`foi-desk/case@1`, `foi-desk/organisation@1`), documented in
+ * shared/examples/README.md. Key order in these schemas is the order written on export, so an
+ * imported file exports back byte-for-byte equal.
+ */
+import { z } from 'zod';
+import { isIsoDate } from './dates';
+
+export const REGIMES = ['FOIA', 'EIR', 'FOISA', 'SAR', 'FOI-IR', 'EIR-RECON'] as const;
+export type Regime = (typeof REGIMES)[number];
+
+export const CHANNELS = ['email', 'post', 'web', 'other'] as const;
+export const QUESTION_OUTCOMES = [
+  'provided',
+  'not-held',
+  'exempt',
+  'part-exempt',
+  'ncnd',
+  'published',
+  'see-other',
+] as const;
+export type QuestionOutcome = (typeof QUESTION_OUTCOMES)[number];
+export const CASE_STATUSES = ['open', 'clarification', 'on-hold', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const CASE_OUTCOMES = [
+  'granted',
+  'part-granted',
+  'refused',
+  'not-held',
+  'withdrawn',
+  'transferred',
+  'clarification-lapsed',
+] as const;
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+export const LIKELIHOODS = ['would', 'would be likely to'] as const;
+
+/** Long free text (request, answers, reasoning): large answers are real, 5 MB of text is not. */
+export const MAX_TEXT = 2_000_000;
+/** Short fields: names, references, titles. */
+export const MAX_SHORT = 500;
+
+// C0 controls other than tab, newline and carriage return, and DEL.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+const longText = z.string().max(MAX_TEXT, { message: `is too long (at most ${MAX_TEXT} characters)` });
+const shortText = z.string().max(MAX_SHORT, { message: `is too long (at most ${MAX_SHORT} characters)` });
+const nonEmptyShort = shortText.trim().min(1, { message: 'is required' });
+
+export const isoDate = z.string().refine(isIsoDate, { message: 'is not a real date in the form YYYY-MM-DD' });
+
+export const reference = z
+  .string()
+  .trim()
+  .min(1, { message: 'is required' })
+  .max(60, { message: 'is too long (at most 60 characters)' })
+  .refine((s) => !CONTROL.test(s), { message: 'contains control characters' });
+
+export const requesterSchema = z.strictObject({
+  name: nonEmptyShort,
+  email: shortText.optional(),
+  address: longText.optional(),
+  organisation: shortText.optional(),
+  category: shortText.optional(),
+});
+
+export const publicInterestSchema = z.strictObject({
+  forDisclosure: z.array(longText),
+  forWithholding: z.array(longText),
+  conclusion: longText,
+});
+
+export const exemptionSchema = z.strictObject({
+  provision: nonEmptyShort,
+  title: shortText.optional(),
+  likelihood: z.enum(LIKELIHOODS).optional(),
+  reason: longText,
+  publicInterest: publicInterestSchema.optional(),
+});
+
+export const responseSchema = z.strictObject({
+  outcome: z.enum(QUESTION_OUTCOMES),
+  heldStatement: longText.optional(),
+  seeQuestion: shortText.optional(),
+  link: shortText.optional(),
+  text: longText.optional(),
+  exemptions: z.array(exemptionSchema).optional(),
+  footnotes: z.array(longText).optional(),
+});
+
+export interface QuestionData {
+  number: string;
+  text: string;
+  parts?: QuestionData[] | undefined;
+  response?: z.infer<typeof responseSchema> | undefined;
+}
+
+export const questionSchema: z.ZodType<QuestionData> = z.lazy(() =>
+  z.strictObject({
+    number: z.string().trim().min(1, { message: 'is required' }).max(40),
+    text: longText,
+    parts: z.array(questionSchema).optional(),
+    response: responseSchema.optional(),
+  }),
+);
+
+export const signatorySchema = z.strictObject({ name: nonEmptyShort, title: shortText });
+
+export const CASE_FORMAT = 'foi-desk/case@1';
+export const ORGANISATION_FORMAT = 'foi-desk/organisation@1';
+
+export const caseSchema = z.strictObject({
+  format: z.literal(CASE_FORMAT),
+  reference,
+  ourRef: shortText.optional(),
+  regime: z.enum(REGIMES),
+  received: isoDate,
+  channel: z.enum(CHANNELS).optional(),
+  requester: requesterSchema,
+  subject: shortText,
+  requestText: longText,
+  questions: z.array(questionSchema),
+  status: z.enum(CASE_STATUSES),
+  outcome: z.enum(CASE_OUTCOMES).optional(),
+  responded: isoDate.optional(),
+  officer: shortText.optional(),
+  signatory: signatorySchema.optional(),
+  enclosures: z.array(shortText).optional(),
+});
+
+export const JURISDICTIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
+export type Jurisdiction = (typeof JURISDICTIONS)[number];
+
+export const organisationSchema = z.strictObject({
+  format: z.literal(ORGANISATION_FORMAT),
+  name: nonEmptyShort,
+  team: shortText.optional(),
+  addressLines: z.array(shortText),
+  telephone: shortText.optional(),
+  fax: shortText.optional(),
+  directLine: shortText.optional(),
+  email: shortText.optional(),
+  website: shortText.optional(),
+  internalReviewWindow: shortText.optional(),
+  jurisdiction: z.enum(JURISDICTIONS).optional(),
+  font: shortText.optional(),
+});
+
+export type CaseRecord = z.infer<typeof caseSchema>;
+export type Organisation = z.infer<typeof organisationSchema>;
+export type Requester = z.infer<typeof requesterSchema>;
+export type QuestionResponse = z.infer<typeof responseSchema>;
+export type AppliedExemption = z.infer<typeof exemptionSchema>;
+export type PublicInterest = z.infer<typeof publicInterestSchema>;
+
+export type InterchangeObject =
+  { kind: 'case'; value: CaseRecord } | { kind: 'organisation'; value: Organisation };
+
+export interface FieldProblem {
+  /** Where the problem is, as `[index].questions[0].text` or `reference`. */
+  field: string;
+  problem: string;
+}
+
+function pathToField(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out || '(whole object)';
+}
+
+/**
+ * Parses one interchange object by its `format`. Problems come back as field paths with plain
+ * messages, never as a thrown exception.
+ */
+export function parseInterchangeObject(
+  input: unknown,
+): { ok: true; value: InterchangeObject } | { ok: false; problems: FieldProblem[] } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, problems: [{ field: '(whole object)', problem: 'is not a JSON object' }] };
+  }
+  const format = (input as { format?: unknown }).format;
+  const schema =
+    format === CASE_FORMAT ? caseSchema : format === ORGANISATION_FORMAT ? organisationSchema : undefined;
+  if (!schema) {
+    return {
+      ok: false,
+      problems: [
+        {
+          field: 'format',
+          problem: `must be "${CASE_FORMAT}" or "${ORGANISATION_FORMAT}" (found ${JSON.stringify(format) ?? 'nothing'})`,
+        },
+      ],
+    };
+  }
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    return {
+      ok: false,
+      problems: result.error.issues.map((issue) => ({
+        field: pathToField(issue.path),
+        problem: describeIssue(issue),
+      })),
+    };
+  }
+  return format === CASE_FORMAT
+    ? { ok: true, value: { kind: 'case', value: result.data as CaseRecord } }
+    : { ok: true, value: { kind: 'organisation', value: result.data as Organisation } };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value' && 'values' in issue) {
+    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  if (issue.code === 'unrecognized_keys') return `has unknown field(s) ${issue.keys.join(', ')}`;
+  if (issue.code === 'invalid_type') return `must be ${issue.expected}`;
+  return issue.message;
+}

@@ -1,0 +1,42 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+export const fixtures = path.join(repoRoot, 'tests', 'fixtures');
+export const cliPath = path.join(repoRoot, 'dist', 'cli.mjs');
+
+export const PASSPHRASE = 'correct horse battery staple';
+
+export function fixture(name: string): string {
+  return path.join(fixtures, name);
+}
+
+export function readFixture(name: string): string {
+  return readFileSync(fixture(name), 'utf8');
+}
+
+/** A fresh temp folder, removed by the returned cleanup. */
+export function makeTempDir(prefix = 'foi-desk-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the compiled `foi-desk` as a user would, as its own process. */
+export function runCli(args: string[], env: Record<string, string | undefined> = {}): CliResult {
+  const result = spawnSync(process.execPath, [cliPath, ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, FOI_DESK_PASSPHRASE: PASSPHRASE, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}

@@ -1,0 +1,273 @@
+import { beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { createCaseFile, openCaseFile } from '../../db/case-file';
+import { exportRegisterJson, importInterchange } from '../../main/services/import-export';
+import { autoBackup, backupCaseFile, getLastBackup, restoreCaseFile } from '../../main/services/backup';
+import { makeTempDir, PASSPHRASE, readFixture, repoRoot, runCli } from '../helpers';
+
+let dir: string;
+let cleanup: () => void;
+let file: string;
+beforeEach(() => {
+  ({ dir, cleanup } = makeTempDir());
+  file = path.join(dir, 'register.foidesk');
+  createCaseFile({ path: file, passphrase: PASSPHRASE }).close();
+  const cf = openCaseFile({ path: file, passphrase: PASSPHRASE });
+  importInterchange(
+    cf,
+    ['walton.organisation.json', 'foi-4951.case.json', 'foi-2774.case.json'].map((n) => ({
+      path: n,
+      text: readFixture(n),
+    })),
+    'test',
+  );
+  cf.close();
+});
+afterEach(() => cleanup());
+
+function exportOf(target: string, passphrase = PASSPHRASE): string {
+  const cf = openCaseFile({ path: target, passphrase });
+  try {
+    return exportRegisterJson(cf);
+  } finally {
+    cf.close();
+  }
+}
+
+const MARKERS = [
+  'requester@example.org',
+  'requester2@example.org',
+  'Cyber Essentials',
+  'cyber security strategy',
+];
+
+describe('backup and restore', () => {
+  it('backup → restore into a new file → export equals the original, and holds no plaintext', async () => {
+    const original = exportOf(file);
+    const progress: string[] = [];
+    const cf = openCaseFile({ path: file, passphrase: PASSPHRASE });
+    const backupPath = path.join(dir, 'copy.foidesk');
+    const report = await backupCaseFile(cf, backupPath, PASSPHRASE, (p) => progress.push(p.phase));
+    expect(report).toMatchObject({ ok: true, cases: 2, path: backupPath });
+    expect(getLastBackup(cf)).toMatchObject({ path: backupPath, cases: 2 });
+    cf.close();
+    expect(progress).toContain('copying');
+    expect(progress.at(-1)).toBe('done');
+    const bytes = readFileSync(backupPath);
+    for (const m of MARKERS) expect(bytes.includes(Buffer.from(m))).toBe(false);
+
+    const restored = path.join(dir, 'restored.foidesk');
+    const result = await restoreCaseFile(backupPath, restored, PASSPHRASE);
+    expect(result.safetyCopy).toBeNull();
+    expect(result.check).toMatchObject({ ok: true, cases: 2 });
+    expect(exportOf(restored)).toBe(original);
+  });
+
+  it('CLI: backup to a folder, verify, restore over the file with a safety copy', () => {
+    const folder = path.join(dir, 'backups');
+    mkdirSync(folder);
+    const backup = runCli(['backup', file, folder]);
+    expect(backup.code).toBe(0);
+    const [name] = readdirSync(folder);
+    expect(name).toMatch(/^register backup \d{4}-\d{2}-\d{2} \d{6}\.foidesk$/);
+    const backupPath = path.join(folder, name!);
+    const verify = runCli(['verify', backupPath]);
+    expect(verify).toMatchObject({ code: 0 });
+    expect(verify.stdout).toMatch(/integrity: ok\ncases: 2/);
+    const original = runCli(['export', file]).stdout;
+    // Change the live file, then restore the backup over it.
+    const extra = path.join(dir, 'extra.json');
+    writeFileSync(extra, readFixture('foi-4951.case.json').replace('"FOI 4951"', '"FOI 9999"'));
+    expect(runCli(['import', file, extra]).code).toBe(0);
+    expect(runCli(['export', file]).stdout).not.toBe(original);
+    const restore = runCli(['restore', backupPath, file]);
+    expect(restore.code).toBe(0);
+    expect(restore.stdout).toMatch(/kept as .*before-restore/);
+    expect(runCli(['export', file]).stdout).toBe(original);
+  });
+
+  it('refuses damaged, truncated or wrong-passphrase backups and leaves the current file untouched', async () => {
+    const cf = openCaseFile({ path: file, passphrase: PASSPHRASE });
+    const good = path.join(dir, 'good.foidesk');
+    await backupCaseFile(cf, good, PASSPHRASE);
+    cf.close();
+    const target = path.join(dir, 'live.foidesk');
+    copyFileSync(file, target);
+    const before = readFileSync(target);
+
+    const truncated = path.join(dir, 'truncated.foidesk');
+    copyFileSync(good, truncated);
+    truncateSync(truncated, 5000);
+    const damaged = path.join(dir, 'damaged.foidesk');
+    const bytes = readFileSync(good);
+    // Flip bytes in the last page: the cipher's page check fails there.
+    for (let i = bytes.length - 2000; i < bytes.length - 1500; i++) bytes[i] = bytes[i]! ^ 0xff;
+    writeFileSync(damaged, bytes);
+
+    await expect(restoreCaseFile(truncated, target, PASSPHRASE)).rejects.toThrow(
+      /not a FOI Desk case file or it is damaged/,
+    );
+    await expect(restoreCaseFile(damaged, target, PASSPHRASE)).rejects.toThrow(/damaged/);
+    await expect(restoreCaseFile(good, target, 'wrong passphrase!')).rejects.toThrow(/Wrong passphrase/);
+    expect(readFileSync(target).equals(before)).toBe(true);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  describe('a destination that cannot take the backup', () => {
+    // Real small filesystems: a 64 KiB tmpfs fills up part-way through the copy, and a read-only
+    // mount refuses the first write. Mounting needs root (as on CI); elsewhere a read-only folder
+    // stands in for the read-only disk.
+    const mounts: string[] = [];
+    const canMount = process.getuid?.() === 0;
+    function mountTmpfs(options: string): string {
+      const point = path.join(dir, `mnt-${mounts.length}`);
+      mkdirSync(point);
+      execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', point]);
+      mounts.push(point);
+      return point;
+    }
+    afterEach(() => {
+      for (const point of mounts.splice(0)) execFileSync('umount', [point]);
+    });
+
+    it.runIf(canMount)('a full disk gives a clear error and leaves no half-written file', async () => {
+      const full = mountTmpfs('size=64k');
+      const cf = openCaseFile({ path: file, passphrase: PASSPHRASE });
+      try {
+        expect(statSync(file).size).toBeGreaterThan(64 * 1024);
+        await expect(backupCaseFile(cf, full, PASSPHRASE)).rejects.toThrow(/disk is full/);
+        expect(getLastBackup(cf)).toBeNull();
+      } finally {
+        cf.close();
+      }
+      expect(readdirSync(full)).toEqual([]);
+    });
+
+    it('a read-only destination gives a clear error and leaves nothing behind', async () => {
+      let readOnly: string;
+      if (canMount) readOnly = mountTmpfs('ro,size=1m');
+      else {
+        readOnly = path.join(dir, 'read-only');
+        mkdirSync(readOnly);
+        chmodSync(readOnly, 0o500);
+      }
+      const cf = openCaseFile({ path: file, passphrase: PASSPHRASE });
+      try {
+        await expect(backupCaseFile(cf, readOnly, PASSPHRASE)).rejects.toThrow(/cannot be written to/);
+      } finally {
+        cf.close();
+        if (!canMount) chmodSync(readOnly, 0o700);
+      }
+      expect(readdirSync(readOnly)).toEqual([]);
+    });
+  });
+
+  it('keeps the last N automatic backups', async () => {
+    const folder = path.join(dir, 'auto');
+    mkdirSync(folder);
+    const cf = openCaseFile({ path: file, passphrase: PASSPHRASE });
+    try {
+      for (let i = 0; i < 4; i++) {
+        // Names carry the second; give each its own.
+        writeFileSync(path.join(folder, `register backup 2020-01-0${i + 1} 000000.foidesk`), 'old');
+      }
+      await autoBackup(cf, folder, 2, PASSPHRASE);
+    } finally {
+      cf.close();
+    }
+    const names = readdirSync(folder).sort();
+    expect(names).toHaveLength(2);
+    expect(names[0]).toBe('register backup 2020-01-04 000000.foidesk');
+    expect(existsSync(path.join(folder, names[1]!))).toBe(true);
+  });
+});
+
+describe('crash safety', () => {
+  // Bundled inside the repository so it resolves better-sqlite3 from node_modules.
+  const writer = path.join(repoRoot, 'dist', 'tests', 'crash-writer.mjs');
+  beforeAll(async () => {
+    await build({
+      entryPoints: [path.join(repoRoot, 'tests/integration/crash-writer.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: writer,
+      external: ['better-sqlite3'],
+      banner: {
+        js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+      },
+      logLevel: 'warning',
+    });
+  });
+
+  it('keeps every acknowledged case through 50 SIGKILLs at random moments', async () => {
+    const template = JSON.stringify(JSON.parse(readFixture('foi-2774.case.json')));
+    const acked = new Set<string>();
+    let next = 0;
+    for (let round = 0; round < 50; round++) {
+      const child = spawn(process.execPath, [writer, file, String(next)], {
+        env: {
+          PATH: process.env.PATH,
+          FOI_DESK_PASSPHRASE: PASSPHRASE,
+          CASE_TEMPLATE: template,
+          FOI_DESK_MIGRATIONS: path.join(repoRoot, 'db', 'migrations'),
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let buffer = '';
+      const killAfter = 1 + Math.floor(Math.random() * 12);
+      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+      await new Promise<void>((resolve) => {
+        let acks = 0;
+        child.stdout.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString();
+          let nl;
+          while ((nl = buffer.indexOf('\n')) >= 0) {
+            const line = buffer.slice(0, nl);
+            buffer = buffer.slice(nl + 1);
+            if (line.startsWith('ACK ')) {
+              acked.add(line.slice(4));
+              acks++;
+              // Kill mid-stream: sometimes right after an ACK, sometimes during the next write.
+              if (acks >= killAfter) {
+                if (Math.random() < 0.5) child.kill('SIGKILL');
+                else setImmediate(() => child.kill('SIGKILL'));
+                resolve();
+              }
+            }
+          }
+        });
+        child.on('exit', () => resolve());
+      });
+      await exited;
+      next += 1000;
+      const cf = openCaseFile({ path: file, passphrase: PASSPHRASE });
+      try {
+        expect(cf.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+        const present = new Set(
+          cf.sqlite
+            .prepare("SELECT reference FROM cases WHERE reference LIKE 'CRASH %'")
+            .pluck()
+            .all() as string[],
+        );
+        for (const ref of acked) expect(present.has(ref), `${ref} was acknowledged but lost`).toBe(true);
+      } finally {
+        cf.close();
+      }
+    }
+    expect(acked.size).toBeGreaterThanOrEqual(50);
+  }, 600_000);
+});
