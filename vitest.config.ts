@@ -9,6 +9,5 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: LibreOffice and Chromium tests are heavy, so keep the pool small.
     maxWorkers: 2,
-    benchmark: { include: ['bench/**/*.bench.ts'] },
   },
 });

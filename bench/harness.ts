@@ -1,0 +1,39 @@
+/** A tiny timing harness for the benchmarks: runs a function, prints median and mean. */
+export interface Measurement {
+  name: string;
+  runs: number;
+  medianMs: number;
+  meanMs: number;
+  minMs: number;
+}
+
+export async function measure(
+  name: string,
+  fn: () => unknown,
+  options: { iterations?: number; warmup?: number } = {},
+): Promise<Measurement> {
+  const iterations = options.iterations ?? 10;
+  for (let i = 0; i < (options.warmup ?? 1); i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const m: Measurement = {
+    name,
+    runs: iterations,
+    medianMs: times[Math.floor(times.length / 2)]!,
+    meanMs: times.reduce((a, b) => a + b, 0) / times.length,
+    minMs: times[0]!,
+  };
+  console.log(
+    `${name.padEnd(60)} median ${m.medianMs.toFixed(2).padStart(9)} ms   mean ${m.meanMs.toFixed(2).padStart(9)} ms   min ${m.minMs.toFixed(2).padStart(9)} ms   (${iterations} runs)`,
+  );
+  return m;
+}
+
+export function ratio(a: Measurement, b: Measurement): string {
+  return `${a.name} takes ${(a.medianMs / b.medianMs).toFixed(2)}× the time of ${b.name}`;
+}

@@ -1,0 +1,269 @@
+/**
+ * Letters for a case: built from the case (nothing typed twice), saved as versions in the case
+ * file, edited by the officer, locked once sent, and rendered to .docx for signature.
+ */
+import { createHash } from 'node:crypto';
+import { AppError } from '../../shared/errors';
+import { todayIso, type IsoDate } from '../../shared/dates';
+import type { CaseRecord, Organisation } from '../../shared/case-format';
+import {
+  buildLetter,
+  getTemplate,
+  letterDocumentSchema,
+  listParagraphs,
+  listTemplates,
+  renderLetterDocx,
+  suggestTemplateId,
+  type LetterDocument,
+  type LetterTemplate,
+  type StandardParagraph,
+} from '../../templates/index';
+import { inTransaction, type CaseFile } from '../../db/case-file';
+import { findCaseByReference, getCaseRecord, listCaseEvents } from '../../db/queries/cases';
+import { getOrganisation } from '../../db/queries/organisation';
+import { getSettingValue } from '../../db/queries/settings';
+import { recordAudit } from '../../db/queries/audit';
+import {
+  getLetterVersion,
+  insertLetterVersion,
+  latestLetterVersion,
+  listLetterVersions,
+  markLetterVersionSent,
+  type LetterVersionRow,
+} from '../../db/queries/letters';
+import { deadlineFor, loadClockContext, toClockEvents } from './deadlines';
+
+export const TEMPLATE_OVERRIDES_KEY = 'letters.templates';
+export const PARAGRAPH_OVERRIDES_KEY = 'letters.paragraphs';
+
+export interface LetterVersion {
+  id: number;
+  caseId: number;
+  templateId: string;
+  version: number;
+  document: LetterDocument;
+  edited: boolean;
+  sentAt: string | null;
+  createdAt: string;
+  /** The case has changed since this letter was generated from it. */
+  stale: boolean;
+}
+
+function requireCase(file: CaseFile, caseId: number): CaseRecord {
+  const record = getCaseRecord(file.db, caseId);
+  if (!record) throw new AppError('not-found', 'That case is not in the case file.');
+  return record;
+}
+
+export function requireOrganisation(file: CaseFile): Organisation {
+  const org = getOrganisation(file.db);
+  if (!org) {
+    throw new AppError(
+      'validation',
+      'Set up the organisation profile (the letterhead) in Settings before writing letters.',
+    );
+  }
+  return org;
+}
+
+export function caseIdForReference(file: CaseFile, reference: string): number {
+  const row = findCaseByReference(file.db, reference);
+  if (!row) throw new AppError('not-found', `There is no case "${reference}" in the case file.`);
+  return row.id;
+}
+
+export function templatesInForce(file: CaseFile): LetterTemplate[] {
+  return listTemplates(getSettingValue<LetterTemplate[]>(file.db, TEMPLATE_OVERRIDES_KEY) ?? []);
+}
+
+function paragraphsInForce(file: CaseFile): StandardParagraph[] {
+  return listParagraphs(getSettingValue<StandardParagraph[]>(file.db, PARAGRAPH_OVERRIDES_KEY) ?? []);
+}
+
+/** A fingerprint of what a letter is built from, to tell when the case has moved on. */
+function sourceHash(record: CaseRecord, org: Organisation, templateId: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify([record, org, templateId]))
+    .digest('hex');
+}
+
+/** Builds the letter for a case from its current data, without saving it. */
+export function composeLetter(
+  file: CaseFile,
+  caseId: number,
+  options: { templateId?: string; date?: IsoDate } = {},
+): { document: LetterDocument; hash: string } {
+  const record = requireCase(file, caseId);
+  const organisation = requireOrganisation(file);
+  const templateId = options.templateId ?? suggestTemplateId(record);
+  const template = getTemplate(
+    templateId,
+    getSettingValue<LetterTemplate[]>(file.db, TEMPLATE_OVERRIDES_KEY) ?? [],
+  );
+  if (!template) {
+    const ids = templatesInForce(file)
+      .map((t) => t.id)
+      .join(', ');
+    throw new AppError('validation', `There is no letter template "${templateId}". Templates: ${ids}.`);
+  }
+  const deadline = deadlineFor(
+    loadClockContext(file.db),
+    record,
+    toClockEvents(listCaseEvents(file.db, caseId)),
+  );
+  const document = buildLetter({
+    case: record,
+    organisation,
+    template,
+    paragraphs: paragraphsInForce(file),
+    date: options.date ?? todayIso(),
+    ...(deadline.extendedTo ? { estimatedDate: deadline.extendedTo } : {}),
+    ...(deadline.due ? { dueDate: deadline.due } : {}),
+  });
+  return { document, hash: sourceHash(record, organisation, template.id) };
+}
+
+function toVersion(file: CaseFile, row: LetterVersionRow): LetterVersion {
+  const document = letterDocumentSchema.parse(row.document);
+  let stale = false;
+  const record = getCaseRecord(file.db, row.caseId);
+  const org = getOrganisation(file.db);
+  if (record && org && row.sourceHash) stale = sourceHash(record, org, row.templateId) !== row.sourceHash;
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    templateId: row.templateId,
+    version: row.version,
+    document,
+    edited: row.edited,
+    sentAt: row.sentAt,
+    createdAt: row.createdAt,
+    stale,
+  };
+}
+
+/**
+ * Generates the letter and saves it as a new version. When the newest version of that letter has
+ * hand edits, it is only replaced if the officer said so (`replaceEdits`): the edits stay in the
+ * older version either way.
+ */
+export function generateLetter(
+  file: CaseFile,
+  caseId: number,
+  options: { templateId?: string; date?: IsoDate; replaceEdits?: boolean; actor: string },
+): LetterVersion {
+  const { document, hash } = composeLetter(file, caseId, options);
+  const latest = latestLetterVersion(file.db, caseId, document.meta.templateId);
+  if (latest?.edited && !latest.sentAt && !options.replaceEdits) {
+    throw new AppError(
+      'conflict',
+      'This letter has hand edits. Regenerating replaces them with a fresh letter from the case (the edited version stays in the history).',
+    );
+  }
+  return inTransaction(file.db, (db) => {
+    const row = insertLetterVersion(db, {
+      caseId,
+      templateId: document.meta.templateId,
+      document,
+      sourceHash: hash,
+      edited: false,
+    });
+    recordAudit(db, {
+      actor: options.actor,
+      caseId,
+      action: 'letter-generated',
+      entity: 'letter',
+      field: document.meta.templateId,
+      newValue: `version ${row.version}`,
+    });
+    return toVersion(file, row);
+  });
+}
+
+/** Saves the officer's edits as a new version. A sent letter is locked. */
+export function saveLetterEdits(
+  file: CaseFile,
+  versionId: number,
+  document: unknown,
+  actor: string,
+): LetterVersion {
+  const base = getLetterVersion(file.db, versionId);
+  if (!base) throw new AppError('not-found', 'That letter version is not in the case file.');
+  if (base.sentAt)
+    throw new AppError('conflict', 'This letter was sent and is locked. Generate a new letter instead.');
+  const parsed = letterDocumentSchema.safeParse(document);
+  if (!parsed.success)
+    throw new AppError('validation', 'The letter could not be saved: its content is not valid.');
+  return inTransaction(file.db, (db) => {
+    const row = insertLetterVersion(db, {
+      caseId: base.caseId,
+      templateId: base.templateId,
+      document: parsed.data,
+      sourceHash: base.sourceHash,
+      edited: true,
+    });
+    recordAudit(db, {
+      actor,
+      caseId: base.caseId,
+      action: 'letter-edited',
+      entity: 'letter',
+      field: base.templateId,
+      oldValue: `version ${base.version}`,
+      newValue: `version ${row.version}`,
+    });
+    return toVersion(file, row);
+  });
+}
+
+export function markLetterSent(file: CaseFile, versionId: number, actor: string): LetterVersion {
+  const row = getLetterVersion(file.db, versionId);
+  if (!row) throw new AppError('not-found', 'That letter version is not in the case file.');
+  if (row.sentAt) return toVersion(file, row);
+  const at = new Date().toISOString();
+  inTransaction(file.db, (db) => {
+    markLetterVersionSent(db, versionId, at);
+    recordAudit(db, {
+      actor,
+      caseId: row.caseId,
+      action: 'letter-sent',
+      entity: 'letter',
+      field: row.templateId,
+      newValue: `version ${row.version}`,
+    });
+  });
+  return toVersion(file, { ...row, sentAt: at });
+}
+
+export function listLetters(file: CaseFile, caseId: number): LetterVersion[] {
+  return listLetterVersions(file.db, caseId).map((row) => toVersion(file, row));
+}
+
+export function getLetter(file: CaseFile, versionId: number): LetterVersion {
+  const row = getLetterVersion(file.db, versionId);
+  if (!row) throw new AppError('not-found', 'That letter version is not in the case file.');
+  return toVersion(file, row);
+}
+
+/** The .docx bytes and the suggested file name for a letter document. */
+export async function renderLetterFile(
+  file: CaseFile,
+  document: LetterDocument,
+): Promise<{ fileName: string; bytes: Buffer }> {
+  const bytes = await renderLetterDocx(document, requireOrganisation(file));
+  return { fileName: document.meta.fileName, bytes };
+}
+
+/**
+ * The letter a command line export means: the newest saved version of that template (hand edits
+ * kept), or a fresh one built from the case when none has been saved.
+ */
+export function letterForExport(
+  file: CaseFile,
+  caseId: number,
+  options: { templateId?: string; date?: IsoDate },
+): LetterDocument {
+  const templateId = options.templateId ?? suggestTemplateId(requireCase(file, caseId));
+  const saved = latestLetterVersion(file.db, caseId, templateId);
+  if (saved && !options.date) return letterDocumentSchema.parse(saved.document);
+  return composeLetter(file, caseId, { ...options, templateId }).document;
+}
