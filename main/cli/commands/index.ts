@@ -1,0 +1,18 @@
+import type { Command } from '../cli-error';
+import { dueCommand } from './due';
+import { exportCommand, importCommand, initCommand, passwdCommand } from './case-file-commands';
+import { backupCommand, restoreCommand, verifyCommand } from './backup-commands';
+import { letterCommand } from './letter';
+
+/** Every `foi-desk` command, in the order `foi-desk help` lists them. */
+export const commands: Command[] = [
+  initCommand,
+  importCommand,
+  exportCommand,
+  passwdCommand,
+  dueCommand,
+  letterCommand,
+  backupCommand,
+  verifyCommand,
+  restoreCommand,
+];
