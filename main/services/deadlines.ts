@@ -1,10 +1,10 @@
 /** Applies the statutory clock (shared/clock) to cases in the file, with the organisation's calendar. */
 import { asc } from 'drizzle-orm';
 import type { CaseDb } from '../../db/case-file';
-import { addedHolidays } from '../../db/schema';
+import { addedHolidays, caseEvents } from '../../db/schema';
 import { getOrganisation } from '../../db/queries/organisation';
 import { getSettings } from '../../db/queries/settings';
-import { listCaseEvents, type CaseEventRow } from '../../db/queries/cases';
+import type { CaseEventRow } from '../../db/queries/cases';
 import {
   computeDeadline,
   type ClockEvent,
@@ -89,23 +89,31 @@ export function dueDateForRecord(
   return deadlineFor(context, c, events).due;
 }
 
-/** Recomputes the stored due date of every case, after a holiday or a clock setting changes. */
+/**
+ * Recomputes the stored due date of every open case, after a holiday or a clock setting changes.
+ * Closed cases keep the date they were answered against. Events are read in one query.
+ */
 export function recomputeAllDueDates(db: CaseDb): number {
   const context = loadClockContext(db);
-  const rows = db.$client.prepare('SELECT id, regime, received, due_date AS due FROM cases').all() as {
-    id: number;
-    regime: string;
-    received: string;
-    due: string | null;
-  }[];
+  const rows = db.$client
+    .prepare("SELECT id, regime, received, due_date AS due FROM cases WHERE status <> 'closed'")
+    .all() as { id: number; regime: string; received: string; due: string | null }[];
+  const eventsByCase = new Map<number, CaseEventRow[]>();
+  for (const event of db.select().from(caseEvents).orderBy(asc(caseEvents.date), asc(caseEvents.id)).all()) {
+    const list = eventsByCase.get(event.caseId);
+    if (list) list.push(event);
+    else eventsByCase.set(event.caseId, [event]);
+  }
   const update = db.$client.prepare('UPDATE cases SET due_date = ? WHERE id = ?');
   let changed = 0;
-  for (const row of rows) {
-    const due = dueDateForRecord(context, row, toClockEvents(listCaseEvents(db, row.id)));
-    if (due !== row.due) {
-      update.run(due, row.id);
-      changed++;
+  db.$client.transaction(() => {
+    for (const row of rows) {
+      const due = dueDateForRecord(context, row, toClockEvents(eventsByCase.get(row.id) ?? []));
+      if (due !== row.due) {
+        update.run(due, row.id);
+        changed++;
+      }
     }
-  }
+  })();
   return changed;
 }
