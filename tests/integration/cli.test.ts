@@ -51,7 +51,8 @@ describe('foi-desk command line', () => {
     expect(csv).toEqual([
       'reference,regime,received,due,status,outcome,responded,subject',
       'FOI 4951,FOIA,2021-11-11,2021-12-10,closed,refused,2021-11-11,Cyber Essentials accreditation',
-      'FOI 2774,FOIA,2017-11-23,2017-12-21,closed,part-granted,2017-12-21,Annual spend on cyber security',
+      // St Andrew's Day (Thu 30 Nov 2017, Scotland) does not count under FOIA: due Fri 22 Dec.
+      'FOI 2774,FOIA,2017-11-23,2017-12-22,closed,part-granted,2017-12-21,Annual spend on cyber security',
     ]);
   });
 
