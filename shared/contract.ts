@@ -1,0 +1,361 @@
+/**
+ * The one contract between the renderer and the app: every channel (`domain:verb`) with the zod
+ * schema its input must pass and the type of the value it answers with. Electron's preload builds
+ * `window.api` from it, main registers a handler per channel from it, the browser bridge answers
+ * POST /api/<channel> from it, and the renderer's types are derived from it: nothing is written
+ * twice. Every reply is an {@link Envelope}.
+ */
+import { z } from 'zod';
+import {
+  CASE_OUTCOMES,
+  CASE_STATUSES,
+  CHANNELS,
+  JURISDICTIONS,
+  MAX_SHORT,
+  REGIMES,
+  caseSchema,
+  isoDate,
+  organisationSchema,
+  questionSchema,
+  reference,
+  requesterSchema,
+  responseSchema,
+  signatorySchema,
+  type CaseRecord,
+  type Organisation,
+} from './case-format';
+import { settingsSchema, type Settings } from './settings';
+import type { ClockEventType, Deadline, ExtraHoliday, Progress, ProgressState } from './clock';
+import type { ErrorInfo } from './errors';
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+// Values the channels answer with ---------------------------------------------------------------
+
+export interface RecentFile {
+  path: string;
+  /** The file name alone, for the list. */
+  name: string;
+  /** False when the file is no longer there (moved, or on a drive not plugged in). */
+  exists: boolean;
+}
+
+export interface OpenFileInfo {
+  path: string;
+  name: string;
+}
+
+export interface SessionStatus {
+  state: 'locked' | 'open';
+  file: OpenFileInfo | null;
+  recent: RecentFile[];
+  /** Where a new case file could go, e.g. ~/Documents/FOI register.foidesk. */
+  suggestedPath: string;
+  /** The team's idle lock once a file is open (0 = off); null while locked. */
+  idleLockMinutes: number | null;
+}
+
+export interface QueueRow {
+  id: number;
+  reference: string;
+  subject: string;
+  regime: string;
+  received: string;
+  due: string | null;
+  status: string;
+  outcome: string | null;
+  officer: string | null;
+  responded: string | null;
+  requester: string;
+  progress: ProgressState;
+  workingDaysLeft: number | null;
+}
+
+export interface QueuePage {
+  rows: QueueRow[];
+  total: number;
+  offset: number;
+  /** The date the progress was assessed on. */
+  today: string;
+}
+
+export interface QueueFacets {
+  officers: string[];
+  counts: { open: number; closed: number; overdue: number };
+}
+
+export interface CaseEventView {
+  id: number;
+  type: string;
+  date: string;
+  until: string | null;
+  months: number | null;
+  note: string | null;
+}
+
+export interface TimelineEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  field: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+}
+
+export interface CaseDetail {
+  id: number;
+  record: CaseRecord;
+  /** The stored due date (what the queue sorts by). */
+  due: string | null;
+  /** With the day-by-day working; null when the clock cannot be computed (see clockProblem). */
+  deadline: Deadline | null;
+  progress: Progress | null;
+  /** Why the clock could not be computed (a date outside the supported years), if so. */
+  clockProblem: string | null;
+  events: CaseEventView[];
+  timeline: TimelineEntry[];
+}
+
+export interface Officer {
+  id: number;
+  name: string;
+  title: string;
+  active: boolean;
+}
+
+export interface SettingsBundle {
+  settings: Settings;
+  organisation: Organisation | null;
+  officers: Officer[];
+  holidays: ExtraHoliday[];
+}
+
+export interface BackupStatus {
+  last: { at: string; path: string; cases: number } | null;
+  /** True when there is no backup or the last one is older than the reminder setting. */
+  due: boolean;
+  reminderDays: number;
+  autoBackupFolder: string;
+}
+
+export interface BackupResult {
+  path: string;
+  at: string;
+  cases: number;
+  bytes: number;
+}
+
+export interface ClockPreview {
+  deadline: Deadline;
+  progress: Progress;
+}
+
+// Input schemas -------------------------------------------------------------------------------
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const filePath = z
+  .string()
+  .trim()
+  .min(1, { message: 'is required' })
+  .max(4096, { message: 'is too long' })
+  .refine((s) => !s.includes('\0'), { message: 'is not a valid path' });
+/** The passphrase is never echoed back: messages name the rule only. */
+const passphrase = z.string().min(1, { message: 'is required' }).max(1024, { message: 'is too long' });
+export const MIN_NEW_PASSPHRASE = 8;
+const shortText = z.string().max(MAX_SHORT, { message: `is too long (at most ${MAX_SHORT} characters)` });
+const nonEmpty = shortText.trim().min(1, { message: 'is required' });
+
+export const CLOCK_EVENT_TYPES = [
+  'clarification-requested',
+  'clarification-received',
+  'fees-notice-issued',
+  'fee-paid',
+  'pi-extension',
+  'eir-extension',
+  'ir-extension',
+  'sar-extension',
+  'sar-clock-stopped',
+  'sar-clock-restarted',
+] as const satisfies readonly ClockEventType[];
+
+export const clockEventInput = z.strictObject({
+  type: z.enum(CLOCK_EVENT_TYPES),
+  date: isoDate,
+  until: isoDate.optional(),
+  months: z.union([z.literal(1), z.literal(2)]).optional(),
+  note: shortText.optional(),
+});
+export type ClockEventInput = z.infer<typeof clockEventInput>;
+
+export const caseDraftSchema = z.strictObject({
+  reference,
+  ourRef: shortText.optional(),
+  regime: z.enum(REGIMES),
+  received: isoDate,
+  channel: z.enum(CHANNELS).optional(),
+  requester: requesterSchema,
+  subject: nonEmpty,
+  requestText: caseSchema.shape.requestText,
+  questions: z.array(questionSchema).max(500),
+  officer: shortText.optional(),
+});
+export type CaseDraft = z.infer<typeof caseDraftSchema>;
+
+export const casePatchSchema = z.strictObject({
+  reference: reference.optional(),
+  ourRef: shortText.nullable().optional(),
+  regime: z.enum(REGIMES).optional(),
+  received: isoDate.optional(),
+  channel: z.enum(CHANNELS).nullable().optional(),
+  requester: requesterSchema.optional(),
+  subject: nonEmpty.optional(),
+  requestText: caseSchema.shape.requestText.optional(),
+  officer: shortText.nullable().optional(),
+  status: z.enum(CASE_STATUSES).optional(),
+  outcome: z.enum(CASE_OUTCOMES).nullable().optional(),
+  responded: isoDate.nullable().optional(),
+  signatory: signatorySchema.nullable().optional(),
+});
+export type CasePatch = z.infer<typeof casePatchSchema>;
+
+export const queueQuerySchema = z.strictObject({
+  view: z.enum(['open', 'closed', 'all']),
+  status: z.enum(CASE_STATUSES).optional(),
+  regime: z.enum(REGIMES).optional(),
+  officer: shortText.optional(),
+  overdue: z.boolean().optional(),
+  search: z.string().max(200, { message: 'is too long (at most 200 characters)' }).optional(),
+  sort: z.enum(['due', 'received', 'reference']).optional(),
+  direction: z.enum(['asc', 'desc']).optional(),
+  offset: z.number().int().min(0).max(10_000_000),
+  limit: z.number().int().min(1).max(500),
+});
+export type QueueQuery = z.infer<typeof queueQuerySchema>;
+
+const empty = z.strictObject({});
+
+/** A channel: its input schema, and its output type carried as a phantom. */
+const channel =
+  <Out>() =>
+  <In extends z.ZodType>(input: In): { input: In; output: Out } => ({ input, output: undefined as Out });
+
+export const contract = {
+  'session:status': channel<SessionStatus>()(
+    // `active`: the officer did something since the last call, so the idle lock starts again.
+    z.strictObject({ active: z.boolean().optional() }),
+  ),
+  'session:create': channel<SessionStatus>()(
+    z.strictObject({
+      path: filePath,
+      passphrase: passphrase.min(MIN_NEW_PASSPHRASE, {
+        message: `must be at least ${MIN_NEW_PASSPHRASE} characters`,
+      }),
+    }),
+  ),
+  'session:open': channel<SessionStatus>()(z.strictObject({ path: filePath, passphrase })),
+  'session:lock': channel<SessionStatus>()(empty),
+  'session:forget-recent': channel<SessionStatus>()(z.strictObject({ path: filePath })),
+
+  'cases:list': channel<QueuePage>()(queueQuerySchema),
+  'cases:facets': channel<QueueFacets>()(empty),
+  'cases:get': channel<CaseDetail>()(z.strictObject({ id })),
+  'cases:create': channel<CaseDetail>()(z.strictObject({ draft: caseDraftSchema })),
+  'cases:update': channel<CaseDetail>()(z.strictObject({ id, patch: casePatchSchema })),
+  'cases:set-questions': channel<CaseDetail>()(
+    z.strictObject({ id, questions: z.array(questionSchema).max(500) }),
+  ),
+  'cases:set-response': channel<CaseDetail>()(
+    z.strictObject({
+      id,
+      /** Where the question is: [0] is question 1, [0, 1] its second part. */
+      path: z.array(z.number().int().min(0).max(499)).min(1).max(3),
+      response: responseSchema.nullable(),
+    }),
+  ),
+  'cases:add-event': channel<CaseDetail>()(z.strictObject({ id, event: clockEventInput })),
+  'cases:remove-event': channel<CaseDetail>()(z.strictObject({ id, eventId: id })),
+  'cases:next-reference': channel<{ reference: string }>()(empty),
+
+  'clock:preview': channel<ClockPreview>()(
+    z.strictObject({
+      regime: z.enum(REGIMES),
+      received: isoDate,
+      events: z.array(clockEventInput).max(50).optional(),
+    }),
+  ),
+
+  'settings:get': channel<SettingsBundle>()(empty),
+  'settings:save': channel<SettingsBundle>()(z.strictObject({ settings: settingsSchema.partial() })),
+  'settings:save-organisation': channel<SettingsBundle>()(
+    z.strictObject({ organisation: organisationSchema }),
+  ),
+  'settings:save-officer': channel<SettingsBundle>()(
+    z.strictObject({ id: id.optional(), name: nonEmpty, title: shortText, active: z.boolean() }),
+  ),
+  'settings:add-holiday': channel<SettingsBundle & { recomputed: number }>()(
+    z.strictObject({
+      date: isoDate,
+      name: nonEmpty,
+      jurisdictions: z.array(z.enum(JURISDICTIONS)).max(3).optional(),
+    }),
+  ),
+  'settings:remove-holiday': channel<SettingsBundle & { recomputed: number }>()(
+    z.strictObject({ date: isoDate }),
+  ),
+
+  'backup:status': channel<BackupStatus>()(empty),
+  'backup:create': channel<BackupResult>()(z.strictObject({ folder: filePath })),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = Contract[C]['output'];
+
+export const CHANNEL_NAMES = Object.keys(contract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The api the renderer holds: one async function per channel, answering with an envelope. */
+export type Api = { [C in Channel]: (input: ChannelInput<C>) => Promise<Envelope<ChannelOutput<C>>> };
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out || 'input';
+}
+
+/**
+ * One plain line per problem ("draft.received: is not a real date …"). Built from the schema's
+ * rule, never from the value, so a passphrase or case text is never echoed.
+ */
+export function describeValidation(error: z.ZodError): string {
+  const lines = error.issues.slice(0, 5).map((issue) => {
+    let problem: string;
+    switch (issue.code) {
+      case 'invalid_type':
+        problem = /received undefined$/.test(issue.message) ? 'is required' : `must be ${issue.expected}`;
+        break;
+      case 'unrecognized_keys':
+        problem = `has unknown field(s) ${issue.keys.map((k) => k.slice(0, 40)).join(', ')}`;
+        break;
+      case 'invalid_value':
+        problem = `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+        break;
+      default:
+        // zod's own messages state the rule ("Too big: expected string to have <=500 characters").
+        problem = issue.message.length < 160 ? issue.message : 'is not valid';
+    }
+    return `${fieldPath(issue.path)}: ${problem}`;
+  });
+  const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more)` : '';
+  return `The request was not valid: ${lines.join('; ')}${more}.`;
+}

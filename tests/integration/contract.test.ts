@@ -1,0 +1,439 @@
+/**
+ * Every channel of the contract refuses malformed input with a validation error and changes
+ * nothing, through the handlers and through the HTTP bridge; the bridge refuses requests without
+ * its token or from another origin.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import path from 'node:path';
+import { openCaseFile } from '../../db/case-file';
+import { CHANNEL_NAMES, type Channel, type Envelope } from '../../shared/contract';
+import type { CaseRecord } from '../../shared/case-format';
+import { Desk } from '../../main/services/desk';
+import { createHandlers, type Handlers } from '../../main/services/handlers';
+import { startBridge, type Bridge } from '../../main/bridge/server';
+import { makeTempDir, PASSPHRASE, readFixture } from '../helpers';
+
+const record = JSON.parse(readFixture('foi-4951.case.json')) as CaseRecord;
+const draft = {
+  reference: record.reference,
+  regime: record.regime,
+  received: record.received,
+  requester: record.requester,
+  subject: record.subject,
+  requestText: record.requestText,
+  questions: record.questions,
+};
+
+/** Payloads no channel may accept. */
+const GENERIC_BAD: unknown[] = [
+  undefined,
+  null,
+  0,
+  'text',
+  [],
+  true,
+  { unexpected: 1 },
+  JSON.parse('{"__proto__":{"x":1}}'),
+];
+
+/** Payloads that are wrong for one channel; typed by channel so a new channel cannot be forgotten. */
+const SPECIFIC_BAD: Record<Channel, unknown[]> = {
+  'session:status': [{ active: 'yes' }],
+  'session:create': [
+    {},
+    { path: '', passphrase: 'long enough passphrase' },
+    { path: 'x.foidesk', passphrase: 'short' },
+    { path: 'x.foidesk', passphrase: 42 },
+    { path: 'a\0b', passphrase: 'long enough passphrase' },
+  ],
+  'session:open': [
+    {},
+    { path: 42, passphrase: PASSPHRASE },
+    { path: 'x.foidesk' },
+    { path: 'x', passphrase: '' },
+  ],
+  'session:lock': [{ now: true }],
+  'session:forget-recent': [{}, { path: '' }],
+  'cases:list': [
+    {},
+    { view: 'open', offset: -1, limit: 10 },
+    { view: 'open', offset: 0, limit: 0 },
+    { view: 'open', offset: 0, limit: 100000 },
+    { view: 'mine', offset: 0, limit: 10 },
+    { view: 'open', offset: 0, limit: 10, regime: 'GDPR' },
+    { view: 'open', offset: 0, limit: 10, search: 'x'.repeat(201) },
+    { view: 'open', offset: 0.5, limit: 10 },
+    { view: 'open', offset: 0, limit: 10, sort: 'subject' },
+  ],
+  'cases:facets': [{ all: true }],
+  'cases:get': [{}, { id: 0 }, { id: -1 }, { id: 1.5 }, { id: '1' }],
+  'cases:create': [
+    {},
+    { draft: {} },
+    { draft: { ...draft, received: '2021-02-30' } },
+    { draft: { ...draft, regime: 'GDPR' } },
+    { draft: { ...draft, reference: '' } },
+    { draft: { ...draft, subject: ' ' } },
+    { draft: { ...draft, requester: { name: '' } } },
+    { draft: { ...draft, questions: [{ number: '1' }] } },
+    { draft: { ...draft, status: 'closed' } },
+    { draft: { ...draft, reference: 'FOI\u0007 1' } },
+  ],
+  'cases:update': [
+    {},
+    { id: 1 },
+    { id: 1, patch: { status: 'finished' } },
+    { id: 1, patch: { received: '11/11/2021' } },
+    { id: 1, patch: { outcome: 'refused-ish' } },
+    { id: 1, patch: { dueDate: '2030-01-01' } },
+    { id: 1, patch: { subject: 'x'.repeat(501) } },
+  ],
+  'cases:set-questions': [
+    { id: 1 },
+    { id: 1, questions: [{ text: 'no number' }] },
+    { id: 1, questions: 'a' },
+  ],
+  'cases:set-response': [
+    { id: 1, path: [], response: null },
+    { id: 1, path: [0], response: { outcome: 'maybe' } },
+    { id: 1, path: [-1], response: null },
+    { id: 1, path: [0], response: { outcome: 'exempt', exemptions: [{ provision: '', reason: '' }] } },
+    { id: 1, path: [0, 0, 0, 0], response: null },
+  ],
+  'cases:add-event': [
+    { id: 1 },
+    { id: 1, event: { type: 'holiday', date: '2021-11-12' } },
+    { id: 1, event: { type: 'fee-paid', date: '2021-13-01' } },
+    { id: 1, event: { type: 'sar-extension', date: '2021-11-12', months: 3 } },
+  ],
+  'cases:remove-event': [{ id: 1 }, { id: 1, eventId: 'x' }],
+  'cases:next-reference': [{ format: 'FOI {n}' }],
+  'clock:preview': [
+    {},
+    { regime: 'FOIA' },
+    { regime: 'FOIA', received: '2021-11-31' },
+    { regime: 'X', received: '2021-11-11' },
+  ],
+  'settings:get': [{ key: 'x' }],
+  'settings:save': [
+    {},
+    { settings: { referenceFormat: 'FOI' } },
+    { settings: { idleLockMinutes: -1 } },
+    { settings: { internalTargetDay: 99 } },
+    { settings: { unknownSetting: 1 } },
+  ],
+  'settings:save-organisation': [
+    {},
+    { organisation: { name: 'Trust' } },
+    { organisation: { format: 'foi-desk/organisation@1', name: '', addressLines: [] } },
+  ],
+  'settings:save-officer': [
+    {},
+    { name: '', title: '', active: true },
+    { name: 'A', title: 'B', active: 'yes' },
+    { id: 0, name: 'A', title: 'B', active: true },
+  ],
+  'settings:add-holiday': [
+    {},
+    { date: '2026-02-30', name: 'x' },
+    { date: '2026-06-01', name: '' },
+    { date: '2026-06-01', name: 'x', jurisdictions: ['wales'] },
+  ],
+  'settings:remove-holiday': [{}, { date: 'tomorrow' }],
+  'backup:status': [{ verbose: true }],
+  'backup:create': [{}, { folder: '' }, { folder: 7 }],
+};
+
+function isValidationError(reply: Envelope<unknown>): boolean {
+  return !reply.ok && reply.error.code === 'validation';
+}
+
+/** Everything in the case file, table by table, read directly (the desk is locked first). */
+function dumpFile(file: string): string {
+  const cf = openCaseFile({ path: file, passphrase: PASSPHRASE });
+  try {
+    const tables = cf.sqlite
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .pluck()
+      .all() as string[];
+    return JSON.stringify(
+      tables.map((t) => [t, cf.sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]),
+    );
+  } finally {
+    cf.close();
+  }
+}
+
+describe('the contract refuses malformed input on every channel', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let handlers: Handlers;
+  let desk: Desk;
+  let file: string;
+
+  beforeAll(async () => {
+    temp = makeTempDir();
+    file = path.join(temp.dir, 'cases.foidesk');
+    desk = new Desk({ configDir: path.join(temp.dir, 'config'), actor: 'test' });
+    handlers = createHandlers(desk);
+    const created = await handlers['session:create']({ path: file, passphrase: PASSPHRASE });
+    expect(created.ok).toBe(true);
+    const made = await handlers['cases:create']({ draft });
+    expect(made.ok).toBe(true);
+    await handlers['settings:add-holiday']({ date: '2026-06-01', name: 'Added day' });
+    await handlers['session:lock']({});
+  });
+  afterAll(async () => {
+    await desk.enqueue(() => desk.lock());
+    temp.cleanup();
+  });
+
+  it('has bad payloads listed for every channel', () => {
+    expect(Object.keys(SPECIFIC_BAD).sort()).toEqual([...CHANNEL_NAMES].sort());
+  });
+
+  it('answers each with a validation error, writes nothing and keeps the session open', async () => {
+    const before = dumpFile(file);
+    const filesBefore = readdirSync(temp.dir).sort();
+    const opened = await handlers['session:open']({ path: file, passphrase: PASSPHRASE });
+    expect(opened.ok).toBe(true);
+    let checked = 0;
+    for (const channel of CHANNEL_NAMES) {
+      for (const payload of [...GENERIC_BAD, ...SPECIFIC_BAD[channel]]) {
+        const reply = await handlers[channel](payload);
+        expect(isValidationError(reply), `${channel} accepted ${JSON.stringify(payload)}`).toBe(true);
+        if (!reply.ok) {
+          expect(reply.error.message).not.toContain(PASSPHRASE);
+          expect(reply.error.message).not.toMatch(/\n\s+at /);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(CHANNEL_NAMES.length * GENERIC_BAD.length);
+    const status = await handlers['session:status']({});
+    expect(status.ok && status.value.state).toBe('open');
+    await handlers['session:lock']({});
+    expect(readdirSync(temp.dir).sort()).toEqual(filesBefore);
+    expect(dumpFile(file)).toBe(before);
+  });
+
+  it('never echoes a passphrase in a validation message', async () => {
+    const secret = 'x'.repeat(1025);
+    const reply = await handlers['session:open']({ path: file, passphrase: secret });
+    expect(isValidationError(reply)).toBe(true);
+    expect(JSON.stringify(reply)).not.toContain(secret);
+    const wrong = await handlers['session:open']({ path: file, passphrase: 'not the passphrase at all' });
+    expect(!wrong.ok && wrong.error.code).toBe('wrong-passphrase');
+    expect(JSON.stringify(wrong)).not.toContain('not the passphrase at all');
+  });
+});
+
+interface RawReply {
+  status: number;
+  body: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+function rawRequest(
+  bridge: Bridge,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<RawReply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: bridge.port,
+        method: options.method ?? 'POST',
+        path: options.path,
+        headers: options.headers,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            headers: res.headers,
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+describe('the HTTP bridge', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let bridge: Bridge;
+  let file: string;
+
+  const call = async (channel: string, payload: unknown, headers: Record<string, string> = {}) => {
+    const res = await rawRequest(bridge, {
+      path: `/api/${channel}`,
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${bridge.token}`,
+        Origin: bridge.origin,
+        'Sec-Fetch-Site': 'same-origin',
+        ...headers,
+      },
+      body: payload === undefined ? '' : JSON.stringify(payload),
+    });
+    return { status: res.status, reply: JSON.parse(res.body) as Envelope<unknown>, headers: res.headers };
+  };
+
+  beforeAll(async () => {
+    temp = makeTempDir();
+    const renderRoot = path.join(temp.dir, 'renderer');
+    mkdirSync(path.join(renderRoot, 'assets'), { recursive: true });
+    writeFileSync(path.join(renderRoot, 'index.html'), '<!doctype html><title>FOI Desk</title>');
+    writeFileSync(path.join(renderRoot, 'assets', 'app.js'), 'export {};');
+    writeFileSync(path.join(temp.dir, 'secret.txt'), 'outside the renderer');
+    bridge = await startBridge({
+      port: 0,
+      renderRoot,
+      configDir: path.join(temp.dir, 'config'),
+      desk: { actor: 'test' },
+    });
+    file = path.join(temp.dir, 'bridge.foidesk');
+    const created = await call('session:create', { path: file, passphrase: PASSPHRASE });
+    expect(created.reply.ok).toBe(true);
+    expect((await call('cases:create', { draft })).reply.ok).toBe(true);
+  });
+  afterAll(async () => {
+    await bridge.close();
+    temp.cleanup();
+  });
+
+  it('gives the address with its token, on the loopback interface', () => {
+    expect(bridge.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{40,}$/);
+    expect(bridge.url).toContain(bridge.token);
+  });
+
+  it('answers the contract over POST /api/<channel>', async () => {
+    const { status, reply, headers } = await call('cases:list', { view: 'open', offset: 0, limit: 10 });
+    expect(status).toBe(200);
+    expect(headers['cache-control']).toBe('no-store');
+    expect(reply.ok).toBe(true);
+    if (reply.ok) expect((reply.value as { total: number }).total).toBe(1);
+  });
+
+  it('refuses malformed input on every channel with a validation error, changing nothing', async () => {
+    const before = await call('cases:get', { id: 1 });
+    for (const channel of CHANNEL_NAMES) {
+      for (const payload of [...GENERIC_BAD, ...SPECIFIC_BAD[channel]]) {
+        const { status, reply } = await call(channel, payload);
+        expect(status).toBe(200);
+        expect(isValidationError(reply), `${channel} accepted ${JSON.stringify(payload)}`).toBe(true);
+      }
+    }
+    const after = await call('cases:get', { id: 1 });
+    expect(after.reply).toEqual(before.reply);
+    const status = await call('session:status', {});
+    expect(status.reply.ok && (status.reply.value as { state: string }).state).toBe('open');
+  });
+
+  it('refuses a request without the token, or with a wrong one (401)', async () => {
+    const none = await rawRequest(bridge, {
+      path: '/api/cases:list',
+      headers: { 'Content-Type': 'application/json', Origin: bridge.origin },
+      body: JSON.stringify({ view: 'open', offset: 0, limit: 10 }),
+    });
+    expect(none.status).toBe(401);
+    expect(none.body).not.toContain('Cyber');
+    const wrong = await call(
+      'cases:list',
+      { view: 'open', offset: 0, limit: 10 },
+      { Authorization: 'Bearer not-the-token' },
+    );
+    expect(wrong.status).toBe(401);
+    const bare = await call(
+      'cases:list',
+      { view: 'open', offset: 0, limit: 10 },
+      { Authorization: bridge.token },
+    );
+    expect(bare.status).toBe(401);
+  });
+
+  it('refuses a request from another origin, even with the token (403)', async () => {
+    const query = { view: 'open', offset: 0, limit: 10 };
+    expect((await call('cases:list', query, { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await call('cases:list', query, { Origin: 'null' })).status).toBe(403);
+    expect((await call('cases:list', query, { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+    expect((await call('cases:list', query, { 'Sec-Fetch-Site': 'same-site' })).status).toBe(403);
+    expect((await call('cases:list', query, { Host: `evil.example:${bridge.port}` })).status).toBe(403);
+    const preflight = await rawRequest(bridge, {
+      method: 'OPTIONS',
+      path: '/api/cases:list',
+      headers: { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'POST' },
+    });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('refuses other methods, other content types, bad JSON and unknown channels', async () => {
+    const headers = { Authorization: `Bearer ${bridge.token}`, Origin: bridge.origin };
+    expect((await rawRequest(bridge, { method: 'GET', path: '/api/session:status', headers })).status).toBe(
+      405,
+    );
+    expect(
+      (
+        await rawRequest(bridge, {
+          path: '/api/session:status',
+          headers: { ...headers, 'Content-Type': 'text/plain' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(415);
+    expect(
+      (
+        await rawRequest(bridge, {
+          path: '/api/session:status',
+          headers: { ...headers, 'Content-Type': 'application/json' },
+          body: '{',
+        })
+      ).status,
+    ).toBe(400);
+    const unknown = await call('cases:delete-everything', {});
+    expect(unknown.status).toBe(404);
+    expect(unknown.reply.ok).toBe(false);
+  });
+
+  it('serves the renderer with a strict CSP and nothing outside it', async () => {
+    const page = await rawRequest(bridge, { method: 'GET', path: '/' });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).not.toContain('unsafe-inline');
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    expect((await rawRequest(bridge, { method: 'GET', path: '/assets/app.js' })).status).toBe(200);
+    expect((await rawRequest(bridge, { method: 'GET', path: '/../secret.txt' })).status).toBe(404);
+    expect((await rawRequest(bridge, { method: 'GET', path: '/%2e%2e/secret.txt' })).status).toBe(404);
+    expect(
+      (await rawRequest(bridge, { method: 'GET', path: '/', headers: { Host: 'evil.example' } })).status,
+    ).toBe(403);
+  });
+
+  it('locks the case file when it closes', async () => {
+    const other = await startBridge({
+      port: 0,
+      renderRoot: path.join(temp.dir, 'renderer'),
+      configDir: path.join(temp.dir, 'config2'),
+    });
+    const res = await rawRequest(other, {
+      path: '/api/session:create',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${other.token}` },
+      body: JSON.stringify({ path: path.join(temp.dir, 'second.foidesk'), passphrase: PASSPHRASE }),
+    });
+    expect((JSON.parse(res.body) as Envelope<unknown>).ok).toBe(true);
+    expect(other.desk.isOpen).toBe(true);
+    await other.close();
+    expect(other.desk.isOpen).toBe(false);
+    // The file is free again: another process could open it.
+    openCaseFile({ path: path.join(temp.dir, 'second.foidesk'), passphrase: PASSPHRASE }).close();
+  });
+});
