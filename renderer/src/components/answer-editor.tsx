@@ -1,0 +1,503 @@
+/**
+ * Records the answer to one question: the outcome, the answer text, and for an exemption the
+ * provision from the built-in catalogue, its subsection, how likely the harm is, why it applies and,
+ * for a qualified exemption, the public interest test. It says plainly when an absolute exemption
+ * needs no test.
+ */
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  exemptionsFor,
+  findExemption,
+  HARM_TESTS,
+  KIND_LABELS,
+  kindOf,
+  likelihoodsFor,
+  matchProvision,
+  provisionLabel,
+  testOf,
+  type ExemptionEntry,
+} from '../../../shared/exemptions';
+import {
+  QUESTION_OUTCOMES,
+  type AppliedExemption,
+  type QuestionOutcome,
+  type QuestionResponse,
+  type Regime,
+} from '../../../shared/case-format';
+import { QUESTION_OUTCOME_LABELS } from '../format';
+import { ErrorSummary, SelectField, TextArea, TextField, type Problem } from './fields';
+
+const OTHER = 'other';
+
+interface ExemptionDraft {
+  key: number;
+  catalogueId: string;
+  subsection: string;
+  customProvision: string;
+  customTitle: string;
+  likelihood: '' | 'would' | 'would be likely to';
+  reason: string;
+  forDisclosure: string;
+  forWithholding: string;
+  conclusion: string;
+}
+
+let nextKey = 1;
+
+function toDraft(ex: AppliedExemption): ExemptionDraft {
+  const found = matchProvision(ex.provision);
+  const known = found && (found.subsection || ex.provision === provisionLabel(found.entry));
+  return {
+    key: nextKey++,
+    catalogueId: known ? found.entry.id : OTHER,
+    subsection: known && found.subsection ? found.subsection.ref : '',
+    customProvision: known ? '' : ex.provision,
+    customTitle: known ? '' : (ex.title ?? ''),
+    likelihood: ex.likelihood ?? '',
+    reason: ex.reason,
+    forDisclosure: (ex.publicInterest?.forDisclosure ?? []).join('\n'),
+    forWithholding: (ex.publicInterest?.forWithholding ?? []).join('\n'),
+    conclusion: ex.publicInterest?.conclusion ?? '',
+  };
+}
+
+function emptyDraft(): ExemptionDraft {
+  return {
+    key: nextKey++,
+    catalogueId: '',
+    subsection: '',
+    customProvision: '',
+    customTitle: '',
+    likelihood: '',
+    reason: '',
+    forDisclosure: '',
+    forWithholding: '',
+    conclusion: '',
+  };
+}
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+function entryOf(d: ExemptionDraft): ExemptionEntry | undefined {
+  return d.catalogueId && d.catalogueId !== OTHER ? findExemption(d.catalogueId) : undefined;
+}
+
+/** Whether the draft needs a public interest test; unknown provisions are treated as qualified. */
+function needsTest(d: ExemptionDraft): boolean {
+  const entry = entryOf(d);
+  return entry ? kindOf(entry, d.subsection || undefined) === 'qualified' : d.catalogueId === OTHER;
+}
+
+function fromDraft(d: ExemptionDraft): AppliedExemption {
+  const entry = entryOf(d);
+  const subsection = entry?.subsections.find((s) => s.ref === d.subsection);
+  const out: AppliedExemption = {
+    provision: entry ? provisionLabel(entry, d.subsection || undefined) : d.customProvision.trim(),
+    reason: d.reason.trim(),
+  };
+  const title = entry ? (subsection?.title ?? entry.title) : d.customTitle.trim();
+  if (title) out.title = title;
+  const allowed = entry
+    ? likelihoodsFor(entry, d.subsection || undefined)
+    : (['would', 'would be likely to'] as const);
+  if (d.likelihood && allowed.includes(d.likelihood)) out.likelihood = d.likelihood;
+  const factorsGiven =
+    lines(d.forDisclosure).length + lines(d.forWithholding).length > 0 || d.conclusion.trim() !== '';
+  if (needsTest(d) && factorsGiven) {
+    out.publicInterest = {
+      forDisclosure: lines(d.forDisclosure),
+      forWithholding: lines(d.forWithholding),
+      conclusion: d.conclusion.trim(),
+    };
+  }
+  return out;
+}
+
+export function AnswerEditor({
+  questionNumber,
+  response,
+  regime,
+  otherNumbers,
+  saving,
+  onSave,
+  onCancel,
+}: {
+  questionNumber: string;
+  response: QuestionResponse | undefined;
+  regime: Regime;
+  otherNumbers: string[];
+  saving: boolean;
+  onSave: (response: QuestionResponse | null) => void;
+  onCancel: () => void;
+}) {
+  const uid = useId();
+  const [outcome, setOutcome] = useState<QuestionOutcome | ''>(response?.outcome ?? '');
+  const [text, setText] = useState(response?.text ?? '');
+  const [heldStatement, setHeldStatement] = useState(response?.heldStatement ?? '');
+  const [link, setLink] = useState(response?.link ?? '');
+  const [seeQuestion, setSeeQuestion] = useState(response?.seeQuestion ?? otherNumbers[0] ?? '');
+  const [exemptions, setExemptions] = useState<ExemptionDraft[]>(() =>
+    (response?.exemptions ?? []).map(toDraft),
+  );
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const withExemptions = outcome === 'exempt' || outcome === 'part-exempt' || outcome === 'ncnd';
+  const catalogue = exemptionsFor(regime);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // Opening the editor puts the keyboard on the outcome (the chosen one, or the first).
+  useEffect(() => {
+    const radios = formRef.current?.querySelectorAll<HTMLInputElement>('input[type="radio"]');
+    const target = [...(radios ?? [])].find((r) => r.checked) ?? radios?.[0];
+    target?.focus();
+  }, []);
+
+  const setEx = (key: number, patch: Partial<ExemptionDraft>) =>
+    setExemptions((list) => list.map((e) => (e.key === key ? { ...e, ...patch } : e)));
+
+  const validate = (): Problem[] => {
+    const out: Problem[] = [];
+    if (!outcome)
+      out.push({ field: `${uid}-outcome-provided`, message: 'Choose the outcome for this question' });
+    if (outcome === 'see-other' && !seeQuestion.trim())
+      out.push({ field: `${uid}-see`, message: 'Say which answer to see' });
+    if (outcome === 'published' && !link.trim())
+      out.push({ field: `${uid}-link`, message: 'Give the link to the published information' });
+    if (withExemptions) {
+      if (exemptions.length === 0)
+        out.push({ field: `${uid}-add-exemption`, message: 'Add the exemption that applies' });
+      for (const [i, d] of exemptions.entries()) {
+        const n = exemptions.length > 1 ? ` ${i + 1}` : '';
+        if (!d.catalogueId)
+          out.push({ field: `${uid}-ex-${d.key}-provision`, message: `Choose exemption${n}` });
+        if (d.catalogueId === OTHER && !d.customProvision.trim()) {
+          out.push({ field: `${uid}-ex-${d.key}-custom`, message: `Give the provision for exemption${n}` });
+        }
+        if (!d.reason.trim())
+          out.push({ field: `${uid}-ex-${d.key}-reason`, message: `Explain why exemption${n} applies` });
+        const entry = entryOf(d);
+        if (entry && likelihoodsFor(entry, d.subsection || undefined).length > 0 && !d.likelihood) {
+          out.push({
+            field: `${uid}-ex-${d.key}-likelihood-0`,
+            message: `Say how likely the harm is for exemption${n}`,
+          });
+        }
+        if (entry && needsTest(d)) {
+          if (lines(d.forDisclosure).length === 0) {
+            out.push({
+              field: `${uid}-ex-${d.key}-for`,
+              message: `Give the public interest factors in favour of disclosure for exemption${n}`,
+            });
+          }
+          if (lines(d.forWithholding).length === 0) {
+            out.push({
+              field: `${uid}-ex-${d.key}-against`,
+              message: `Give the public interest factors in favour of withholding for exemption${n}`,
+            });
+          }
+          if (!d.conclusion.trim()) {
+            out.push({
+              field: `${uid}-ex-${d.key}-conclusion`,
+              message: `Give the conclusion of the public interest test for exemption${n}`,
+            });
+          }
+        }
+      }
+    }
+    return out;
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = validate();
+    setProblems(found);
+    if (found.length || !outcome) return;
+    const out: QuestionResponse = { outcome };
+    if (heldStatement.trim() && withExemptions) out.heldStatement = heldStatement.trim();
+    if (outcome === 'see-other') out.seeQuestion = seeQuestion.trim();
+    if (outcome === 'published') out.link = link.trim();
+    if (text.trim()) out.text = text.trim();
+    if (withExemptions) out.exemptions = exemptions.map(fromDraft);
+    onSave(out);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      onCancel();
+    }
+  };
+
+  return (
+    <form
+      ref={formRef}
+      className="answer"
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      aria-label={`Answer to question ${questionNumber}`}
+      noValidate
+    >
+      <ErrorSummary problems={problems} />
+      <fieldset className="fieldset">
+        <legend className="fieldset__legend">Outcome for question {questionNumber}</legend>
+        <div className="radios radios--grid">
+          {QUESTION_OUTCOMES.map((o) => (
+            <div className="radio" key={o}>
+              <input
+                className="radio__input"
+                type="radio"
+                id={`${uid}-outcome-${o}`}
+                name={`${uid}-outcome`}
+                value={o}
+                checked={outcome === o}
+                onChange={() => {
+                  setOutcome(o);
+                  if ((o === 'exempt' || o === 'part-exempt' || o === 'ncnd') && exemptions.length === 0)
+                    setExemptions([emptyDraft()]);
+                }}
+              />
+              <label className="radio__label" htmlFor={`${uid}-outcome-${o}`}>
+                {QUESTION_OUTCOME_LABELS[o]}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+
+      {outcome === 'see-other' ? (
+        otherNumbers.length ? (
+          <SelectField
+            id={`${uid}-see`}
+            label="See the answer to question"
+            value={seeQuestion}
+            onChange={setSeeQuestion}
+            options={otherNumbers.map((n) => ({ value: n, label: `Question ${n}` }))}
+          />
+        ) : (
+          <TextField
+            id={`${uid}-see`}
+            label="See the answer to question"
+            value={seeQuestion}
+            onChange={setSeeQuestion}
+          />
+        )
+      ) : null}
+      {outcome === 'published' ? (
+        <TextField
+          id={`${uid}-link`}
+          label="Where it is published (link)"
+          hint="Section 21: the information is reasonably accessible by other means."
+          value={link}
+          onChange={setLink}
+          inputMode="url"
+        />
+      ) : null}
+      {withExemptions ? (
+        <TextArea
+          label="Statement about whether the information is held (optional)"
+          hint={
+            outcome === 'ncnd'
+              ? 'For neither confirm nor deny, leave this empty.'
+              : 'For example: “I confirm that the Trust holds the information you have requested.”'
+          }
+          value={heldStatement}
+          onChange={setHeldStatement}
+          rows={2}
+        />
+      ) : null}
+      <TextArea
+        id={`${uid}-text`}
+        label={outcome === 'see-other' ? 'Answer text (optional, for example “As above.”)' : 'Answer text'}
+        value={text}
+        onChange={setText}
+        rows={outcome === 'provided' ? 6 : 3}
+      />
+
+      {withExemptions ? (
+        <div className="exemptions">
+          <h4 className="exemptions__heading">Exemptions</h4>
+          {catalogue.length === 0 ? (
+            <p className="hint">This regime has no built-in catalogue: type the provision.</p>
+          ) : null}
+          {exemptions.map((d, i) => {
+            const entry = entryOf(d);
+            const kind = entry ? kindOf(entry, d.subsection || undefined) : null;
+            const likelihoods = entry ? likelihoodsFor(entry, d.subsection || undefined) : [];
+            const test = entry ? testOf(entry, d.subsection || undefined) : null;
+            return (
+              <fieldset className="exemption" key={d.key}>
+                <legend className="exemption__legend">Exemption {exemptions.length > 1 ? i + 1 : ''}</legend>
+                <SelectField
+                  id={`${uid}-ex-${d.key}-provision`}
+                  label="Exemption"
+                  value={d.catalogueId}
+                  onChange={(v) =>
+                    setEx(d.key, {
+                      catalogueId: v,
+                      subsection: findExemption(v)?.subsections[0]?.ref ?? '',
+                      likelihood: '',
+                    })
+                  }
+                  options={[
+                    { value: '', label: 'Choose an exemption' },
+                    ...catalogue.map((e) => ({
+                      value: e.id,
+                      label: `${e.law} ${e.provision}: ${e.title} (${e.kind === 'mixed' ? 'absolute or qualified' : e.kind})`,
+                    })),
+                    { value: OTHER, label: 'Another provision (type it)' },
+                  ]}
+                />
+                {d.catalogueId === OTHER ? (
+                  <div className="field-row">
+                    <TextField
+                      id={`${uid}-ex-${d.key}-custom`}
+                      label="Provision"
+                      hint="For example, DPA 2018 Sch 2 para 5"
+                      value={d.customProvision}
+                      onChange={(v) => setEx(d.key, { customProvision: v })}
+                    />
+                    <TextField
+                      label="Short name"
+                      value={d.customTitle}
+                      onChange={(v) => setEx(d.key, { customTitle: v })}
+                    />
+                  </div>
+                ) : null}
+                {entry && entry.subsections.length ? (
+                  <SelectField
+                    id={`${uid}-ex-${d.key}-subsection`}
+                    label="Subsection"
+                    value={d.subsection}
+                    onChange={(v) => setEx(d.key, { subsection: v, likelihood: '' })}
+                    options={entry.subsections.map((s) => ({
+                      value: s.ref,
+                      label: `${entry.provision}${/\s/.test(s.ref) ? ' ' : ''}${s.ref}: ${s.title}`,
+                    }))}
+                  />
+                ) : null}
+                {entry && kind ? (
+                  <div className={`callout callout--${kind}`} data-testid="exemption-kind">
+                    <p className="callout__title">{KIND_LABELS[kind]}</p>
+                    {test ? <p>{HARM_TESTS[test]}</p> : null}
+                    {kind === 'absolute' ? (
+                      <p>
+                        {provisionLabel(entry, d.subsection || undefined)} is absolute: no public interest
+                        test is needed, so none is asked for.
+                      </p>
+                    ) : null}
+                    {outcome === 'ncnd' ? (
+                      <p>
+                        {entry.ncnd
+                          ? `Neither confirm nor deny under ${entry.law} ${entry.ncnd}.`
+                          : 'This exemption has no neither-confirm-nor-deny provision.'}
+                      </p>
+                    ) : null}
+                    {entry.note ? <p>{entry.note}</p> : null}
+                  </div>
+                ) : null}
+                {likelihoods.length ? (
+                  <fieldset className="fieldset fieldset--inline">
+                    <legend className="fieldset__legend fieldset__legend--small">
+                      How likely is the harm?
+                    </legend>
+                    <div className="radios radios--inline">
+                      {likelihoods.map((l, li) => (
+                        <div className="radio" key={l}>
+                          <input
+                            className="radio__input"
+                            type="radio"
+                            id={`${uid}-ex-${d.key}-likelihood-${li}`}
+                            name={`${uid}-ex-${d.key}-likelihood`}
+                            checked={d.likelihood === l}
+                            onChange={() => setEx(d.key, { likelihood: l })}
+                          />
+                          <label className="radio__label" htmlFor={`${uid}-ex-${d.key}-likelihood-${li}`}>
+                            Disclosure {l}{' '}
+                            {test === 'endanger'
+                              ? 'endanger'
+                              : test === 'adverse-effect'
+                                ? 'adversely affect'
+                                : 'prejudice'}
+                          </label>
+                        </div>
+                      ))}
+                    </div>
+                  </fieldset>
+                ) : null}
+                <TextArea
+                  id={`${uid}-ex-${d.key}-reason`}
+                  label="Why it applies"
+                  hint="Explain the harm and how disclosure would cause it, unless saying so would itself reveal exempt information."
+                  value={d.reason}
+                  onChange={(v) => setEx(d.key, { reason: v })}
+                  rows={4}
+                />
+                {needsTest(d) ? (
+                  <fieldset className="fieldset pit">
+                    <legend className="fieldset__legend">Public interest test</legend>
+                    <TextArea
+                      id={`${uid}-ex-${d.key}-for`}
+                      label="Factors in favour of disclosure"
+                      hint="One factor per line."
+                      value={d.forDisclosure}
+                      onChange={(v) => setEx(d.key, { forDisclosure: v })}
+                      rows={3}
+                    />
+                    <TextArea
+                      id={`${uid}-ex-${d.key}-against`}
+                      label="Factors in favour of withholding"
+                      hint="One factor per line."
+                      value={d.forWithholding}
+                      onChange={(v) => setEx(d.key, { forWithholding: v })}
+                      rows={3}
+                    />
+                    <TextArea
+                      id={`${uid}-ex-${d.key}-conclusion`}
+                      label="Conclusion"
+                      hint="Why the public interest in withholding outweighs the public interest in disclosure."
+                      value={d.conclusion}
+                      onChange={(v) => setEx(d.key, { conclusion: v })}
+                      rows={3}
+                    />
+                  </fieldset>
+                ) : null}
+                <button
+                  type="button"
+                  className="button button--link button--danger"
+                  onClick={() => setExemptions((list) => list.filter((e) => e.key !== d.key))}
+                >
+                  Remove this exemption
+                </button>
+              </fieldset>
+            );
+          })}
+          <button
+            type="button"
+            id={`${uid}-add-exemption`}
+            className="button button--secondary"
+            onClick={() => setExemptions((list) => [...list, emptyDraft()])}
+          >
+            Add {exemptions.length ? 'another' : 'an'} exemption
+          </button>
+        </div>
+      ) : null}
+
+      <div className="button-row">
+        <button type="submit" className="button" disabled={saving}>
+          {saving ? 'Saving…' : 'Save answer'}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+        {response ? (
+          <button type="button" className="button button--link button--danger" onClick={() => onSave(null)}>
+            Clear the answer
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,997 @@
+/**
+ * One case: the request and its questions with their answers and exemptions, the due date and
+ * its working, the clock actions (clarification, fees, extensions) that recompute it, the status
+ * and closing outcome, and the timeline of everything that happened, from the audit log.
+ */
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import {
+  CASE_OUTCOMES,
+  CHANNELS,
+  REGIMES,
+  type QuestionData,
+  type QuestionResponse,
+  type Regime,
+} from '../../../shared/case-format';
+import type { CaseDetail, ClockEventInput, Officer, TimelineEntry } from '../../../shared/contract';
+import { todayIso } from '../../../shared/dates';
+import { flattenQuestions, nestQuestions, type FlatQuestion } from '../../../shared/questions';
+import { matchProvision } from '../../../shared/exemptions';
+import { call, errorMessage } from '../api';
+import { Alert, DateField, SelectField, TextArea, TextField } from '../components/fields';
+import { AnswerEditor } from '../components/answer-editor';
+import { DeadlinePanel } from '../components/deadline-panel';
+import { ProgressBadge, StatusTag } from '../components/badges';
+import { QuestionEditor } from '../components/question-editor';
+import { Modal } from '../components/modal';
+import {
+  CHANNEL_LABELS,
+  EVENT_LABELS,
+  formatTimestamp,
+  formatUkDate,
+  OUTCOME_LABELS,
+  QUESTION_OUTCOME_LABELS,
+  REGIME_LABELS,
+  REGIME_LONG,
+  STATUS_LABELS,
+} from '../format';
+
+type ClockAction = {
+  type: ClockEventInput['type'];
+  label: string;
+  needsUntil?: boolean;
+  needsMonths?: boolean;
+  hint?: string;
+};
+
+function clockActionsFor(regime: Regime): ClockAction[] {
+  const common: ClockAction[] = [
+    {
+      type: 'clarification-requested',
+      label: 'Ask for clarification',
+      hint: 'The clock stops until the clarification arrives (FOIA s1(3)).',
+    },
+    {
+      type: 'clarification-received',
+      label: 'Clarification received',
+      hint: 'A fresh time limit runs from the day it arrived.',
+    },
+    {
+      type: 'fees-notice-issued',
+      label: 'Fees notice issued',
+      hint: 'Working days until the fee arrives do not count (s9); the requester has three months to pay.',
+    },
+    { type: 'fee-paid', label: 'Fee paid' },
+  ];
+  switch (regime) {
+    case 'FOIA':
+      return [
+        ...common,
+        {
+          type: 'pi-extension',
+          label: 'Extend for the public interest test',
+          needsUntil: true,
+          hint: 'Send the s17(2) notice within the time limit, naming the exemption and an estimated date. The ICO expects no more than 20 extra working days.',
+        },
+      ];
+    case 'EIR':
+      return [
+        ...common,
+        {
+          type: 'eir-extension',
+          label: 'Extend under regulation 7',
+          hint: 'Complex and voluminous: 40 working days. Tell the requester within 20.',
+        },
+      ];
+    case 'FOI-IR':
+      return [
+        {
+          type: 'ir-extension',
+          label: 'Extend the internal review',
+          hint: 'The Code of Practice allows up to 40 working days in total.',
+        },
+      ];
+    case 'EIR-RECON':
+      return [];
+    case 'FOISA':
+      return common;
+    case 'SAR':
+      return [
+        {
+          type: 'sar-extension',
+          label: 'Extend',
+          needsMonths: true,
+          hint: 'Up to two further months; tell the requester within the first month.',
+        },
+        { type: 'sar-clock-stopped', label: 'Stop the clock', hint: 'While awaiting clarification.' },
+        { type: 'sar-clock-restarted', label: 'Restart the clock' },
+      ];
+  }
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  reference: 'the reference',
+  ourRef: 'our reference',
+  regime: 'the regime',
+  received: 'the date received',
+  channel: 'how it arrived',
+  subject: 'the subject',
+  requestText: 'the request text',
+  officer: 'the officer',
+  status: 'the status',
+  outcome: 'the outcome',
+  responded: 'the date of the response',
+  dueDate: 'the due date',
+  signatoryName: 'the signatory',
+  signatoryTitle: 'the signatory’s title',
+  name: 'the requester’s name',
+  email: 'the requester’s email',
+  address: 'the requester’s address',
+  organisation: 'the requester’s organisation',
+  category: 'the requester’s category',
+};
+
+function showValue(field: string | null, value: string | null): string {
+  if (value === null || value === '') return 'nothing';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatUkDate(value);
+  if (field === 'status') return STATUS_LABELS[value] ?? value;
+  if (field === 'outcome') return OUTCOME_LABELS[value] ?? value;
+  if (field === 'regime') return REGIME_LABELS[value] ?? value;
+  if (field === 'channel') return CHANNEL_LABELS[value] ?? value;
+  return value.length > 80 ? `${value.slice(0, 77)}…` : value;
+}
+
+function parseJson(text: string | null): Record<string, unknown> | null {
+  if (!text) return null;
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One line for an audit entry, in the officer's words. */
+function describeEntry(e: TimelineEntry): string {
+  switch (e.action) {
+    case 'create':
+      return e.entity === 'case' ? `Request logged as ${e.newValue ?? ''}` : `Created ${e.entity}`;
+    case 'import':
+      return 'Imported into the case file';
+    case 'close':
+      return `Case closed (was ${showValue('status', e.oldValue)})`;
+    case 'set-questions':
+      return 'Questions edited';
+    case 'set-response': {
+      const r = parseJson(e.newValue);
+      if (!r) return `Answer to question ${e.field ?? ''} cleared`;
+      const outcome = typeof r.outcome === 'string' ? (QUESTION_OUTCOME_LABELS[r.outcome] ?? r.outcome) : '';
+      const exemptions = Array.isArray(r.exemptions)
+        ? (r.exemptions as { provision?: string }[])
+            .map((x) => x.provision)
+            .filter(Boolean)
+            .join(', ')
+        : '';
+      return `Answer to question ${e.field ?? ''} recorded: ${outcome}${exemptions ? ` (${exemptions})` : ''}`;
+    }
+    case 'add-event': {
+      const v = parseJson(e.newValue);
+      const date = typeof v?.date === 'string' ? ` on ${formatUkDate(v.date)}` : '';
+      const until = typeof v?.until === 'string' ? `, until ${formatUkDate(v.until)}` : '';
+      return `${EVENT_LABELS[e.field ?? ''] ?? e.field}${date}${until}`;
+    }
+    case 'remove-event':
+      return `Clock event removed: ${EVENT_LABELS[e.field ?? ''] ?? e.field}`;
+    case 'update': {
+      const what = FIELD_LABELS[e.field ?? ''] ?? e.field ?? 'a detail';
+      if (e.field === 'requestText' || e.field === 'address') return `Changed ${what}`;
+      return `Changed ${what} from ${showValue(e.field, e.oldValue)} to ${showValue(e.field, e.newValue)}`;
+    }
+    default:
+      return `${e.action} ${e.entity}`;
+  }
+}
+
+export function CasePage({ id, onBack }: { id: number; onBack: () => void }) {
+  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [officers, setOfficers] = useState<Officer[]>([]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focused = useRef(false);
+
+  useEffect(() => {
+    call('cases:get', { id }).then(setDetail, (e: unknown) => setLoadError(errorMessage(e)));
+    call('settings:get', {}).then(
+      (s) => setOfficers(s.officers),
+      () => undefined,
+    );
+  }, [id]);
+  useEffect(() => {
+    if (detail && !focused.current) {
+      focused.current = true;
+      heading.current?.focus();
+    }
+  }, [detail]);
+
+  /** Runs a change and shows the case as it is now, or the plain reason it failed. */
+  const change = useCallback(async (work: () => Promise<CaseDetail>, success: string): Promise<boolean> => {
+    try {
+      const next = await work();
+      setDetail(next);
+      setMessage({ tone: 'success', text: success });
+      return true;
+    } catch (e) {
+      setMessage({ tone: 'error', text: errorMessage(e) });
+      return false;
+    }
+  }, []);
+
+  if (loadError) {
+    return (
+      <div className="case">
+        <h1 className="page-title">Case not available</h1>
+        <Alert>{loadError}</Alert>
+        <button type="button" className="button button--secondary" onClick={onBack}>
+          Back to the queue
+        </button>
+      </div>
+    );
+  }
+  if (!detail) {
+    return (
+      <p className="loading" role="status">
+        Loading the case…
+      </p>
+    );
+  }
+  const { record } = detail;
+  const closed = record.status === 'closed';
+
+  return (
+    <div className="case" data-screen="case" data-ready="true" data-reference={record.reference}>
+      <button type="button" className="back-link" onClick={onBack}>
+        <span aria-hidden="true">‹ </span>Back to the queue
+      </button>
+      <div className="case__head">
+        <div>
+          <p className="case__caption">{REGIME_LONG[record.regime] ?? record.regime}</p>
+          <h1 className="page-title" ref={heading} tabIndex={-1}>
+            {record.reference}: {record.subject}
+          </h1>
+        </div>
+        <div className="case__badges">
+          <StatusTag status={record.status} />
+          {detail.progress && !closed ? (
+            <ProgressBadge state={detail.progress.state} days={detail.progress.workingDaysLeft} long />
+          ) : null}
+          {closed && record.outcome ? (
+            <span className="tag tag--outcome">{OUTCOME_LABELS[record.outcome] ?? record.outcome}</span>
+          ) : null}
+        </div>
+      </div>
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <div className="layout">
+        <div className="layout__main">
+          <RequestPanel detail={detail} officers={officers} change={change} />
+          <QuestionsPanel detail={detail} change={change} />
+          <TimelinePanel entries={detail.timeline} />
+        </div>
+        <div className="layout__side">
+          <div className="panel panel--deadline">
+            {detail.deadline ? (
+              <DeadlinePanel deadline={detail.deadline} progress={detail.progress} closed={closed} />
+            ) : (
+              <Alert tone="warning">{detail.clockProblem}</Alert>
+            )}
+          </div>
+          <ClockPanel detail={detail} change={change} />
+          <StatusPanel detail={detail} change={change} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+type Change = (work: () => Promise<CaseDetail>, success: string) => Promise<boolean>;
+
+function RequestPanel({
+  detail,
+  officers,
+  change,
+}: {
+  detail: CaseDetail;
+  officers: Officer[];
+  change: Change;
+}) {
+  const uid = useId();
+  const { record } = detail;
+  const [editing, setEditing] = useState(false);
+  const [form, setForm] = useState(() => formFrom(detail));
+  const [saving, setSaving] = useState(false);
+
+  function formFrom(d: CaseDetail) {
+    const r = d.record;
+    return {
+      reference: r.reference,
+      subject: r.subject,
+      regime: r.regime,
+      received: r.received,
+      channel: r.channel ?? '',
+      officer: r.officer ?? '',
+      name: r.requester.name,
+      email: r.requester.email ?? '',
+      address: r.requester.address ?? '',
+      organisation: r.requester.organisation ?? '',
+      requestText: r.requestText,
+    };
+  }
+  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaving(true);
+    const requester: { name: string; email?: string; address?: string; organisation?: string } = {
+      name: form.name.trim(),
+    };
+    if (form.email.trim()) requester.email = form.email.trim();
+    if (form.address.trim()) requester.address = form.address.trim();
+    if (form.organisation.trim()) requester.organisation = form.organisation.trim();
+    const ok = await change(
+      () =>
+        call('cases:update', {
+          id: detail.id,
+          patch: {
+            reference: form.reference.trim(),
+            subject: form.subject.trim(),
+            regime: form.regime,
+            received: form.received,
+            channel: form.channel ? (form.channel as (typeof CHANNELS)[number]) : null,
+            officer: form.officer || null,
+            requester,
+            requestText: form.requestText,
+          },
+        }),
+      'The details were saved.',
+    );
+    setSaving(false);
+    if (ok) setEditing(false);
+  };
+
+  const officerOptions = [
+    { value: '', label: 'Not assigned' },
+    ...officers
+      .filter((o) => o.active || o.name === record.officer)
+      .map((o) => ({ value: o.name, label: o.title ? `${o.name}, ${o.title}` : o.name })),
+  ];
+  if (record.officer && !officers.some((o) => o.name === record.officer))
+    officerOptions.push({ value: record.officer, label: record.officer });
+
+  return (
+    <section className="panel" aria-labelledby={`${uid}-heading`}>
+      <div className="panel__head">
+        <h2 className="panel__title" id={`${uid}-heading`}>
+          The request
+        </h2>
+        {!editing ? (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => {
+              setForm(formFrom(detail));
+              setEditing(true);
+            }}
+          >
+            Change the details
+          </button>
+        ) : null}
+      </div>
+      {editing ? (
+        <form
+          onSubmit={(e) => void save(e)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setEditing(false);
+          }}
+          noValidate
+          aria-label="Change the details"
+        >
+          <div className="field-row">
+            <TextField label="Reference" value={form.reference} onChange={(v) => set({ reference: v })} />
+            <SelectField
+              label="Regime"
+              value={form.regime}
+              onChange={(v) => set({ regime: v as Regime })}
+              options={REGIMES.map((r) => ({ value: r, label: REGIME_LONG[r] ?? r }))}
+            />
+          </div>
+          <TextField label="Subject" value={form.subject} onChange={(v) => set({ subject: v })} />
+          <div className="field-row">
+            <DateField label="Date received" value={form.received} onChange={(v) => set({ received: v })} />
+            <SelectField
+              label="How it arrived"
+              value={form.channel}
+              onChange={(v) => set({ channel: v })}
+              options={[
+                { value: '', label: 'Not recorded' },
+                ...CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] ?? c })),
+              ]}
+            />
+          </div>
+          <SelectField
+            label="Officer"
+            value={form.officer}
+            onChange={(v) => set({ officer: v })}
+            options={officerOptions}
+          />
+          <div className="field-row">
+            <TextField
+              label="Requester’s name"
+              value={form.name}
+              onChange={(v) => set({ name: v })}
+              autoComplete="off"
+            />
+            <TextField
+              label="Email"
+              value={form.email}
+              onChange={(v) => set({ email: v })}
+              autoComplete="off"
+            />
+          </div>
+          <div className="field-row">
+            <TextArea
+              label="Postal address"
+              value={form.address}
+              onChange={(v) => set({ address: v })}
+              rows={2}
+            />
+            <TextField
+              label="Organisation"
+              value={form.organisation}
+              onChange={(v) => set({ organisation: v })}
+              autoComplete="off"
+            />
+          </div>
+          <TextArea
+            label="Request text"
+            value={form.requestText}
+            onChange={(v) => set({ requestText: v })}
+            rows={8}
+          />
+          <div className="button-row">
+            <button type="submit" className="button" disabled={saving}>
+              {saving ? 'Saving…' : 'Save the details'}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <>
+          <dl className="summary-list">
+            <div>
+              <dt>Requester</dt>
+              <dd>
+                {record.requester.name}
+                {record.requester.organisation ? `, ${record.requester.organisation}` : ''}
+                {record.requester.email ? (
+                  <span className="summary-list__extra">{record.requester.email}</span>
+                ) : null}
+              </dd>
+            </div>
+            <div>
+              <dt>Received</dt>
+              <dd>
+                {formatUkDate(record.received)}
+                {record.channel
+                  ? ` by ${(CHANNEL_LABELS[record.channel] ?? record.channel).toLowerCase()}`
+                  : ''}
+              </dd>
+            </div>
+            <div>
+              <dt>Officer</dt>
+              <dd>{record.officer ?? <span className="muted">Not assigned</span>}</dd>
+            </div>
+            {record.responded ? (
+              <div>
+                <dt>Response sent</dt>
+                <dd>{formatUkDate(record.responded)}</dd>
+              </div>
+            ) : null}
+          </dl>
+          <details className="request-text">
+            <summary>Show the request as it arrived</summary>
+            <pre className="request-text__body">{record.requestText}</pre>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
+
+function pathKey(path: number[]): string {
+  return path.join('.');
+}
+
+function allNumbers(list: QuestionData[]): string[] {
+  return list.flatMap((q) => [q.number, ...(q.parts ? allNumbers(q.parts) : [])]);
+}
+
+function QuestionsPanel({ detail, change }: { detail: CaseDetail; change: Change }) {
+  const uid = useId();
+  const { record } = detail;
+  const [editingAnswer, setEditingAnswer] = useState<string | null>(null);
+  const [editingQuestions, setEditingQuestions] = useState<FlatQuestion[] | null>(null);
+  const [saving, setSaving] = useState(false);
+  const numbers = allNumbers(record.questions);
+
+  const saveAnswer = async (path: number[], number: string, response: QuestionResponse | null) => {
+    setSaving(true);
+    const ok = await change(
+      () => call('cases:set-response', { id: detail.id, path, response }),
+      response
+        ? `The answer to question ${number} was saved.`
+        : `The answer to question ${number} was cleared.`,
+    );
+    setSaving(false);
+    if (ok) {
+      setEditingAnswer(null);
+      requestAnimationFrame(() => document.getElementById(`${uid}-answer-${pathKey(path)}`)?.focus());
+    }
+  };
+
+  /** `coveredBy`: the nearest question above with an answer, which covers its parts. */
+  const renderQuestion = (q: QuestionData, path: number[], coveredBy: string | null) => {
+    const key = pathKey(path);
+    const r = q.response;
+    return (
+      <li key={key} className={`question question--level-${path.length - 1}`} data-question={q.number}>
+        <div className="question__head">
+          <span className="question__number">{q.number}</span>
+          <p className="question__text">{q.text}</p>
+        </div>
+        {editingAnswer === key ? (
+          <AnswerEditor
+            questionNumber={q.number}
+            response={r}
+            regime={record.regime}
+            otherNumbers={numbers.filter((n) => n !== q.number)}
+            saving={saving}
+            onSave={(response) => void saveAnswer(path, q.number, response)}
+            onCancel={() => {
+              setEditingAnswer(null);
+              requestAnimationFrame(() => document.getElementById(`${uid}-answer-${key}`)?.focus());
+            }}
+          />
+        ) : (
+          <div className="question__answer">
+            {r ? (
+              <ResponseView response={r} />
+            ) : coveredBy ? (
+              <p className="muted">Covered by the answer to question {coveredBy}.</p>
+            ) : (
+              <p className="muted">No answer recorded yet.</p>
+            )}
+            <button
+              type="button"
+              id={`${uid}-answer-${key}`}
+              className="button button--secondary button--small"
+              disabled={editingAnswer !== null}
+              onClick={() => setEditingAnswer(key)}
+            >
+              {r
+                ? `Change the answer to question ${q.number}`
+                : coveredBy
+                  ? `Record a separate answer to question ${q.number}`
+                  : `Record the answer to question ${q.number}`}
+            </button>
+          </div>
+        )}
+        {q.parts?.length ? (
+          <ol className="questions questions--parts">
+            {q.parts.map((p, i) => renderQuestion(p, [...path, i], r ? q.number : coveredBy))}
+          </ol>
+        ) : null}
+      </li>
+    );
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${uid}-heading`}>
+      <div className="panel__head">
+        <h2 className="panel__title" id={`${uid}-heading`}>
+          Questions and answers
+        </h2>
+        {editingQuestions === null ? (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={editingAnswer !== null}
+            onClick={() => setEditingQuestions(flattenQuestions(record.questions))}
+          >
+            Edit the questions
+          </button>
+        ) : null}
+      </div>
+      {editingQuestions !== null ? (
+        <div
+          className="qedit-panel"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setEditingQuestions(null);
+          }}
+        >
+          <p className="hint">
+            Answers stay with their questions when you reorder them. Merging keeps the first question’s
+            answer.
+          </p>
+          <QuestionEditor rows={editingQuestions} onChange={setEditingQuestions} idPrefix={`${uid}-qe`} />
+          <div className="button-row">
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                void change(
+                  () =>
+                    call('cases:set-questions', {
+                      id: detail.id,
+                      questions: nestQuestions(editingQuestions),
+                    }),
+                  'The questions were saved.',
+                ).then((ok) => {
+                  if (ok) setEditingQuestions(null);
+                });
+              }}
+            >
+              Save the questions
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setEditingQuestions(null)}
+            >
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : record.questions.length ? (
+        <ol className="questions">{record.questions.map((q, i) => renderQuestion(q, [i], null))}</ol>
+      ) : (
+        <p className="muted">This request has no questions yet. Use “Edit the questions” to add them.</p>
+      )}
+    </section>
+  );
+}
+
+function ResponseView({ response }: { response: QuestionResponse }) {
+  return (
+    <div className="response">
+      <p className="response__outcome">
+        <span className={`tag tag--answer tag--${response.outcome}`}>
+          {QUESTION_OUTCOME_LABELS[response.outcome] ?? response.outcome}
+        </span>
+        {response.seeQuestion ? <span> See the answer to question {response.seeQuestion}.</span> : null}
+      </p>
+      {response.link ? <p className="response__link">Published at: {response.link}</p> : null}
+      {response.heldStatement ? <p className="response__text">{response.heldStatement}</p> : null}
+      {response.text ? <p className="response__text">{response.text}</p> : null}
+      {response.exemptions?.map((ex, i) => {
+        const found = matchProvision(ex.provision);
+        const kind = found
+          ? (found.subsection?.kind ?? (found.entry.kind === 'absolute' ? 'absolute' : 'qualified'))
+          : null;
+        return (
+          <div className="response__exemption" key={i}>
+            <p className="response__provision">
+              <strong>{ex.provision}</strong>
+              {ex.title ? `: ${ex.title}` : ''}
+              {kind ? (
+                <span className={`tag tag--${kind}`}>{kind === 'absolute' ? 'Absolute' : 'Qualified'}</span>
+              ) : null}
+            </p>
+            {ex.likelihood ? (
+              <p className="response__likelihood">Disclosure {ex.likelihood} cause the harm.</p>
+            ) : null}
+            <p className="response__text">{ex.reason}</p>
+            {ex.publicInterest ? (
+              <div className="response__pit">
+                <p className="response__pit-title">Public interest test</p>
+                <div className="response__factors">
+                  <div>
+                    <p className="response__factor-head">For disclosure</p>
+                    <ul>
+                      {ex.publicInterest.forDisclosure.map((f, j) => (
+                        <li key={j}>{f}</li>
+                      ))}
+                    </ul>
+                  </div>
+                  <div>
+                    <p className="response__factor-head">For withholding</p>
+                    <ul>
+                      {ex.publicInterest.forWithholding.map((f, j) => (
+                        <li key={j}>{f}</li>
+                      ))}
+                    </ul>
+                  </div>
+                </div>
+                <p className="response__text">
+                  <strong>Conclusion: </strong>
+                  {ex.publicInterest.conclusion}
+                </p>
+              </div>
+            ) : kind === 'qualified' ? (
+              <p className="response__missing">The public interest test has not been recorded yet.</p>
+            ) : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function ClockPanel({ detail, change }: { detail: CaseDetail; change: Change }) {
+  const uid = useId();
+  const { record } = detail;
+  const [action, setAction] = useState<ClockAction | null>(null);
+  const [date, setDate] = useState(todayIso());
+  const [until, setUntil] = useState('');
+  const [months, setMonths] = useState<1 | 2>(2);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const actions = clockActionsFor(record.regime);
+  if (record.status === 'closed' && detail.events.length === 0) return null;
+
+  const open = (a: ClockAction) => {
+    setAction(a);
+    setDate(todayIso());
+    setUntil('');
+    setNote('');
+    setError(null);
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!action) return;
+    if (!date) return setError('Enter the date.');
+    if (action.needsUntil && !until) return setError('Enter the estimated date given in the notice.');
+    const event: ClockEventInput = { type: action.type, date };
+    if (action.needsUntil) event.until = until;
+    if (action.needsMonths) event.months = months;
+    if (note.trim()) event.note = note.trim();
+    try {
+      const next = await call('cases:add-event', { id: detail.id, event });
+      setAction(null);
+      await change(() => Promise.resolve(next), `${action.label}: recorded. The due date was recomputed.`);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${uid}-heading`}>
+      <h2 className="panel__title" id={`${uid}-heading`}>
+        Clock
+      </h2>
+      {detail.events.length ? (
+        <ul className="events">
+          {detail.events.map((ev) => (
+            <li key={ev.id} className="events__item">
+              <span>
+                <strong>{EVENT_LABELS[ev.type] ?? ev.type}</strong> {formatUkDate(ev.date)}
+                {ev.until ? `, until ${formatUkDate(ev.until)}` : ''}
+                {ev.months ? `, ${ev.months} month${ev.months === 1 ? '' : 's'}` : ''}
+                {ev.note ? <span className="events__note">{ev.note}</span> : null}
+              </span>
+              {record.status !== 'closed' ? (
+                <button
+                  type="button"
+                  className="button button--link button--danger"
+                  aria-label={`Remove “${EVENT_LABELS[ev.type] ?? ev.type}” of ${formatUkDate(ev.date)}`}
+                  onClick={() =>
+                    void change(
+                      () => call('cases:remove-event', { id: detail.id, eventId: ev.id }),
+                      'The clock event was removed. The due date was recomputed.',
+                    )
+                  }
+                >
+                  Remove
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">No clock stops or extensions.</p>
+      )}
+      {record.status !== 'closed' && actions.length ? (
+        <div className="clock-actions">
+          {actions.map((a) => (
+            <button
+              key={a.type}
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => open(a)}
+            >
+              {a.label}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {action ? (
+        <Modal title={action.label} onClose={() => setAction(null)}>
+          <form onSubmit={(e) => void submit(e)} noValidate>
+            {action.hint ? <p className="hint">{action.hint}</p> : null}
+            <DateField
+              label={action.needsUntil ? 'Date the notice was sent' : 'Date'}
+              value={date}
+              onChange={setDate}
+            />
+            {action.needsUntil ? (
+              <DateField label="Estimated date given in the notice" value={until} onChange={setUntil} />
+            ) : null}
+            {action.needsMonths ? (
+              <SelectField
+                label="Further months"
+                value={String(months)}
+                onChange={(v) => setMonths(v === '1' ? 1 : 2)}
+                options={[
+                  { value: '1', label: 'One month' },
+                  { value: '2', label: 'Two months' },
+                ]}
+              />
+            ) : null}
+            <TextField label="Note (optional)" value={note} onChange={setNote} />
+            {error ? <Alert>{error}</Alert> : null}
+            <div className="button-row">
+              <button type="submit" className="button">
+                Record it
+              </button>
+              <button type="button" className="button button--secondary" onClick={() => setAction(null)}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        </Modal>
+      ) : null}
+    </section>
+  );
+}
+
+function StatusPanel({ detail, change }: { detail: CaseDetail; change: Change }) {
+  const uid = useId();
+  const { record } = detail;
+  const [closing, setClosing] = useState(false);
+  const [outcome, setOutcome] = useState<string>(record.outcome ?? '');
+  const [responded, setResponded] = useState(todayIso());
+  const [error, setError] = useState<string | null>(null);
+  const closed = record.status === 'closed';
+
+  const close = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!outcome) return setError('Choose the outcome.');
+    if (!responded) return setError('Enter the date the response was sent.');
+    try {
+      const next = await call('cases:update', {
+        id: detail.id,
+        patch: { status: 'closed', outcome: outcome as (typeof CASE_OUTCOMES)[number], responded },
+      });
+      setClosing(false);
+      await change(
+        () => Promise.resolve(next),
+        `The case was closed: ${OUTCOME_LABELS[outcome] ?? outcome}.`,
+      );
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${uid}-heading`}>
+      <h2 className="panel__title" id={`${uid}-heading`}>
+        Status and outcome
+      </h2>
+      {closed ? (
+        <>
+          <p>
+            Closed{record.outcome ? `: ${OUTCOME_LABELS[record.outcome] ?? record.outcome}` : ''}
+            {record.responded ? `. Response sent ${formatUkDate(record.responded)}.` : '.'}
+          </p>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() =>
+              void change(
+                () => call('cases:update', { id: detail.id, patch: { status: 'open' } }),
+                'The case was reopened.',
+              )
+            }
+          >
+            Reopen the case
+          </button>
+        </>
+      ) : (
+        <>
+          <SelectField
+            label="Status"
+            value={record.status}
+            onChange={(v) =>
+              void change(
+                () =>
+                  call('cases:update', {
+                    id: detail.id,
+                    patch: { status: v as 'open' | 'clarification' | 'on-hold' },
+                  }),
+                `Status changed to ${STATUS_LABELS[v] ?? v}.`,
+              )
+            }
+            options={(['open', 'clarification', 'on-hold'] as const).map((s) => ({
+              value: s,
+              label: STATUS_LABELS[s] ?? s,
+            }))}
+          />
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setOutcome(record.outcome ?? '');
+              setResponded(todayIso());
+              setError(null);
+              setClosing(true);
+            }}
+          >
+            Close the case
+          </button>
+        </>
+      )}
+      {closing ? (
+        <Modal title="Close the case" onClose={() => setClosing(false)}>
+          <form onSubmit={(e) => void close(e)} noValidate>
+            <SelectField
+              label="Outcome"
+              hint="For the compliance statistics."
+              value={outcome}
+              onChange={setOutcome}
+              options={[
+                { value: '', label: 'Choose the outcome' },
+                ...CASE_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] ?? o })),
+              ]}
+            />
+            <DateField label="Date the response was sent" value={responded} onChange={setResponded} />
+            {error ? <Alert>{error}</Alert> : null}
+            <div className="button-row">
+              <button type="submit" className="button">
+                Close the case
+              </button>
+              <button type="button" className="button button--secondary" onClick={() => setClosing(false)}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        </Modal>
+      ) : null}
+    </section>
+  );
+}
+
+function TimelinePanel({ entries }: { entries: TimelineEntry[] }) {
+  const uid = useId();
+  const newestFirst = [...entries].reverse();
+  return (
+    <section className="panel" aria-labelledby={`${uid}-heading`}>
+      <h2 className="panel__title" id={`${uid}-heading`}>
+        Timeline
+      </h2>
+      {newestFirst.length ? (
+        <ol className="timeline" data-testid="timeline">
+          {newestFirst.map((e) => (
+            <li key={e.id} className="timeline__item">
+              <span className="timeline__when">{formatTimestamp(e.at)}</span>
+              <span className="timeline__what">{describeEntry(e)}</span>
+              <span className="timeline__who">{e.actor}</span>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="muted">Nothing recorded yet.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,561 @@
+/**
+ * Team settings: the organisation profile (letterhead and jurisdiction), officers and their
+ * titles, the reference format, internal targets, the idle lock, added bank holidays (adding one
+ * recomputes the due dates of the cases), and backups.
+ */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import {
+  JURISDICTIONS,
+  ORGANISATION_FORMAT,
+  type Jurisdiction,
+  type Organisation,
+} from '../../../shared/case-format';
+import type { BackupStatus, Officer, SettingsBundle } from '../../../shared/contract';
+import type { Settings } from '../../../shared/settings';
+import { call, errorMessage } from '../api';
+import { Alert, CheckboxField, DateField, SelectField, TextArea, TextField } from '../components/fields';
+import { formatTimestamp, formatUkDate } from '../format';
+
+const JURISDICTION_LABELS: Record<Jurisdiction, string> = {
+  'england-and-wales': 'England and Wales',
+  scotland: 'Scotland',
+  'northern-ireland': 'Northern Ireland',
+};
+
+type Message = { tone: 'success' | 'error'; text: string } | null;
+
+export function SettingsScreen({
+  onSettingsChanged,
+}: {
+  onSettingsChanged: (idleLockMinutes: number) => void;
+}) {
+  const [bundle, setBundle] = useState<SettingsBundle | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focused = useRef(false);
+  useEffect(() => {
+    call('settings:get', {}).then(setBundle, (e: unknown) => setError(errorMessage(e)));
+  }, []);
+  useEffect(() => {
+    // Focus the heading once, when the settings first arrive.
+    if (bundle && !focused.current) {
+      focused.current = true;
+      heading.current?.focus();
+    }
+  }, [bundle]);
+
+  if (error) return <Alert>{error}</Alert>;
+  if (!bundle) {
+    return (
+      <p className="loading" role="status">
+        Loading the settings…
+      </p>
+    );
+  }
+  return (
+    <div className="settings" data-screen="settings" data-ready="true">
+      <div className="page-head">
+        <h1 className="page-title" ref={heading} tabIndex={-1}>
+          Settings
+        </h1>
+      </div>
+      <div className="layout">
+        <div className="layout__main">
+          <OrganisationForm organisation={bundle.organisation} onSaved={setBundle} />
+          <CaseworkForm
+            settings={bundle.settings}
+            onSaved={(b) => {
+              setBundle(b);
+              onSettingsChanged(b.settings.idleLockMinutes);
+            }}
+          />
+        </div>
+        <div className="layout__side">
+          <OfficersPanel officers={bundle.officers} onSaved={setBundle} />
+          <HolidaysPanel bundle={bundle} onSaved={setBundle} />
+          <BackupPanel />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function useMessage(): [Message, (m: Message) => void] {
+  return useState<Message>(null);
+}
+
+function OrganisationForm({
+  organisation,
+  onSaved,
+}: {
+  organisation: Organisation | null;
+  onSaved: (b: SettingsBundle) => void;
+}) {
+  const uid = useId();
+  const [form, setForm] = useState({
+    name: organisation?.name ?? '',
+    team: organisation?.team ?? '',
+    address: (organisation?.addressLines ?? []).join('\n'),
+    telephone: organisation?.telephone ?? '',
+    email: organisation?.email ?? '',
+    website: organisation?.website ?? '',
+    internalReviewWindow: organisation?.internalReviewWindow ?? '',
+    jurisdiction: organisation?.jurisdiction ?? 'england-and-wales',
+  });
+  const [message, setMessage] = useMessage();
+  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!form.name.trim()) return setMessage({ tone: 'error', text: 'Enter the organisation’s name.' });
+    const org: Organisation = {
+      format: ORGANISATION_FORMAT,
+      name: form.name.trim(),
+      addressLines: form.address
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+      jurisdiction: form.jurisdiction,
+    };
+    if (form.team.trim()) org.team = form.team.trim();
+    if (form.telephone.trim()) org.telephone = form.telephone.trim();
+    if (form.email.trim()) org.email = form.email.trim();
+    if (form.website.trim()) org.website = form.website.trim();
+    if (form.internalReviewWindow.trim()) org.internalReviewWindow = form.internalReviewWindow.trim();
+    try {
+      onSaved(await call('settings:save-organisation', { organisation: org }));
+      setMessage({ tone: 'success', text: 'The organisation profile was saved.' });
+    } catch (err) {
+      setMessage({ tone: 'error', text: errorMessage(err) });
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${uid}-heading`}>
+      <h2 className="panel__title" id={`${uid}-heading`}>
+        Organisation
+      </h2>
+      <form onSubmit={(e) => void save(e)} noValidate>
+        <TextField
+          label="Name"
+          hint="As on the letterhead, for example The Walton Centre NHS Foundation Trust."
+          value={form.name}
+          onChange={(v) => set({ name: v })}
+        />
+        <TextField
+          label="Team"
+          hint="For example Freedom of Information Office."
+          value={form.team}
+          onChange={(v) => set({ team: v })}
+        />
+        <TextArea
+          label="Address"
+          hint="One line per line of the address."
+          value={form.address}
+          onChange={(v) => set({ address: v })}
+          rows={4}
+        />
+        <div className="field-row">
+          <TextField label="Telephone" value={form.telephone} onChange={(v) => set({ telephone: v })} />
+          <TextField label="Email" value={form.email} onChange={(v) => set({ email: v })} />
+        </div>
+        <TextField label="Website" value={form.website} onChange={(v) => set({ website: v })} />
+        <TextField
+          label="Internal review window"
+          hint="As the letters say it, for example “two months”."
+          value={form.internalReviewWindow}
+          onChange={(v) => set({ internalReviewWindow: v })}
+        />
+        <SelectField
+          label="Jurisdiction"
+          hint="Decides which bank holidays move a subject access deadline. FOI and EIR always skip bank holidays in every part of the UK."
+          value={form.jurisdiction}
+          onChange={(v) => set({ jurisdiction: v as Jurisdiction })}
+          options={JURISDICTIONS.map((j) => ({ value: j, label: JURISDICTION_LABELS[j] }))}
+        />
+        {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+        <button type="submit" className="button">
+          Save the organisation
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function CaseworkForm({ settings, onSaved }: { settings: Settings; onSaved: (b: SettingsBundle) => void }) {
+  const uid = useId();
+  const [form, setForm] = useState({
+    referenceFormat: settings.referenceFormat,
+    internalTargetDay: String(settings.internalTargetDay),
+    dueSoonDays: String(settings.dueSoonDays),
+    idleLockMinutes: String(settings.idleLockMinutes),
+    receivedOnNonWorkingDayCountsNext: settings.receivedOnNonWorkingDayCountsNext,
+    backupReminderDays: String(settings.backupReminderDays),
+    autoBackupFolder: settings.autoBackupFolder,
+    autoBackupKeep: String(settings.autoBackupKeep),
+  });
+  const [message, setMessage] = useMessage();
+  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const number = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : NaN);
+    const values: Partial<Settings> = {
+      referenceFormat: form.referenceFormat,
+      internalTargetDay: number(form.internalTargetDay),
+      dueSoonDays: number(form.dueSoonDays),
+      idleLockMinutes: number(form.idleLockMinutes),
+      receivedOnNonWorkingDayCountsNext: form.receivedOnNonWorkingDayCountsNext,
+      backupReminderDays: number(form.backupReminderDays),
+      autoBackupFolder: form.autoBackupFolder.trim(),
+      autoBackupKeep: number(form.autoBackupKeep),
+    };
+    if (!form.referenceFormat.includes('{n}'))
+      return setMessage({
+        tone: 'error',
+        text: 'The reference format must contain {n}, where the number goes.',
+      });
+    if (Object.values(values).some((v) => typeof v === 'number' && Number.isNaN(v))) {
+      return setMessage({ tone: 'error', text: 'Enter whole numbers for the days and minutes.' });
+    }
+    try {
+      onSaved(await call('settings:save', { settings: values }));
+      setMessage({ tone: 'success', text: 'The casework settings were saved.' });
+    } catch (err) {
+      setMessage({ tone: 'error', text: errorMessage(err) });
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${uid}-heading`}>
+      <h2 className="panel__title" id={`${uid}-heading`}>
+        Casework
+      </h2>
+      <form onSubmit={(e) => void save(e)} noValidate>
+        <TextField
+          label="Reference format"
+          hint="{n} is replaced by the next free number: “FOI {n}” gives FOI 4952 after FOI 4951."
+          value={form.referenceFormat}
+          onChange={(v) => set({ referenceFormat: v })}
+        />
+        <div className="field-row">
+          <TextField
+            label="Internal target (working day)"
+            hint="The day the response should be ready, for example 15."
+            inputMode="numeric"
+            value={form.internalTargetDay}
+            onChange={(v) => set({ internalTargetDay: v })}
+          />
+          <TextField
+            label="Due soon (working days left)"
+            hint="Cases with this many working days left or fewer show as due soon."
+            inputMode="numeric"
+            value={form.dueSoonDays}
+            onChange={(v) => set({ dueSoonDays: v })}
+          />
+        </div>
+        <TextField
+          label="Lock after this many minutes without activity"
+          hint="0 turns the idle lock off. Locking closes the case file and clears the screen."
+          inputMode="numeric"
+          value={form.idleLockMinutes}
+          onChange={(v) => set({ idleLockMinutes: v })}
+        />
+        <CheckboxField
+          label="Treat a request received on a non-working day as received on the next working day"
+          hint="Off by default: the Act counts from the day after receipt, whatever day that was. Turning it on gives one more day and recomputes every due date."
+          checked={form.receivedOnNonWorkingDayCountsNext}
+          onChange={(v) => set({ receivedOnNonWorkingDayCountsNext: v })}
+        />
+        <div className="field-row">
+          <TextField
+            label="Backup reminder (days)"
+            inputMode="numeric"
+            value={form.backupReminderDays}
+            onChange={(v) => set({ backupReminderDays: v })}
+          />
+          <TextField
+            label="Automatic backups to keep"
+            inputMode="numeric"
+            value={form.autoBackupKeep}
+            onChange={(v) => set({ autoBackupKeep: v })}
+          />
+        </div>
+        <TextField
+          label="Folder for automatic backups on lock (optional)"
+          hint="Leave empty to turn automatic backups off."
+          value={form.autoBackupFolder}
+          onChange={(v) => set({ autoBackupFolder: v })}
+          spellCheck={false}
+        />
+        {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+        <button type="submit" className="button">
+          Save the casework settings
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function OfficersPanel({ officers, onSaved }: { officers: Officer[]; onSaved: (b: SettingsBundle) => void }) {
+  const uid = useId();
+  const [editing, setEditing] = useState<Officer | null>(null);
+  const [name, setName] = useState('');
+  const [title, setTitle] = useState('');
+  const [active, setActive] = useState(true);
+  const [message, setMessage] = useMessage();
+
+  const start = (o: Officer | null) => {
+    setEditing(o);
+    setName(o?.name ?? '');
+    setTitle(o?.title ?? '');
+    setActive(o?.active ?? true);
+  };
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) return setMessage({ tone: 'error', text: 'Enter the officer’s name.' });
+    try {
+      const input = {
+        name: name.trim(),
+        title: title.trim(),
+        active,
+        ...(editing ? { id: editing.id } : {}),
+      };
+      onSaved(await call('settings:save-officer', input));
+      setMessage({ tone: 'success', text: editing ? 'The officer was updated.' : 'The officer was added.' });
+      start(null);
+    } catch (err) {
+      setMessage({ tone: 'error', text: errorMessage(err) });
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${uid}-heading`}>
+      <h2 className="panel__title" id={`${uid}-heading`}>
+        Officers
+      </h2>
+      {officers.length ? (
+        <ul className="plain-list">
+          {officers.map((o) => (
+            <li key={o.id} className="plain-list__item">
+              <span>
+                <strong>{o.name}</strong>
+                {o.title ? `, ${o.title}` : ''}
+                {o.active ? '' : <span className="tag tag--closed">No longer in the team</span>}
+              </span>
+              <button
+                type="button"
+                className="button button--link"
+                aria-label={`Change ${o.name}`}
+                onClick={() => start(o)}
+              >
+                Change
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">No officers yet. Add the people who handle requests and sign responses.</p>
+      )}
+      <form
+        onSubmit={(e) => void save(e)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && editing) start(null);
+        }}
+        noValidate
+        aria-label={editing ? `Change ${editing.name}` : 'Add an officer'}
+      >
+        <h3 className="panel__subtitle">{editing ? `Change ${editing.name}` : 'Add an officer'}</h3>
+        <TextField label="Name" value={name} onChange={setName} autoComplete="off" />
+        <TextField
+          label="Job title"
+          hint="As in the signature block, for example Executive Lead for Freedom of Information."
+          value={title}
+          onChange={setTitle}
+        />
+        {editing ? <CheckboxField label="Still in the team" checked={active} onChange={setActive} /> : null}
+        {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+        <div className="button-row">
+          <button type="submit" className="button button--secondary">
+            {editing ? 'Save the officer' : 'Add the officer'}
+          </button>
+          {editing ? (
+            <button type="button" className="button button--link" onClick={() => start(null)}>
+              Cancel
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function HolidaysPanel({
+  bundle,
+  onSaved,
+}: {
+  bundle: SettingsBundle;
+  onSaved: (b: SettingsBundle) => void;
+}) {
+  const uid = useId();
+  const [date, setDate] = useState('');
+  const [name, setName] = useState('');
+  const [where, setWhere] = useState<Jurisdiction[]>([]);
+  const [message, setMessage] = useMessage();
+
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!date) return setMessage({ tone: 'error', text: 'Enter the date of the bank holiday.' });
+    if (!name.trim()) return setMessage({ tone: 'error', text: 'Enter the name of the bank holiday.' });
+    try {
+      const result = await call('settings:add-holiday', {
+        date,
+        name: name.trim(),
+        ...(where.length ? { jurisdictions: where } : {}),
+      });
+      onSaved(result);
+      setMessage({
+        tone: 'success',
+        text: `${formatUkDate(date)} was added. ${result.recomputed} due date${result.recomputed === 1 ? ' was' : 's were'} recomputed.`,
+      });
+      setDate('');
+      setName('');
+      setWhere([]);
+    } catch (err) {
+      setMessage({ tone: 'error', text: errorMessage(err) });
+    }
+  };
+
+  const remove = async (d: string) => {
+    try {
+      const result = await call('settings:remove-holiday', { date: d });
+      onSaved(result);
+      setMessage({
+        tone: 'success',
+        text: `${formatUkDate(d)} was removed. ${result.recomputed} due date${result.recomputed === 1 ? ' was' : 's were'} recomputed.`,
+      });
+    } catch (err) {
+      setMessage({ tone: 'error', text: errorMessage(err) });
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${uid}-heading`}>
+      <h2 className="panel__title" id={`${uid}-heading`}>
+        Added bank holidays
+      </h2>
+      <p className="hint">
+        The usual bank holidays of every part of the UK are built in. Add a one-off day (a state funeral, a
+        jubilee) when it is announced: the due dates of the cases are recomputed at once.
+      </p>
+      {bundle.holidays.length ? (
+        <ul className="plain-list">
+          {bundle.holidays.map((h) => (
+            <li key={h.date} className="plain-list__item">
+              <span>
+                <strong>{formatUkDate(h.date)}</strong> {h.name}
+                {h.jurisdictions?.length
+                  ? ` (${h.jurisdictions.map((j) => JURISDICTION_LABELS[j]).join(', ')})`
+                  : ' (all of the UK)'}
+              </span>
+              <button
+                type="button"
+                className="button button--link button--danger"
+                aria-label={`Remove ${h.name} on ${formatUkDate(h.date)}`}
+                onClick={() => void remove(h.date)}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <form onSubmit={(e) => void add(e)} noValidate aria-label="Add a bank holiday">
+        <DateField label="Date" value={date} onChange={setDate} />
+        <TextField label="Name" hint="For example State funeral." value={name} onChange={setName} />
+        <fieldset className="fieldset">
+          <legend className="fieldset__legend fieldset__legend--small">
+            Where it applies (none ticked: all of the UK)
+          </legend>
+          {JURISDICTIONS.map((j) => (
+            <CheckboxField
+              key={j}
+              label={JURISDICTION_LABELS[j]}
+              checked={where.includes(j)}
+              onChange={(checked) => setWhere((w) => (checked ? [...w, j] : w.filter((x) => x !== j)))}
+            />
+          ))}
+        </fieldset>
+        {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+        <button type="submit" className="button button--secondary">
+          Add the bank holiday
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function BackupPanel() {
+  const uid = useId();
+  const [status, setStatus] = useState<BackupStatus | null>(null);
+  const [folder, setFolder] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useMessage();
+  useEffect(() => {
+    call('backup:status', {}).then(setStatus, () => undefined);
+  }, []);
+
+  const backUp = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!folder.trim())
+      return setMessage({
+        tone: 'error',
+        text: 'Enter the folder to back up to, for example a USB drive or a network folder.',
+      });
+    setBusy(true);
+    try {
+      const result = await call('backup:create', { folder: folder.trim() });
+      setMessage({
+        tone: 'success',
+        text: `Backup written and checked: ${result.path} (${result.cases} cases).`,
+      });
+      setStatus(await call('backup:status', {}));
+    } catch (err) {
+      setMessage({ tone: 'error', text: errorMessage(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${uid}-heading`}>
+      <h2 className="panel__title" id={`${uid}-heading`}>
+        Backups
+      </h2>
+      {status ? (
+        status.last ? (
+          <p className={status.due ? 'warning-text' : undefined}>
+            Last checked backup: {formatTimestamp(status.last.at)}, {status.last.cases} cases.
+            {status.due ? ` It is more than ${status.reminderDays} days old: make a new one.` : ''}
+          </p>
+        ) : (
+          <p className="warning-text">This case file has never been backed up.</p>
+        )
+      ) : null}
+      <form onSubmit={(e) => void backUp(e)} noValidate aria-label="Back up now">
+        <TextField
+          label="Back up to this folder"
+          hint="The backup stays encrypted with the same passphrase."
+          value={folder}
+          onChange={setFolder}
+          spellCheck={false}
+        />
+        {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+        <button type="submit" className="button button--secondary" disabled={busy}>
+          {busy ? 'Backing up…' : 'Back up now'}
+        </button>
+      </form>
+    </section>
+  );
+}
