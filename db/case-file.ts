@@ -49,16 +49,17 @@ interface Journal {
   entries: { idx: number; tag: string }[];
 }
 
-let knownVersionCache: number | undefined;
+const knownVersions = new Map<string, number>();
 /** How many migrations this build knows: a file at a higher user_version was written by a newer FOI Desk. */
 export function knownSchemaVersion(): number {
-  if (knownVersionCache === undefined) {
-    const journal = JSON.parse(
-      readFileSync(path.join(migrationsFolder(), 'meta', '_journal.json'), 'utf8'),
-    ) as Journal;
-    knownVersionCache = journal.entries.length;
+  const folder = migrationsFolder();
+  let version = knownVersions.get(folder);
+  if (version === undefined) {
+    const journal = JSON.parse(readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as Journal;
+    version = journal.entries.length;
+    knownVersions.set(folder, version);
   }
-  return knownVersionCache;
+  return version;
 }
 
 function applyKey(sqlite: Database.Database, passphrase: string): void {

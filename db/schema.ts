@@ -163,6 +163,8 @@ export const caseEvents = sqliteTable(
     date: text('date').notNull(),
     until: text('until'),
     months: integer('months'),
+    /** SAR clock stops: what is awaited (clarification, identity or fee); it decides how the clock restarts. */
+    awaiting: text('awaiting'),
     note: text('note'),
     createdAt: createdAt(),
   },

@@ -90,6 +90,7 @@ export interface CaseEventView {
   date: string;
   until: string | null;
   months: number | null;
+  awaiting: string | null;
   note: string | null;
 }
 
@@ -185,6 +186,8 @@ export const clockEventInput = z.strictObject({
   date: isoDate,
   until: isoDate.optional(),
   months: z.union([z.literal(1), z.literal(2)]).optional(),
+  /** SAR clock stops only: what is awaited. */
+  awaiting: z.enum(['clarification', 'identity', 'fee']).optional(),
   note: shortText.optional(),
 });
 export type ClockEventInput = z.infer<typeof clockEventInput>;

@@ -61,6 +61,7 @@ export interface NewCaseEvent {
   date: string;
   until?: string | null | undefined;
   months?: number | null | undefined;
+  awaiting?: string | null | undefined;
   note?: string | null | undefined;
 }
 
@@ -73,6 +74,7 @@ export function insertCaseEvent(db: CaseDb, caseId: number, event: NewCaseEvent)
       date: event.date,
       until: event.until ?? null,
       months: event.months ?? null,
+      awaiting: event.awaiting ?? null,
       note: event.note ?? null,
     })
     .returning({ id: caseEvents.id })

@@ -43,6 +43,9 @@ export function toClockEvents(rows: CaseEventRow[]): ClockEvent[] {
     const event: ClockEvent = { type: row.type as ClockEventType, date: row.date };
     if (row.until) event.until = row.until;
     if (row.months === 1 || row.months === 2) event.months = row.months;
+    if (row.awaiting === 'clarification' || row.awaiting === 'identity' || row.awaiting === 'fee') {
+      event.awaiting = row.awaiting;
+    }
     out.push(event);
   }
   return out;

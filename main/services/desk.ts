@@ -22,7 +22,6 @@ import {
 import {
   assessProgress,
   ClockInputError,
-  computeDeadline,
   type ClockEvent,
   type Deadline,
   type ExtraHoliday,
@@ -83,7 +82,13 @@ import {
   updateRequester,
   type CaseColumns,
 } from '../../db/queries/case-edits';
-import { loadClockContext, recomputeAllDueDates, toClockEvents, type ClockContext } from './deadlines';
+import {
+  deadlineFor,
+  loadClockContext,
+  recomputeAllDueDates,
+  toClockEvents,
+  type ClockContext,
+} from './deadlines';
 import { backupCaseFile, getLastBackup, autoBackup } from './backup';
 import { currentActor } from './actor';
 import { forgetRecentFile, loadRecentFiles, rememberRecentFile } from './recent-files';
@@ -302,17 +307,7 @@ export class Desk {
     events: ClockEvent[],
     explain: boolean,
   ): Deadline {
-    return computeDeadline(
-      {
-        regime: c.regime as CaseRecord['regime'],
-        received: c.received,
-        jurisdiction: context.jurisdiction,
-        events,
-        extraHolidays: context.extraHolidays,
-        receivedOnNonWorkingDayCountsNext: context.settings.receivedOnNonWorkingDayCountsNext,
-      },
-      { explain },
-    );
+    return deadlineFor(context, c, events, explain);
   }
 
   /** The due date to store, or a validation error that names the problem with the dates. */
@@ -387,6 +382,7 @@ export class Desk {
         date: e.date,
         until: e.until,
         months: e.months,
+        awaiting: e.awaiting,
         note: e.note,
       })),
       timeline,
@@ -612,6 +608,7 @@ export class Desk {
           date: removed.date,
           until: removed.until,
           months: removed.months,
+          awaiting: removed.awaiting,
           note: removed.note,
         },
       });

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { createCaseFile, type CaseFile } from '../../db/case-file';
-import { addedHolidays } from '../../db/schema';
+import { addedHolidays, caseEvents } from '../../db/schema';
+import { listCaseEvents } from '../../db/queries/cases';
 import { importInterchange } from '../../main/services/import-export';
-import { recomputeAllDueDates } from '../../main/services/deadlines';
+import { recomputeAllDueDates, toClockEvents } from '../../main/services/deadlines';
 import { makeTempDir, PASSPHRASE, readFixture } from '../helpers';
 
 let cleanup: () => void;
@@ -40,5 +41,31 @@ describe('stored due dates', () => {
     expect(dueOf('FOI 7001')).toBe('2026-12-16');
     // A closed case keeps the date it was answered against.
     expect(dueOf('FOI 7002')).toBe('2026-12-15');
+  });
+
+  it('keeps what a stopped SAR clock awaits, which decides how the month restarts', () => {
+    const sar = {
+      ...(JSON.parse(readFixture('foi-4951.case.json')) as Record<string, unknown>),
+      reference: 'SAR 1',
+      regime: 'SAR',
+      received: '2026-01-05',
+      status: 'open',
+    };
+    delete (sar as { outcome?: unknown }).outcome;
+    delete (sar as { responded?: unknown }).responded;
+    importInterchange(cf, [{ path: 'x', text: JSON.stringify(sar) }], 'test');
+    const id = cf.sqlite.prepare("SELECT id FROM cases WHERE reference = 'SAR 1'").pluck().get() as number;
+    cf.db
+      .insert(caseEvents)
+      .values([
+        { caseId: id, type: 'sar-clock-stopped', date: '2026-01-06', awaiting: 'identity' },
+        { caseId: id, type: 'sar-clock-restarted', date: '2026-01-20' },
+      ])
+      .run();
+    const events = toClockEvents(listCaseEvents(cf.db, id));
+    expect(events[0]).toEqual({ type: 'sar-clock-stopped', date: '2026-01-06', awaiting: 'identity' });
+    recomputeAllDueDates(cf.db);
+    // Identity arrived on Tue 20 Jan 2026: the month runs again from that day, due Fri 20 Feb.
+    expect(dueOf('SAR 1')).toBe('2026-02-20');
   });
 });

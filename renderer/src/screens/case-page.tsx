@@ -40,6 +40,7 @@ type ClockAction = {
   label: string;
   needsUntil?: boolean;
   needsMonths?: boolean;
+  awaiting?: ClockEventInput['awaiting'];
   hint?: string;
 };
 
@@ -102,7 +103,24 @@ function clockActionsFor(regime: Regime): ClockAction[] {
           needsMonths: true,
           hint: 'Up to two further months; tell the requester within the first month.',
         },
-        { type: 'sar-clock-stopped', label: 'Stop the clock', hint: 'While awaiting clarification.' },
+        {
+          type: 'sar-clock-stopped',
+          label: 'Stop: awaiting clarification',
+          awaiting: 'clarification',
+          hint: 'The days until the clarification arrives are added back to the month.',
+        },
+        {
+          type: 'sar-clock-stopped',
+          label: 'Stop: awaiting identity',
+          awaiting: 'identity',
+          hint: 'The month starts again from the day the proof of identity arrives.',
+        },
+        {
+          type: 'sar-clock-stopped',
+          label: 'Stop: awaiting fee',
+          awaiting: 'fee',
+          hint: 'The month starts again from the day the fee arrives.',
+        },
         { type: 'sar-clock-restarted', label: 'Restart the clock' },
       ];
   }
@@ -755,6 +773,7 @@ function ClockPanel({ detail, change }: { detail: CaseDetail; change: Change }) 
     const event: ClockEventInput = { type: action.type, date };
     if (action.needsUntil) event.until = until;
     if (action.needsMonths) event.months = months;
+    if (action.awaiting) event.awaiting = action.awaiting;
     if (note.trim()) event.note = note.trim();
     try {
       const next = await call('cases:add-event', { id: detail.id, event });
@@ -805,7 +824,7 @@ function ClockPanel({ detail, change }: { detail: CaseDetail; change: Change }) 
         <div className="clock-actions">
           {actions.map((a) => (
             <button
-              key={a.type}
+              key={`${a.type}:${a.awaiting ?? ''}`}
               type="button"
               className="button button--secondary button--small"
               onClick={() => open(a)}
