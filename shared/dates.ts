@@ -28,7 +28,7 @@ export function formatUkDate(iso: IsoDate): string {
   return `${m[3]}/${m[2]}/${m[1]}`;
 }
 
-const MONTHS = [
+export const MONTHS = [
   'January',
   'February',
   'March',

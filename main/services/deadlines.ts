@@ -6,6 +6,7 @@ import { getOrganisation } from '../../db/queries/organisation';
 import { getSettings } from '../../db/queries/settings';
 import type { CaseEventRow } from '../../db/queries/cases';
 import {
+  CLOCK_EVENT_TYPES,
   computeDeadline,
   type ClockEvent,
   type ClockEventType,
@@ -39,7 +40,7 @@ export function loadClockContext(db: CaseDb): ClockContext {
 export function toClockEvents(rows: CaseEventRow[]): ClockEvent[] {
   const out: ClockEvent[] = [];
   for (const row of rows) {
-    if (!CLOCK_EVENT_TYPES.has(row.type)) continue;
+    if (!CLOCK_EVENT_TYPE_SET.has(row.type)) continue;
     const event: ClockEvent = { type: row.type as ClockEventType, date: row.date };
     if (row.until) event.until = row.until;
     if (row.months === 1 || row.months === 2) event.months = row.months;
@@ -51,18 +52,7 @@ export function toClockEvents(rows: CaseEventRow[]): ClockEvent[] {
   return out;
 }
 
-export const CLOCK_EVENT_TYPES = new Set<string>([
-  'clarification-requested',
-  'clarification-received',
-  'fees-notice-issued',
-  'fee-paid',
-  'pi-extension',
-  'eir-extension',
-  'ir-extension',
-  'sar-extension',
-  'sar-clock-stopped',
-  'sar-clock-restarted',
-] satisfies ClockEventType[]);
+const CLOCK_EVENT_TYPE_SET = new Set<string>(CLOCK_EVENT_TYPES);
 
 export function deadlineFor(
   context: ClockContext,

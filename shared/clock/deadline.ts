@@ -4,7 +4,7 @@
  * FOISA s10 and s73; UK GDPR Art 12(3) as the ICO reads it; the s45 Code for internal reviews.
  */
 import type { Jurisdiction, Regime } from '../case-format';
-import type { IsoDate } from '../dates';
+import { MONTHS, type IsoDate } from '../dates';
 import { TABLE_LAST_YEAR } from './bank-holidays';
 import {
   FIRST_SUPPORTED_YEAR,
@@ -128,25 +128,10 @@ interface Dates {
   unrolledDue: DayNumber | null;
 }
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "Monday 3 February 2025", as the letters write dates. */
 function long(d: DayNumber): string {
   const { year, month, day } = partsFromDay(d);
-  return `${weekdayName(d)} ${day} ${MONTH_NAMES[month - 1] ?? ''} ${year}`;
+  return `${weekdayName(d)} ${day} ${MONTHS[month - 1] ?? ''} ${year}`;
 }
 
 function ordinal(n: number): string {

@@ -1,17 +1,19 @@
 import type { Jurisdiction, Regime } from '../case-format';
 import type { IsoDate } from '../dates';
 
-export type ClockEventType =
-  | 'clarification-requested'
-  | 'clarification-received'
-  | 'fees-notice-issued'
-  | 'fee-paid'
-  | 'pi-extension'
-  | 'eir-extension'
-  | 'ir-extension'
-  | 'sar-extension'
-  | 'sar-clock-stopped'
-  | 'sar-clock-restarted';
+export const CLOCK_EVENT_TYPES = [
+  'clarification-requested',
+  'clarification-received',
+  'fees-notice-issued',
+  'fee-paid',
+  'pi-extension',
+  'eir-extension',
+  'ir-extension',
+  'sar-extension',
+  'sar-clock-stopped',
+  'sar-clock-restarted',
+] as const;
+export type ClockEventType = (typeof CLOCK_EVENT_TYPES)[number];
 
 /** What a stopped subject access clock waits for; it decides how the clock restarts. */
 export type SarAwaiting = 'clarification' | 'identity' | 'fee';
