@@ -25,8 +25,23 @@ import {
   type Organisation,
 } from './case-format';
 import { settingsSchema, type Settings } from './settings';
-import type { ClockEventType, Deadline, ExtraHoliday, Progress, ProgressState } from './clock';
+import {
+  CLOCK_EVENT_TYPES,
+  type Deadline,
+  type ExtraHoliday,
+  type Progress,
+  type ProgressState,
+} from './clock';
 import type { ErrorInfo } from './errors';
+import type { Regime } from './case-format';
+import {
+  letterDocumentSchema,
+  letterTemplateSchema,
+  standardParagraphSchema,
+  type LetterDocument,
+  type LetterTemplate,
+  type StandardParagraph,
+} from './letter/template';
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -148,9 +163,91 @@ export interface BackupResult {
   bytes: number;
 }
 
+/** What a backup holds, checked before anything is replaced. */
+export interface BackupCheck {
+  path: string;
+  ok: boolean;
+  problems: string[];
+  cases: number;
+  schemaVersion: number;
+  currentSchemaVersion: number;
+  /** ISO timestamp of the last change recorded in the backup's audit log. */
+  lastChange: string | null;
+  bytes: number;
+}
+
+export interface RestoreResult {
+  target: string;
+  /** The file that was there before, kept beside it (null when there was none). */
+  safetyCopy: string | null;
+  check: BackupCheck;
+}
+
+/** A backup or restore under way; null when none is. */
+export type BackupProgress = {
+  phase: 'copying' | 'verifying' | 'done';
+  bytesDone: number;
+  bytesTotal: number;
+} | null;
+
 export interface ClockPreview {
   deadline: Deadline;
   progress: Progress;
+}
+
+/** One saved version of a letter, with its document. */
+export interface LetterVersionView {
+  id: number;
+  caseId: number;
+  templateId: string;
+  version: number;
+  document: LetterDocument;
+  /** The officer changed it by hand (it is not just what the case generated). */
+  edited: boolean;
+  /** When it was marked as sent; a sent version is locked. */
+  sentAt: string | null;
+  createdAt: string;
+  /** The case has changed since this letter was generated from it. */
+  stale: boolean;
+}
+
+/** A version in the history list: everything but the document, which can be large. */
+export type LetterVersionSummary = Omit<LetterVersionView, 'document'> & {
+  /** "Refusal notice", from the letter itself (the template may have been renamed since). */
+  title: string;
+  /** The date the letter bears (ISO). */
+  date: string;
+};
+
+export interface LetterTemplateChoice {
+  id: string;
+  name: string;
+  title: string;
+  description: string | null;
+  regimes: Regime[];
+}
+
+export interface LetterTemplateChoices {
+  templates: LetterTemplateChoice[];
+  /** The template the case suggests (null when none suits its regime). */
+  suggested: string | null;
+}
+
+/** The templates and standard paragraphs in force; `customised` when the team has adapted it. */
+export interface LetterLibrary {
+  templates: (LetterTemplate & { customised: boolean })[];
+  paragraphs: (StandardParagraph & { customised: boolean })[];
+}
+
+export interface LetterDocx {
+  fileName: string;
+  /** The .docx bytes, base64: the bridge answers JSON, and the page turns it into a download. */
+  base64: string;
+}
+
+export interface ExportedFile {
+  path: string;
+  bytes: number;
 }
 
 // Input schemas -------------------------------------------------------------------------------
@@ -167,19 +264,6 @@ const passphrase = z.string().min(1, { message: 'is required' }).max(1024, { mes
 export const MIN_NEW_PASSPHRASE = 8;
 const shortText = z.string().max(MAX_SHORT, { message: `is too long (at most ${MAX_SHORT} characters)` });
 const nonEmpty = shortText.trim().min(1, { message: 'is required' });
-
-export const CLOCK_EVENT_TYPES = [
-  'clarification-requested',
-  'clarification-received',
-  'fees-notice-issued',
-  'fee-paid',
-  'pi-extension',
-  'eir-extension',
-  'ir-extension',
-  'sar-extension',
-  'sar-clock-stopped',
-  'sar-clock-restarted',
-] as const satisfies readonly ClockEventType[];
 
 export const clockEventInput = z.strictObject({
   type: z.enum(CLOCK_EVENT_TYPES),
@@ -236,6 +320,65 @@ export const queueQuerySchema = z.strictObject({
   limit: z.number().int().min(1).max(500),
 });
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
+
+/** A saved letter holds at most this much text in all (a 1 MB answer fits twice over)… */
+export const MAX_LETTER_CHARS = 4_000_000;
+/** …in at most this many JSON values, at most this deep (the body's own limit is 120). */
+export const MAX_LETTER_VALUES = 200_000;
+export const MAX_LETTER_DEPTH = 130;
+
+/**
+ * Measures a value without recursion, stopping at the first limit passed, so a hostile letter is
+ * refused before the recursive document schema could overflow the stack on it.
+ */
+function letterBoundsProblem(value: unknown): string | null {
+  let chars = 0;
+  let values = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (depth > MAX_LETTER_DEPTH) return 'is nested too deeply';
+    if (++values > MAX_LETTER_VALUES) return 'has too many parts';
+    if (typeof v === 'string') {
+      chars += v.length;
+      if (chars > MAX_LETTER_CHARS) return `is too long (at most ${MAX_LETTER_CHARS} characters of text)`;
+    } else if (typeof v === 'object' && v !== null) {
+      for (const [key, child] of Object.entries(v)) {
+        chars += key.length;
+        stack.push([child, depth + 1]);
+      }
+    }
+  }
+  return null;
+}
+
+export const letterDocumentInput = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    const problem = letterBoundsProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .pipe(letterDocumentSchema);
+
+const templateId = letterTemplateSchema.shape.id;
+const paragraphId = standardParagraphSchema.shape.id;
+
+/** Where the officer chose to save a Word file: it must be one, so no other file can be overwritten. */
+const docxPath = filePath.refine((p) => /\.docx$/i.test(p), { message: 'must be a .docx file' });
+
+/** A file name offered in a save dialog: a name only, never a folder. */
+const suggestedFileName = z
+  .string()
+  .trim()
+  .min(1, { message: 'is required' })
+  .max(255, { message: 'is too long' })
+  .refine((s) => !/[\\/\0]/.test(s), { message: 'must be a file name without a folder' });
+
+export const savePathRequestSchema = z.strictObject({
+  suggestedName: suggestedFileName,
+  kind: z.enum(['docx']),
+});
+export type SavePathRequest = z.infer<typeof savePathRequestSchema>;
 
 const empty = z.strictObject({});
 
@@ -308,8 +451,44 @@ export const contract = {
     z.strictObject({ date: isoDate }),
   ),
 
+  'letters:templates': channel<LetterTemplateChoices>()(
+    // With a case: the templates for its regime and the one it suggests.
+    z.strictObject({ caseId: id.optional() }),
+  ),
+  'letters:list': channel<LetterVersionSummary[]>()(z.strictObject({ caseId: id })),
+  'letters:get': channel<LetterVersionView>()(z.strictObject({ versionId: id })),
+  'letters:generate': channel<LetterVersionView>()(
+    z.strictObject({
+      caseId: id,
+      templateId,
+      /** The officer confirmed that a fresh letter may replace hand edits (kept in the history). */
+      replaceEdits: z.boolean().optional(),
+      /** The date the letter bears; today when absent. */
+      date: isoDate.optional(),
+    }),
+  ),
+  'letters:save': channel<LetterVersionView>()(
+    z.strictObject({ versionId: id, document: letterDocumentInput }),
+  ),
+  'letters:mark-sent': channel<LetterVersionView>()(z.strictObject({ versionId: id })),
+  'letters:render-docx': channel<LetterDocx>()(z.strictObject({ versionId: id })),
+  'letters:export-docx': channel<ExportedFile>()(z.strictObject({ versionId: id, path: docxPath })),
+  'letters:library': channel<LetterLibrary>()(empty),
+  'letters:save-template': channel<LetterLibrary>()(z.strictObject({ template: letterTemplateSchema })),
+  'letters:reset-template': channel<LetterLibrary>()(z.strictObject({ id: templateId })),
+  'letters:save-paragraph': channel<LetterLibrary>()(z.strictObject({ paragraph: standardParagraphSchema })),
+  'letters:reset-paragraph': channel<LetterLibrary>()(z.strictObject({ id: paragraphId })),
+  /** Electron only: the native save dialog. The browser bridge answers that it has none. */
+  'dialog:save-path': channel<{ path: string | null }>()(savePathRequestSchema),
+
   'backup:status': channel<BackupStatus>()(empty),
   'backup:create': channel<BackupResult>()(z.strictObject({ folder: filePath })),
+  /** Answered at once, outside the call queue, so the app can show a backup's progress. */
+  'backup:progress': channel<BackupProgress>()(empty),
+  'backup:inspect': channel<BackupCheck>()(z.strictObject({ path: filePath, passphrase })),
+  'backup:restore': channel<RestoreResult>()(
+    z.strictObject({ backupPath: filePath, targetPath: filePath, passphrase }),
+  ),
 } as const;
 
 export type Contract = typeof contract;

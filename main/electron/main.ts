@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { CHANNEL_NAMES } from '../../shared/contract';
 import { Desk } from '../services/desk';
 import { createHandlers } from '../services/handlers';
+import { chooseSavePath } from './dialogs';
 import {
   createMainWindow,
   isOwnFrame,
@@ -32,7 +33,11 @@ async function start(): Promise<void> {
   lockDownSession(session.defaultSession);
   serveRenderer(path.join(here, 'renderer'));
 
-  const desk = new Desk({ configDir: app.getPath('userData') });
+  const desk = new Desk({
+    configDir: app.getPath('userData'),
+    // The dialog is modal to the window, so the page cannot act while it is open.
+    chooseSavePath: (request) => chooseSavePath(win, request),
+  });
   const handlers = createHandlers(desk);
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, (event, input: unknown) => {

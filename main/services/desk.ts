@@ -28,7 +28,9 @@ import {
   type Progress,
 } from '../../shared/clock';
 import type {
+  BackupCheck,
   BackupResult,
+  RestoreResult,
   BackupStatus,
   CaseDetail,
   CaseDraft,
@@ -89,9 +91,47 @@ import {
   toClockEvents,
   type ClockContext,
 } from './deadlines';
-import { backupCaseFile, getLastBackup, autoBackup } from './backup';
+import {
+  autoBackup,
+  backupCaseFile,
+  getLastBackup,
+  restoreCaseFile,
+  verifyCaseFile,
+  type Progress as CopyProgress,
+} from './backup';
 import { currentActor } from './actor';
 import { forgetRecentFile, loadRecentFiles, rememberRecentFile } from './recent-files';
+import type {
+  ExportedFile,
+  LetterDocx,
+  LetterLibrary,
+  LetterTemplateChoices,
+  LetterVersionSummary,
+  LetterVersionView,
+  SavePathRequest,
+} from '../../shared/contract';
+import type { LetterDocument } from '../../shared/letter/template';
+import {
+  defaultParagraph,
+  defaultTemplate,
+  listParagraphs,
+  suggestTemplateId,
+  type LetterTemplate,
+  type StandardParagraph,
+} from '../../templates/index';
+import { getSettingValue, setSetting } from '../../db/queries/settings';
+import {
+  generateLetter,
+  getLetter,
+  listLetters,
+  markLetterSent,
+  PARAGRAPH_OVERRIDES_KEY,
+  renderLetterFile,
+  saveLetterEdits,
+  TEMPLATE_OVERRIDES_KEY,
+  templatesInForce,
+} from './letters';
+import { writeFileAtomic } from './files';
 
 export interface DeskOptions {
   /** Where the recent-files list is kept (the app's config folder). */
@@ -102,6 +142,11 @@ export interface DeskOptions {
   now?: () => Date;
   /** Folder suggested for a new case file; defaults to ~/Documents (or ~). */
   suggestedFolder?: string;
+  /**
+   * Asks the officer where to save a file (Electron's native dialog); null when they cancel.
+   * Absent in the browser bridge, where the page downloads the file instead.
+   */
+  chooseSavePath?: (request: SavePathRequest) => Promise<string | null>;
 }
 
 interface Session {
@@ -799,6 +844,214 @@ export class Desk {
     return { ...this.getSettings(), recomputed };
   }
 
+  // Letters --------------------------------------------------------------------------------------
+
+  letterTemplates(input: { caseId?: number | undefined }): LetterTemplateChoices {
+    const file = this.file;
+    let regime: CaseRecord['regime'] | undefined;
+    let suggested: string | null = null;
+    if (input.caseId !== undefined) {
+      const record = getCaseRecord(file.db, input.caseId);
+      if (!record) throw new AppError('not-found', 'That case is not in the case file.');
+      regime = record.regime;
+      suggested = suggestTemplateId(record);
+    }
+    const templates = templatesInForce(file)
+      .filter((t) => !regime || t.regimes.includes(regime))
+      .map((t) => ({
+        id: t.id,
+        name: t.name,
+        title: t.title,
+        description: t.description ?? null,
+        regimes: t.regimes,
+      }));
+    if (suggested !== null && !templates.some((t) => t.id === suggested))
+      suggested = templates[0]?.id ?? null;
+    return { templates, suggested };
+  }
+
+  listLetters(caseId: number): LetterVersionSummary[] {
+    this.requireRow(caseId);
+    return listLetters(this.file, caseId).map(({ document, ...rest }) => ({
+      ...rest,
+      title: document.meta.title,
+      date: document.meta.date,
+    }));
+  }
+
+  getLetter(versionId: number): LetterVersionView {
+    return getLetter(this.file, versionId);
+  }
+
+  generateLetter(input: {
+    caseId: number;
+    templateId: string;
+    replaceEdits?: boolean | undefined;
+    date?: string | undefined;
+  }): LetterVersionView {
+    this.requireRow(input.caseId);
+    return generateLetter(this.file, input.caseId, {
+      templateId: input.templateId,
+      date: input.date ?? this.today(),
+      replaceEdits: input.replaceEdits === true,
+      actor: this.actor,
+    });
+  }
+
+  /**
+   * Saves the officer's edits as a new version. Only the body is taken from the page: the letter's
+   * details (reference, recipient, file name) were built from the case and stay as generated.
+   */
+  saveLetter(input: { versionId: number; document: LetterDocument }): LetterVersionView {
+    const file = this.file;
+    const base = getLetter(file, input.versionId);
+    return saveLetterEdits(
+      file,
+      input.versionId,
+      { meta: base.document.meta, body: input.document.body },
+      this.actor,
+    );
+  }
+
+  markLetterSent(versionId: number): LetterVersionView {
+    return markLetterSent(this.file, versionId, this.actor);
+  }
+
+  async renderLetterDocx(versionId: number): Promise<LetterDocx> {
+    const file = this.file;
+    const letter = getLetter(file, versionId);
+    const { fileName, bytes } = await renderLetterFile(file, letter.document);
+    this.auditLetterExport(letter);
+    return { fileName, base64: bytes.toString('base64') };
+  }
+
+  async exportLetterDocx(input: { versionId: number; path: string }): Promise<ExportedFile> {
+    const file = this.file;
+    const letter = getLetter(file, input.versionId);
+    // Only a path the save dialog gave: a relative one would land wherever the app was started.
+    if (!path.isAbsolute(input.path))
+      throw new AppError('validation', 'Choose where to save the file with the Save dialog.');
+    const folder = path.dirname(input.path);
+    if (!existsSync(folder) || !statSync(folder).isDirectory())
+      throw new AppError('file-missing', 'That folder does not exist.');
+    const { bytes } = await renderLetterFile(file, letter.document);
+    writeFileAtomic(input.path, bytes);
+    this.auditLetterExport(letter);
+    return { path: input.path, bytes: bytes.length };
+  }
+
+  /** An exported letter can leave the machine: the case's timeline says which version did. */
+  private auditLetterExport(letter: LetterVersionView): void {
+    recordAudit(this.db, {
+      actor: this.actor,
+      caseId: letter.caseId,
+      action: 'letter-exported',
+      entity: 'letter',
+      field: letter.templateId,
+      newValue: `version ${letter.version}`,
+    });
+  }
+
+  letterLibrary(): LetterLibrary {
+    const db = this.db;
+    const templateOverrides = getSettingValue<LetterTemplate[]>(db, TEMPLATE_OVERRIDES_KEY) ?? [];
+    const paragraphOverrides = getSettingValue<StandardParagraph[]>(db, PARAGRAPH_OVERRIDES_KEY) ?? [];
+    const adaptedTemplates = new Set(templateOverrides.map((t) => t.id));
+    const adaptedParagraphs = new Set(paragraphOverrides.map((p) => p.id));
+    return {
+      templates: templatesInForce(this.file).map((t) => ({ ...t, customised: adaptedTemplates.has(t.id) })),
+      paragraphs: listParagraphs(paragraphOverrides).map((p) => ({
+        ...p,
+        customised: adaptedParagraphs.has(p.id),
+      })),
+    };
+  }
+
+  saveLetterTemplate(template: LetterTemplate): LetterLibrary {
+    const shipped = defaultTemplate(template.id);
+    if (!shipped) throw new AppError('not-found', `There is no letter template "${template.id}" to adapt.`);
+    const known = new Set(this.letterLibrary().paragraphs.map((p) => p.id));
+    const missing = template.blocks.find((b) => b.kind === 'standard' && !known.has(b.id));
+    if (missing?.kind === 'standard')
+      throw new AppError(
+        'validation',
+        `The template uses a standard paragraph that does not exist: "${missing.id}".`,
+      );
+    // A copy that says exactly what the shipped one says is no adaptation: it is stored as a reset.
+    const adapted = Desk.canonicalJson(template) === Desk.canonicalJson(shipped) ? null : template;
+    this.storeOverride('letter-template', TEMPLATE_OVERRIDES_KEY, template.id, adapted);
+    return this.letterLibrary();
+  }
+
+  resetLetterTemplate(id: string): LetterLibrary {
+    if (!defaultTemplate(id)) throw new AppError('not-found', `There is no letter template "${id}".`);
+    this.storeOverride('letter-template', TEMPLATE_OVERRIDES_KEY, id, null);
+    return this.letterLibrary();
+  }
+
+  saveLetterParagraph(paragraph: StandardParagraph): LetterLibrary {
+    const shipped = defaultParagraph(paragraph.id);
+    if (!shipped)
+      throw new AppError('not-found', `There is no standard paragraph "${paragraph.id}" to adapt.`);
+    const adapted = Desk.canonicalJson(paragraph) === Desk.canonicalJson(shipped) ? null : paragraph;
+    this.storeOverride('letter-paragraph', PARAGRAPH_OVERRIDES_KEY, paragraph.id, adapted);
+    return this.letterLibrary();
+  }
+
+  resetLetterParagraph(id: string): LetterLibrary {
+    if (!defaultParagraph(id)) throw new AppError('not-found', `There is no standard paragraph "${id}".`);
+    this.storeOverride('letter-paragraph', PARAGRAPH_OVERRIDES_KEY, id, null);
+    return this.letterLibrary();
+  }
+
+  /**
+   * Puts the team's copy of a template or paragraph in place of the shipped one (or removes it when
+   * `value` is null), with an audit entry holding both wordings. The shipped defaults are never
+   * touched, so "Reset to default" always has something to go back to.
+   */
+  private storeOverride<T extends { id: string }>(
+    entity: 'letter-template' | 'letter-paragraph',
+    key: string,
+    id: string,
+    value: T | null,
+  ): void {
+    inTransaction(this.db, (tx) => {
+      const stored = getSettingValue<T[]>(tx, key) ?? [];
+      const before = stored.find((item) => item.id === id) ?? null;
+      if (before === null && value === null) return;
+      const next = stored.filter((item) => item.id !== id);
+      if (value) next.push(value);
+      setSetting(tx, key, next);
+      recordAudit(tx, {
+        actor: this.actor,
+        action: value ? 'update' : 'reset',
+        entity,
+        field: id,
+        oldValue: before,
+        newValue: value,
+      });
+    });
+  }
+
+  /** JSON with its keys sorted, so two copies compare equal whatever order their keys came in. */
+  private static canonicalJson(value: unknown): string {
+    return JSON.stringify(value, (_key, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : v,
+    );
+  }
+
+  async chooseSavePath(request: SavePathRequest): Promise<{ path: string | null }> {
+    if (!this.options.chooseSavePath) {
+      throw new AppError(
+        'not-found',
+        'There is no save dialog here: in the browser the file is downloaded instead.',
+      );
+    }
+    return { path: await this.options.chooseSavePath(request) };
+  }
+
   // Backups --------------------------------------------------------------------------------------
 
   backupStatus(): BackupStatus {
@@ -820,8 +1073,50 @@ export class Desk {
     if (!existsSync(input.folder) || !statSync(input.folder).isDirectory()) {
       throw new AppError('file-missing', 'That backup folder does not exist.');
     }
-    const report = await backupCaseFile(session.file, input.folder, session.key.toString('utf8'));
-    return { path: report.path, at: report.at, cases: report.cases, bytes: report.bytes };
+    this.progress = { phase: 'copying', bytesDone: 0, bytesTotal: 1 };
+    try {
+      const report = await backupCaseFile(session.file, input.folder, session.key.toString('utf8'), (p) => {
+        this.progress = p;
+      });
+      return { path: report.path, at: report.at, cases: report.cases, bytes: report.bytes };
+    } finally {
+      this.progress = null;
+    }
+  }
+
+  private progress: CopyProgress | null = null;
+
+  backupProgress(): CopyProgress | null {
+    return this.progress;
+  }
+
+  /** Checks a backup (passphrase, integrity, schema, cases, last change) without changing anything. */
+  inspectBackup(input: { path: string; passphrase: string }): BackupCheck {
+    if (!existsSync(input.path)) throw new AppError('file-missing', 'That backup file does not exist.');
+    return verifyCaseFile(input.path, input.passphrase);
+  }
+
+  /**
+   * Restores a backup over a case file. The file is closed first if it is the one open; the current
+   * file is kept as a safety copy beside it; the officer then unlocks the restored file.
+   */
+  async restoreBackup(input: {
+    backupPath: string;
+    targetPath: string;
+    passphrase: string;
+  }): Promise<RestoreResult> {
+    const target = path.resolve(input.targetPath);
+    if (this.session && this.session.file.path === target) await this.lockNow();
+    this.progress = { phase: 'copying', bytesDone: 0, bytesTotal: 1 };
+    try {
+      const result = await restoreCaseFile(input.backupPath, target, input.passphrase, (p) => {
+        this.progress = p;
+      });
+      rememberRecentFile(this.options.configDir, result.target);
+      return { target: result.target, safetyCopy: result.safetyCopy, check: result.check };
+    } finally {
+      this.progress = null;
+    }
   }
 }
 

@@ -49,8 +49,25 @@ function implementations(desk: Desk): Implementations {
     'settings:save-officer': (i) => desk.saveOfficer(i),
     'settings:add-holiday': (i) => desk.addHoliday(i),
     'settings:remove-holiday': (i) => desk.removeHoliday(i),
+    'letters:templates': (i) => desk.letterTemplates(i),
+    'letters:list': (i) => desk.listLetters(i.caseId),
+    'letters:get': (i) => desk.getLetter(i.versionId),
+    'letters:generate': (i) => desk.generateLetter(i),
+    'letters:save': (i) => desk.saveLetter(i),
+    'letters:mark-sent': (i) => desk.markLetterSent(i.versionId),
+    'letters:render-docx': (i) => desk.renderLetterDocx(i.versionId),
+    'letters:export-docx': (i) => desk.exportLetterDocx(i),
+    'letters:library': () => desk.letterLibrary(),
+    'letters:save-template': (i) => desk.saveLetterTemplate(i.template),
+    'letters:reset-template': (i) => desk.resetLetterTemplate(i.id),
+    'letters:save-paragraph': (i) => desk.saveLetterParagraph(i.paragraph),
+    'letters:reset-paragraph': (i) => desk.resetLetterParagraph(i.id),
+    'dialog:save-path': (i) => desk.chooseSavePath(i),
     'backup:status': () => desk.backupStatus(),
     'backup:create': (i) => desk.createBackup(i),
+    'backup:progress': () => desk.backupProgress(),
+    'backup:inspect': (i) => desk.inspectBackup(i),
+    'backup:restore': (i) => desk.restoreBackup(i),
   };
 }
 
@@ -59,6 +76,9 @@ function isActivity(channel: Channel, input: unknown): boolean {
   if (channel === 'session:status') return (input as { active?: boolean }).active === true;
   return true;
 }
+
+/** Read-only answers that must not wait behind a long call (a backup's own progress). */
+const UNQUEUED = new Set<Channel>(['backup:progress']);
 
 /** The one helper every channel goes through. */
 function guarded<C extends Channel>(channel: C, desk: Desk, run: Implementations[C]): Handler<C> {
@@ -69,10 +89,12 @@ function guarded<C extends Channel>(channel: C, desk: Desk, run: Implementations
       return { ok: false, error: { code: 'validation', message: describeValidation(parsed.error) } };
     }
     try {
-      const value = await desk.enqueue(() => {
-        if (isActivity(channel, parsed.data)) desk.touch();
-        return run(parsed.data);
-      });
+      const value = UNQUEUED.has(channel)
+        ? await run(parsed.data)
+        : await desk.enqueue(() => {
+            if (isActivity(channel, parsed.data)) desk.touch();
+            return run(parsed.data);
+          });
       return { ok: true, value };
     } catch (error) {
       if (error instanceof z.ZodError) {

@@ -90,6 +90,12 @@ function httpApi(token: string | null): Api {
 
 export const api: Api = window.api ?? httpApi(bridgeToken());
 
+/**
+ * True in the desktop app, where main shows a native save dialog and writes the file; in the
+ * browser the page downloads files instead (and Electron's session refuses downloads).
+ */
+export const hasSaveDialog = window.api !== undefined;
+
 export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,

@@ -38,6 +38,42 @@ const GENERIC_BAD: unknown[] = [
   JSON.parse('{"__proto__":{"x":1}}'),
 ];
 
+/** A letter as the editor saves it, to make wrong ones from. */
+const letter = {
+  meta: {
+    reference: 'FOI 4951',
+    ourRef: 'FOI 4951',
+    date: '2021-11-11',
+    dateText: '11 November 2021',
+    regime: 'FOIA',
+    templateId: 'refusal',
+    title: 'Refusal notice',
+    fileName: 'FOI 4951 - Refusal notice - 2021-11-11.docx',
+    recipientLines: ['Requester'],
+    warnings: [],
+  },
+  body: {
+    type: 'doc',
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Dear Requester' }] }],
+  },
+};
+const withBody = (content: unknown[]) => ({ ...letter, body: { type: 'doc', content } });
+/** Lists nested inside lists, `levels` deep: more than any letter a person writes. */
+function nestedLists(levels: number): unknown {
+  let node: unknown = { type: 'paragraph' };
+  for (let i = 0; i < levels; i++) {
+    node = { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph' }, node] }] };
+  }
+  return node;
+}
+const template = {
+  id: 'refusal',
+  name: 'Refusal notice (s17)',
+  title: 'Refusal notice',
+  regimes: ['FOIA'],
+  blocks: [{ kind: 'answers' }],
+};
+
 /** Payloads that are wrong for one channel; typed by channel so a new channel cannot be forgotten. */
 const SPECIFIC_BAD: Record<Channel, unknown[]> = {
   'session:status': [{ active: 'yes' }],
@@ -142,8 +178,94 @@ const SPECIFIC_BAD: Record<Channel, unknown[]> = {
     { date: '2026-06-01', name: 'x', jurisdictions: ['wales'] },
   ],
   'settings:remove-holiday': [{}, { date: 'tomorrow' }],
+  'letters:templates': [{ caseId: 0 }, { caseId: '1' }, { caseId: 1, regime: 'FOIA' }],
+  'letters:list': [{}, { caseId: -1 }],
+  'letters:get': [{}, { versionId: 1.5 }, { id: 1 }],
+  'letters:generate': [
+    {},
+    { caseId: 1 },
+    { caseId: 1, templateId: '' },
+    { caseId: 1, templateId: 'Refusal notice' },
+    { caseId: 1, templateId: 'refusal', date: '2021-02-30' },
+    { caseId: 1, templateId: 'refusal', replaceEdits: 'yes' },
+  ],
+  'letters:save': [
+    { versionId: 1 },
+    { versionId: 1, document: 'Dear Requester' },
+    { versionId: 1, document: { meta: {}, body: {} } },
+    { versionId: 1, document: { ...letter, extra: true } },
+    { versionId: 1, document: withBody([]) },
+    { versionId: 1, document: withBody([{ type: 'image', attrs: { src: 'file:///etc/passwd' } }]) },
+    { versionId: 1, document: withBody([{ type: 'paragraph', content: [{ type: 'text', text: '' }] }]) },
+    {
+      versionId: 1,
+      document: withBody([
+        { type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'script' }] }] },
+      ]),
+    },
+    { versionId: 1, document: withBody([{ type: 'heading', attrs: { level: 9 } }]) },
+    { versionId: 1, document: withBody([{ type: 'paragraph', attrs: { role: 'footer' } }]) },
+    { versionId: 1, document: withBody([{ type: 'bulletList', content: [] }]) },
+    { versionId: 1, document: withBody([nestedLists(60)]) },
+    {
+      versionId: 1,
+      document: withBody([{ type: 'paragraph', content: [{ type: 'footnote', attrs: { text: 7 } }] }]),
+    },
+    {
+      versionId: 1,
+      document: withBody(
+        Array.from({ length: 3 }, () => ({
+          type: 'paragraph',
+          content: [{ type: 'text', text: 'x'.repeat(1_500_000) }],
+        })),
+      ),
+    },
+  ],
+  'letters:mark-sent': [{}, { versionId: 0 }],
+  'letters:render-docx': [{}, { versionId: 'a' }],
+  'letters:export-docx': [
+    { versionId: 1 },
+    { versionId: 1, path: '' },
+    { versionId: 1, path: 'letter.txt' },
+    { versionId: 1, path: '.bashrc' },
+    { versionId: 1, path: 'a\0b.docx' },
+  ],
+  'letters:library': [{ all: true }],
+  'letters:save-template': [
+    {},
+    { template: {} },
+    { template: { ...template, id: 'Bad Id' } },
+    { template: { ...template, blocks: [] } },
+    { template: { ...template, blocks: [{ kind: 'macro' }] } },
+    { template: { ...template, regimes: ['GDPR'] } },
+    { template: { ...template, layout: 'sideways' } },
+  ],
+  'letters:reset-template': [{}, { id: '' }, { id: '../refusal' }],
+  'letters:save-paragraph': [
+    {},
+    { paragraph: { id: 'complaint', name: 'Complaint' } },
+    { paragraph: { id: 'complaint', name: 'Complaint', text: 'x'.repeat(20_001) } },
+    { paragraph: { id: 'complaint', name: 'Complaint', text: 'x', variants: { GDPR: 'y' } } },
+    { paragraph: { id: 'complaint', name: ' ', text: 'x' } },
+  ],
+  'letters:reset-paragraph': [{}, { id: 'A B' }],
+  'dialog:save-path': [
+    {},
+    { suggestedName: 'letter.docx' },
+    { suggestedName: '../letter.docx', kind: 'docx' },
+    { suggestedName: 'letter.exe', kind: 'exe' },
+    { suggestedName: ' ', kind: 'docx' },
+  ],
   'backup:status': [{ verbose: true }],
   'backup:create': [{}, { folder: '' }, { folder: 7 }],
+  'backup:progress': [{ phase: 'copying' }],
+  'backup:inspect': [{}, { path: 'x.foidesk' }, { path: '', passphrase: 'p' }, { path: 'x', passphrase: '' }],
+  'backup:restore': [
+    {},
+    { backupPath: 'a.foidesk', passphrase: 'p' },
+    { backupPath: 'a.foidesk', targetPath: 'a\0b', passphrase: 'p' },
+    { backupPath: 'a.foidesk', targetPath: 'b.foidesk', passphrase: 'p', extra: true },
+  ],
 };
 
 function isValidationError(reply: Envelope<unknown>): boolean {

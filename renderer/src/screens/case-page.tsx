@@ -23,6 +23,7 @@ import { DeadlinePanel } from '../components/deadline-panel';
 import { ProgressBadge, StatusTag } from '../components/badges';
 import { QuestionEditor } from '../components/question-editor';
 import { Modal } from '../components/modal';
+import { LetterPanel } from '../letters/letter-panel';
 import {
   CHANNEL_LABELS,
   EVENT_LABELS,
@@ -199,6 +200,14 @@ function describeEntry(e: TimelineEntry): string {
     }
     case 'remove-event':
       return `Clock event removed: ${EVENT_LABELS[e.field ?? ''] ?? e.field}`;
+    case 'letter-generated':
+      return `Letter generated (${e.field ?? 'letter'}, ${e.newValue ?? ''})`;
+    case 'letter-edited':
+      return `Letter edited by hand (${e.field ?? 'letter'}, ${e.newValue ?? ''})`;
+    case 'letter-sent':
+      return `Letter marked as sent (${e.field ?? 'letter'}, ${e.newValue ?? ''})`;
+    case 'letter-exported':
+      return `Letter exported to Word (${e.field ?? 'letter'}, ${e.newValue ?? ''})`;
     case 'update': {
       const what = FIELD_LABELS[e.field ?? ''] ?? e.field ?? 'a detail';
       if (e.field === 'requestText' || e.field === 'address') return `Changed ${what}`;
@@ -243,6 +252,11 @@ export function CasePage({ id, onBack }: { id: number; onBack: () => void }) {
       return false;
     }
   }, []);
+
+  /** A letter was generated, edited, exported or sent: the timeline has a new entry. */
+  const reloadCase = useCallback(() => {
+    call('cases:get', { id }).then(setDetail, () => undefined);
+  }, [id]);
 
   if (loadError) {
     return (
@@ -306,6 +320,7 @@ export function CasePage({ id, onBack }: { id: number; onBack: () => void }) {
           <StatusPanel detail={detail} change={change} />
         </div>
       </div>
+      <LetterPanel detail={detail} onLettersChanged={reloadCase} />
     </div>
   );
 }

@@ -3,6 +3,7 @@
  * titles, the reference format, internal targets, the idle lock, added bank holidays (adding one
  * recomputes the due dates of the cases), and backups.
  */
+import { BackupProgressBar, useBackupProgress } from '../backup/backup-progress';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import {
   JURISDICTIONS,
@@ -15,6 +16,7 @@ import type { Settings } from '../../../shared/settings';
 import { call, errorMessage } from '../api';
 import { Alert, CheckboxField, DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { formatTimestamp, formatUkDate } from '../format';
+import { LetterSettings } from '../letters/letter-settings';
 
 const JURISDICTION_LABELS: Record<Jurisdiction, string> = {
   'england-and-wales': 'England and Wales',
@@ -76,6 +78,7 @@ export function SettingsScreen({
           <BackupPanel />
         </div>
       </div>
+      <LetterSettings />
     </div>
   );
 }
@@ -502,6 +505,7 @@ function BackupPanel() {
   const [folder, setFolder] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useMessage();
+  const progress = useBackupProgress(busy);
   useEffect(() => {
     call('backup:status', {}).then(setStatus, () => undefined);
   }, []);
@@ -552,6 +556,7 @@ function BackupPanel() {
           spellCheck={false}
         />
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+        {busy ? <BackupProgressBar progress={progress} label="Backing up" /> : null}
         <button type="submit" className="button button--secondary" disabled={busy}>
           {busy ? 'Backing up…' : 'Back up now'}
         </button>

@@ -1,0 +1,211 @@
+/**
+ * The editor's small dialogs: a link (web, e-mail or telephone only, the targets the Word renderer
+ * keeps) and a footnote's text. Both give the keyboard back to the letter where it was.
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { Editor } from '@tiptap/react';
+import { isSafeHref } from '../../../shared/letter/doc';
+import { Modal } from '../components/modal';
+import { TextArea, TextField } from '../components/fields';
+
+function focusField(id: string): void {
+  document.getElementById(id)?.focus();
+}
+
+/**
+ * Focuses the main field once the dialog is open: the dialog's showModal runs after its children
+ * mount, and would otherwise leave the focus on the Close button.
+ */
+function useFocusOnOpen(id: string): void {
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => focusField(id));
+    return () => cancelAnimationFrame(frame);
+  }, [id]);
+}
+
+/**
+ * What the officer typed as a link target, made into one: an e-mail address gets mailto:, a
+ * telephone number tel:, "www…" https://. Null when it is none of the allowed kinds.
+ */
+export function normaliseHref(input: string): string | null {
+  const value = input.trim();
+  if (value === '') return null;
+  let href = value;
+  if (/^[^\s@:/]+@[^\s@/]+\.[^\s@/]+$/.test(value)) href = `mailto:${value}`;
+  else if (/^\+?[\d\s()-]{6,}$/.test(value)) href = `tel:${value.replace(/[\s()-]/g, '')}`;
+  else if (/^www\.[^\s]+$/i.test(value)) href = `https://${value}`;
+  return isSafeHref(href) ? href : null;
+}
+
+export function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () => void }) {
+  const existing = editor.isActive('link') ? String(editor.getAttributes('link').href ?? '') : '';
+  const empty = editor.state.selection.empty && !existing;
+  const [href, setHref] = useState(existing);
+  const [label, setLabel] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const hrefId = useId();
+  useFocusOnOpen(hrefId);
+
+  const close = () => {
+    onClose();
+    editor.commands.focus();
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const target = normaliseHref(href);
+    if (!target) {
+      setError('Enter a web address starting https:// or http://, an email address or a telephone number.');
+      focusField(hrefId);
+      return;
+    }
+    const chain = editor.chain().focus();
+    if (empty) {
+      const text = label.trim() || href.trim();
+      // Typing on after the new link should not lengthen it.
+      chain
+        .insertContent({ type: 'text', text, marks: [{ type: 'link', attrs: { href: target } }] })
+        .unsetMark('link')
+        .run();
+    } else {
+      chain.extendMarkRange('link').setLink({ href: target }).run();
+    }
+    onClose();
+  };
+
+  const remove = () => {
+    editor.chain().focus().extendMarkRange('link').unsetLink().run();
+    onClose();
+  };
+
+  return (
+    <Modal title={existing ? 'Change the link' : 'Add a link'} onClose={close}>
+      <form onSubmit={submit} noValidate>
+        <TextField
+          id={hrefId}
+          label="Link to"
+          hint="A web address (https://…), an email address or a telephone number."
+          value={href}
+          onChange={setHref}
+          error={error}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        {empty ? (
+          <TextField
+            label="Text to show (optional)"
+            hint="Leave empty to show the address itself."
+            value={label}
+            onChange={setLabel}
+          />
+        ) : null}
+        <div className="button-row">
+          <button type="submit" className="button">
+            {existing ? 'Change the link' : 'Add the link'}
+          </button>
+          {existing ? (
+            <button type="button" className="button button--secondary" onClick={remove}>
+              Remove the link
+            </button>
+          ) : null}
+          <button type="button" className="button button--link" onClick={close}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+export function FootnoteDialog({
+  editor,
+  editing,
+  onClose,
+  onRemove,
+}: {
+  editor: Editor;
+  editing: { pos: number; text: string } | null;
+  onClose: () => void;
+  onRemove: (note: { pos: number; text: string }) => void;
+}) {
+  const [text, setText] = useState(editing?.text ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const textId = useId();
+  useFocusOnOpen(textId);
+
+  const close = () => {
+    onClose();
+    editor.commands.focus();
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const value = text.trim();
+    if (!value) {
+      setError('Enter the text of the footnote.');
+      focusField(textId);
+      return;
+    }
+    if (editing) {
+      editor
+        .chain()
+        .focus()
+        .command(({ tr }) => {
+          const node = tr.doc.nodeAt(editing.pos);
+          if (node?.type.name !== 'footnote') return false;
+          tr.setNodeMarkup(editing.pos, undefined, { ...node.attrs, text: value });
+          return true;
+        })
+        .run();
+    } else {
+      editor.chain().focus().insertFootnote(value).run();
+    }
+    onClose();
+  };
+
+  return (
+    <Modal title={editing ? 'Change the footnote' : 'Add a footnote'} onClose={close}>
+      <form
+        onSubmit={submit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
+        }}
+        noValidate
+      >
+        <TextArea
+          id={textId}
+          label="Footnote text"
+          hint={
+            editing
+              ? 'Printed at the foot of the page in Word.'
+              : 'Added where the cursor is, and printed at the foot of the page in Word. Ctrl+Enter adds it.'
+          }
+          value={text}
+          onChange={setText}
+          error={error}
+          rows={4}
+        />
+        <div className="button-row">
+          <button type="submit" className="button">
+            {editing ? 'Save the footnote' : 'Add the footnote'}
+          </button>
+          {editing ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                onRemove(editing);
+                onClose();
+              }}
+            >
+              Remove the footnote
+            </button>
+          ) : null}
+          <button type="button" className="button button--link" onClick={close}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
