@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { CaseFile } from '../db/case-file';
+import { importInterchange } from '../main/services/import-export';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -39,4 +41,16 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The examples everyone tests with: the Walton letterhead and both seed cases. */
+export const EXAMPLES = ['walton.organisation.json', 'foi-4951.case.json', 'foi-2774.case.json'];
+
+/** Imports fixture files into an open case file, as `foi-desk import` would. */
+export function importFixtures(file: CaseFile, names: string[] = EXAMPLES): void {
+  importInterchange(
+    file,
+    names.map((n) => ({ path: n, text: readFixture(n) })),
+    'test',
+  );
 }

@@ -17,29 +17,17 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import type { BackupCheck, BackupProgress } from '../../shared/contract';
 import { openCaseFile, quickCheck, knownSchemaVersion, type CaseFile } from '../../db/case-file';
 import { countCases } from '../../db/queries/cases';
 import { setSetting, getSettingValue } from '../../db/queries/settings';
 import { toErrorInfo } from './errors';
 
-export interface Progress {
-  phase: 'copying' | 'verifying' | 'done';
-  bytesDone: number;
-  bytesTotal: number;
-}
+export type Progress = NonNullable<BackupProgress>;
 export type ProgressListener = (progress: Progress) => void;
 
-export interface VerifyReport {
-  path: string;
-  ok: boolean;
-  problems: string[];
-  cases: number;
-  schemaVersion: number;
-  currentSchemaVersion: number;
-  /** When the file was last changed, from its audit log (ISO timestamp), if it has any entry. */
-  lastChange: string | null;
-  bytes: number;
-}
+/** What a check of a case file or backup found (the contract's BackupCheck, shown before a restore). */
+export type VerifyReport = BackupCheck;
 
 export interface BackupReport extends VerifyReport {
   at: string;
@@ -119,7 +107,8 @@ export function verifyCaseFile(filePath: string, passphrase: string): VerifyRepo
 }
 
 function inspectOpenFile(file: CaseFile): VerifyReport {
-  const problems = quickCheck(file.sqlite, true);
+  // integrity_check lists at most 100 problems; the first few say enough.
+  const problems = quickCheck(file.sqlite, true).slice(0, 20);
   const ok = problems.length === 0;
   const lastChange = ok
     ? ((file.sqlite.prepare('SELECT max(at) FROM audit_log').pluck().get() as string | null) ?? null)

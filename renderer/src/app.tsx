@@ -3,6 +3,7 @@
  * and the Lock button. Locking (the button, Ctrl+L or the idle timer) asks main to close the file,
  * then drops every screen and its state, so no case data stays in the page.
  */
+import { BackupReminder } from './backup/backup-reminder';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionStatus } from '../../shared/contract';
 import { call, errorMessage, onLocked } from './api';
@@ -248,6 +249,9 @@ export function App() {
         </div>
       </header>
       <main className="main" id="main" tabIndex={-1}>
+        {route.name === 'settings' ? null : (
+          <BackupReminder refreshKey={route} onBackUp={() => go({ name: 'settings' })} />
+        )}
         {screen}
       </main>
     </div>

@@ -107,7 +107,8 @@ describe('keyboard only, and axe', () => {
     expect(await form.getByText('Factors in favour of disclosure').count()).toBe(0);
     await page.keyboard.press('Escape');
     await form.waitFor({ state: 'detached' });
-    expect(await page.evaluate(() => document.activeElement?.id ?? '')).toMatch(/-answer-1$/);
+    // Focus returns on the next frame: wait for it rather than read it at once.
+    await page.waitForFunction(() => /-answer-1$/.test(document.activeElement?.id ?? ''));
 
     // A clock action opens a dialog; Escape closes it and gives focus back.
     await tabTo(page, '.clock-actions button:first-child');
@@ -117,7 +118,9 @@ describe('keyboard only, and axe', () => {
     await expectNoSeriousAxe('clock dialog');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    expect(await focusedText()).toBe('Ask for clarification');
+    await page.waitForFunction(
+      () => (document.activeElement as HTMLElement | null)?.innerText === 'Ask for clarification',
+    );
   });
 
   it('moves through the queue with the arrow keys and opens a case with Enter; the queue passes axe', async () => {

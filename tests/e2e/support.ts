@@ -14,7 +14,7 @@ import { makeTempDir, repoRoot } from '../helpers';
 
 export const RENDER_ROOT = path.join(repoRoot, 'dist', 'renderer');
 export const SCREENSHOTS = path.join(repoRoot, 'test-results', 'screenshots');
-export const SEED_LETTER = '/work/shared/seeds/000_00b0939004e0e6ff.txt';
+export const SEED_LETTER = path.join(repoRoot, 'tests', 'fixtures', 'seeds', '000_00b0939004e0e6ff.txt');
 
 export const CHROMIUM_ARGS = [
   '--headless',

@@ -14,9 +14,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { createCaseFile, openCaseFile } from '../../db/case-file';
-import { exportRegisterJson, importInterchange } from '../../main/services/import-export';
+import { exportRegisterJson } from '../../main/services/import-export';
 import { autoBackup, backupCaseFile, getLastBackup, restoreCaseFile } from '../../main/services/backup';
-import { makeTempDir, PASSPHRASE, readFixture, repoRoot, runCli } from '../helpers';
+import { importFixtures, makeTempDir, PASSPHRASE, readFixture, repoRoot, runCli } from '../helpers';
 
 let dir: string;
 let cleanup: () => void;
@@ -26,14 +26,7 @@ beforeEach(() => {
   file = path.join(dir, 'register.foidesk');
   createCaseFile({ path: file, passphrase: PASSPHRASE }).close();
   const cf = openCaseFile({ path: file, passphrase: PASSPHRASE });
-  importInterchange(
-    cf,
-    ['walton.organisation.json', 'foi-4951.case.json', 'foi-2774.case.json'].map((n) => ({
-      path: n,
-      text: readFixture(n),
-    })),
-    'test',
-  );
+  importFixtures(cf);
   cf.close();
 });
 afterEach(() => cleanup());

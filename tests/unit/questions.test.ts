@@ -44,7 +44,7 @@ describe('proposeQuestions', () => {
   });
 
   it('reads the request as quoted in the Walton letter: bullets, a bare "2", and 2.1 quoted twice', () => {
-    const letter = readFileSync('/work/shared/seeds/000_00b0939004e0e6ff.txt', 'utf8');
+    const letter = readFileSync(path.join(fixtures, 'seeds', '000_00b0939004e0e6ff.txt'), 'utf8');
     const start = letter.indexOf('1.  Does your organisation');
     const q1End = letter.indexOf('I confirm that');
     const q2Start = letter.indexOf('2 Does your organisation');

@@ -5,9 +5,10 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SessionStatus } from '../../../shared/contract';
-import { call, errorMessage } from '../api';
+import { ApiError, call, errorMessage } from '../api';
 import { Alert, TextField } from '../components/fields';
 import { MIN_LENGTH, passphraseStrength } from '../passphrase-strength';
+import { RestoreForm } from '../backup/restore-form';
 
 const ANOTHER = '__another__';
 
@@ -23,7 +24,9 @@ export function UnlockScreen({
   onStatus: (status: SessionStatus) => void;
 }) {
   const recent = status.recent;
-  const [mode, setMode] = useState<'open' | 'create'>(recent.length ? 'open' : 'create');
+  const [mode, setMode] = useState<'open' | 'create' | 'restore'>(recent.length ? 'open' : 'create');
+  const [restoreTarget, setRestoreTarget] = useState(recent[0]?.path ?? status.suggestedPath);
+  const [restored, setRestored] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -37,9 +40,14 @@ export function UnlockScreen({
       </header>
       <main className="unlock__main" id="main">
         <h1 className="unlock__title" ref={heading} tabIndex={-1}>
-          {mode === 'open' ? 'Unlock a case file' : 'Create a new case file'}
+          {mode === 'open'
+            ? 'Unlock a case file'
+            : mode === 'create'
+              ? 'Create a new case file'
+              : 'Restore from a backup'}
         </h1>
         {notice ? <Alert tone="info">{notice}</Alert> : null}
+        {restored ? <Alert tone="success">{restored}</Alert> : null}
         <div className="tabs" role="group" aria-label="What do you want to do?">
           <button
             type="button"
@@ -57,12 +65,44 @@ export function UnlockScreen({
           >
             Create a new case file
           </button>
+          <button
+            type="button"
+            className="tabs__tab"
+            aria-pressed={mode === 'restore'}
+            onClick={() => setMode('restore')}
+          >
+            Restore from a backup
+          </button>
         </div>
         <div className="panel unlock__panel">
           {mode === 'open' ? (
-            <OpenForm status={status} onOpened={onOpened} onStatus={onStatus} />
-          ) : (
+            <OpenForm
+              status={status}
+              onOpened={onOpened}
+              onStatus={onStatus}
+              onRestore={(target) => {
+                setRestoreTarget(target);
+                setRestored(null);
+                setMode('restore');
+              }}
+            />
+          ) : mode === 'create' ? (
             <CreateForm status={status} onOpened={onOpened} />
+          ) : (
+            <RestoreForm
+              initialTarget={restoreTarget}
+              onRestored={(result) => {
+                setRestored(
+                  `Restored ${result.check.cases} case${result.check.cases === 1 ? '' : 's'} into ${result.target}.` +
+                    (result.safetyCopy ? ` The file that was there is kept as ${result.safetyCopy}.` : '') +
+                    ' Unlock it with the backup’s passphrase.',
+                );
+                void call('session:status', {}).then((s) => {
+                  onStatus(s);
+                  setMode('open');
+                });
+              }}
+            />
           )}
         </div>
         <p className="unlock__privacy">
@@ -77,12 +117,15 @@ function OpenForm({
   status,
   onOpened,
   onStatus,
+  onRestore,
 }: {
   status: SessionStatus;
   onOpened: (status: SessionStatus) => void;
   onStatus: (status: SessionStatus) => void;
+  onRestore: (target: string) => void;
 }) {
   const recent = status.recent;
+  const [damaged, setDamaged] = useState<string | null>(null);
   const [choice, setChoice] = useState(recent[0]?.path ?? ANOTHER);
   const [otherPath, setOtherPath] = useState('');
   const [passphrase, setPassphrase] = useState('');
@@ -104,12 +147,15 @@ function OpenForm({
     }
     setBusy(true);
     setError(null);
+    setDamaged(null);
     try {
       const opened = await call('session:open', { path, passphrase });
       setPassphrase('');
       onOpened(opened);
     } catch (e) {
       setError(errorMessage(e));
+      // A damaged file is never repaired in place: offer the way back, a backup.
+      if (e instanceof ApiError && e.code === 'damaged') setDamaged(path);
       setPassphrase('');
       passRef.current?.focus();
     } finally {
@@ -204,6 +250,11 @@ function OpenForm({
         <div id="open-error">
           <Alert>{error}</Alert>
         </div>
+      ) : null}
+      {damaged ? (
+        <button type="button" className="button button--secondary" onClick={() => onRestore(damaged)}>
+          Restore this case file from a backup
+        </button>
       ) : null}
       <button type="submit" className="button" disabled={busy}>
         {busy ? 'Unlocking…' : 'Unlock'}
