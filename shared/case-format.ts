@@ -162,13 +162,14 @@ export interface FieldProblem {
   problem: string;
 }
 
-function pathToField(path: readonly PropertyKey[]): string {
+/** A zod issue path as people read it: `questions[0].text`; `whole` when it is the object itself. */
+export function fieldPathOf(path: readonly PropertyKey[], whole = '(whole object)'): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
     else out += out === '' ? String(part) : `.${String(part)}`;
   }
-  return out || '(whole object)';
+  return out || whole;
 }
 
 /**
@@ -200,7 +201,7 @@ export function parseInterchangeObject(
     return {
       ok: false,
       problems: result.error.issues.map((issue) => ({
-        field: pathToField(issue.path),
+        field: fieldPathOf(issue.path),
         problem: describeIssue(issue),
       })),
     };

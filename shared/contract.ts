@@ -14,6 +14,7 @@ import {
   MAX_SHORT,
   REGIMES,
   caseSchema,
+  fieldPathOf,
   isoDate,
   organisationSchema,
   questionSchema,
@@ -70,7 +71,8 @@ export interface SessionStatus {
   idleLockMinutes: number | null;
 }
 
-export interface QueueRow {
+/** A queue row as the database gives it. */
+export interface QueueRowData {
   id: number;
   reference: string;
   subject: string;
@@ -82,6 +84,10 @@ export interface QueueRow {
   officer: string | null;
   responded: string | null;
   requester: string;
+}
+
+/** A queue row with where it stands against its deadline today. */
+export interface QueueRow extends QueueRowData {
   progress: ProgressState;
   workingDaysLeft: number | null;
 }
@@ -506,15 +512,6 @@ export function isChannel(name: string): name is Channel {
 /** The api the renderer holds: one async function per channel, answering with an envelope. */
 export type Api = { [C in Channel]: (input: ChannelInput<C>) => Promise<Envelope<ChannelOutput<C>>> };
 
-function fieldPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
-  }
-  return out || 'input';
-}
-
 /**
  * One plain line per problem ("draft.received: is not a real date …"). Built from the schema's
  * rule, never from the value, so a passphrase or case text is never echoed.
@@ -536,7 +533,7 @@ export function describeValidation(error: z.ZodError): string {
         // zod's own messages state the rule ("Too big: expected string to have <=500 characters").
         problem = issue.message.length < 160 ? issue.message : 'is not valid';
     }
-    return `${fieldPath(issue.path)}: ${problem}`;
+    return `${fieldPathOf(issue.path, 'input')}: ${problem}`;
   });
   const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more)` : '';
   return `The request was not valid: ${lines.join('; ')}${more}.`;

@@ -8,6 +8,7 @@
  * Search is a LIKE over reference, subject, request text and requester name (every word must match
  * somewhere); bench/queue.bench.ts measures it against the same SQL run on better-sqlite3 directly.
  */
+import type { QueueRowData } from '../../shared/contract';
 import type { CaseDb } from '../case-file';
 import type { CaseEventRow } from './cases';
 
@@ -38,19 +39,6 @@ export interface QueuePageRequest {
   limit: number;
 }
 
-export interface QueueRowData {
-  id: number;
-  reference: string;
-  subject: string;
-  regime: string;
-  received: string;
-  due: string | null;
-  status: string;
-  outcome: string | null;
-  officer: string | null;
-  responded: string | null;
-  requester: string;
-}
 
 const OPEN_STATUSES = ['open', 'clarification', 'on-hold'];
 

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors';
+import type { LetterVersionView } from '../../shared/contract';
 import { todayIso, type IsoDate } from '../../shared/dates';
 import type { CaseRecord, Organisation } from '../../shared/case-format';
 import {
@@ -36,18 +37,7 @@ import { deadlineFor, loadClockContext, toClockEvents } from './deadlines';
 export const TEMPLATE_OVERRIDES_KEY = 'letters.templates';
 export const PARAGRAPH_OVERRIDES_KEY = 'letters.paragraphs';
 
-export interface LetterVersion {
-  id: number;
-  caseId: number;
-  templateId: string;
-  version: number;
-  document: LetterDocument;
-  edited: boolean;
-  sentAt: string | null;
-  createdAt: string;
-  /** The case has changed since this letter was generated from it. */
-  stale: boolean;
-}
+export type LetterVersion = LetterVersionView;
 
 function requireCase(file: CaseFile, caseId: number): CaseRecord {
   const record = getCaseRecord(file.db, caseId);
