@@ -39,7 +39,6 @@ export interface QueuePageRequest {
   limit: number;
 }
 
-
 const OPEN_STATUSES = ['open', 'clarification', 'on-hold'];
 
 const ROW_COLUMNS = `c.id AS id, c.reference AS reference, c.subject AS subject, c.regime AS regime,
