@@ -13,7 +13,7 @@ try {
   const source = path.join(dir, 'register.foidesk');
   const file = createCaseFile({ path: source, passphrase: PASSPHRASE });
   const start = performance.now();
-  seedCases(file, 50_000);
+  seedCases(file, { cases: 50_000, open: 1_500 });
   file.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   console.log(
     `seeded 50,000 cases in ${((performance.now() - start) / 1000).toFixed(1)} s: ${(statSync(source).size / 1024 / 1024).toFixed(1)} MiB`,

@@ -13,74 +13,12 @@ import { Desk } from '../main/services/desk';
 import type { QueueQuery } from '../shared/contract';
 import { makeTempDir, PASSPHRASE } from '../tests/helpers';
 import { measure, ratio } from './harness';
+import { seedCases } from './seed';
 
 const CASES = 50_000;
 const OPEN_CASES = 1_500;
 const PAGE = 100;
 const TODAY = '2026-11-21';
-
-const SUBJECTS = [
-  'Agency nurse spending',
-  'Car parking income',
-  'Number of MRI scanners',
-  'Waiting list validation',
-  'Cyber Essentials accreditation',
-  'Consultant vacancies',
-  'Use of interpreters',
-  'Energy contracts',
-  'Sickness absence rates',
-  'Maternity incidents',
-];
-
-function isoDay(day: number): string {
-  return new Date(Date.UTC(2015, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** 50,000 cases (the newest 1,500 open), in one transaction with prepared statements. */
-function seed(file: string): void {
-  const cf = createCaseFile({ path: file, passphrase: PASSPHRASE });
-  const db = cf.sqlite;
-  const requester = db.prepare('INSERT INTO requesters (name, email) VALUES (?, ?)');
-  const kase = db.prepare(
-    `INSERT INTO cases (reference, regime, received, channel, requester_id, subject, request_text, status, outcome,
-       responded, officer, due_date)
-     VALUES (?, ?, ?, 'email', ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const question = db.prepare(
-    'INSERT INTO questions (case_id, parent_id, position, number, text) VALUES (?, NULL, ?, ?, ?)',
-  );
-  db.transaction(() => {
-    for (let i = 1; i <= CASES; i++) {
-      const subject = `${SUBJECTS[i % SUBJECTS.length]} ${2015 + (i % 11)}`;
-      const day = Math.floor((i / CASES) * 4_340);
-      const received = isoDay(day);
-      const due = isoDay(day + 28);
-      const open = i > CASES - OPEN_CASES;
-      const status = open ? (i % 20 === 0 ? 'clarification' : 'open') : 'closed';
-      const text =
-        `1. Please provide the number of ${subject.toLowerCase()} for each of the last three financial years.\n` +
-        `2. Please break the figures down by directorate and by month, and say which supplier was used.\n` +
-        `3. Please provide any policy or procedure that governs this, and the name of the responsible director.`;
-      const r = requester.run(`Requester ${i}`, `requester${i}@example.org`);
-      const c = kase.run(
-        `FOI ${i}`,
-        i % 9 === 0 ? 'EIR' : 'FOIA',
-        received,
-        r.lastInsertRowid,
-        subject,
-        text,
-        status,
-        open ? null : 'granted',
-        open ? null : due,
-        i % 3 === 0 ? 'Sam Patel' : 'Alex Jones',
-        status === 'clarification' ? null : due,
-      );
-      question.run(c.lastInsertRowid, 0, '1', `Please provide the number of ${subject.toLowerCase()}.`);
-      question.run(c.lastInsertRowid, 1, '2', 'Please break the figures down by directorate and by month.');
-    }
-  })();
-  cf.close();
-}
 
 function openDirect(file: string): Database.Database {
   const db = new Database(file, { fileMustExist: true });
@@ -109,7 +47,9 @@ const temp = makeTempDir('foi-desk-bench-');
 const file = path.join(temp.dir, 'bench.foidesk');
 try {
   const seedStart = performance.now();
-  seed(file);
+  const seeded = createCaseFile({ path: file, passphrase: PASSPHRASE });
+  seedCases(seeded, { cases: CASES, open: OPEN_CASES });
+  seeded.close();
   console.log(
     `seeded ${CASES.toLocaleString('en-GB')} cases (${OPEN_CASES.toLocaleString('en-GB')} open) in ${(performance.now() - seedStart).toFixed(0)} ms: one transaction, prepared statements`,
   );

@@ -1,63 +1,66 @@
 /**
  * Seeds a case file with many realistic cases quickly (one transaction, prepared statements), for
- * the benchmarks. Each case gets a requester, three questions and an answer.
+ * the benchmarks: the newest `open` cases are open, the rest closed, each with two questions.
  */
 import type { CaseFile } from '../db/case-file';
 
 const SUBJECTS = [
+  'Agency nurse spending',
+  'Car parking income',
+  'Number of MRI scanners',
+  'Waiting list validation',
   'Cyber Essentials accreditation',
-  'Agency nurse spend',
-  'Parking charges income',
-  'Waiting times for MRI',
+  'Consultant vacancies',
   'Use of interpreters',
-  'Estates backlog maintenance',
-  'Spend on management consultants',
-  'Car parking for staff',
+  'Energy contracts',
+  'Sickness absence rates',
+  'Maternity incidents',
 ];
-const REGIMES = ['FOIA', 'FOIA', 'FOIA', 'EIR', 'SAR'];
-const STATUSES = ['open', 'open', 'clarification', 'closed', 'closed', 'closed'];
 
-export function seedCases(file: CaseFile, count: number, startNumber = 100_000): void {
-  const s = file.sqlite;
-  const insertRequester = s.prepare('INSERT INTO requesters (name, email) VALUES (?, ?)');
-  const insertCase = s.prepare(
-    `INSERT INTO cases (reference, regime, received, requester_id, subject, request_text, status, outcome, officer, due_date)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+function isoDay(day: number): string {
+  return new Date(Date.UTC(2015, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function seedCases(file: CaseFile, options: { cases: number; open: number }): void {
+  const db = file.sqlite;
+  const requester = db.prepare('INSERT INTO requesters (name, email) VALUES (?, ?)');
+  const kase = db.prepare(
+    `INSERT INTO cases (reference, regime, received, channel, requester_id, subject, request_text, status, outcome,
+       responded, officer, due_date)
+     VALUES (?, ?, ?, 'email', ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertQuestion = s.prepare(
+  const question = db.prepare(
     'INSERT INTO questions (case_id, parent_id, position, number, text) VALUES (?, NULL, ?, ?, ?)',
   );
-  const insertResponse = s.prepare('INSERT INTO responses (question_id, outcome, text) VALUES (?, ?, ?)');
-  const day = 86_400_000;
-  const base = Date.UTC(2019, 0, 1);
-  s.transaction(() => {
-    for (let i = 0; i < count; i++) {
-      const received = new Date(base + ((i * 7919) % 2500) * day).toISOString().slice(0, 10);
-      const due = new Date(base + (((i * 7919) % 2500) + 28) * day).toISOString().slice(0, 10);
-      const subject = `${SUBJECTS[i % SUBJECTS.length]} ${i}`;
-      const requester = insertRequester.run(`Requester ${i}`, `requester${i}@example.org`).lastInsertRowid;
-      const status = STATUSES[i % STATUSES.length]!;
-      const caseId = insertCase.run(
-        `FOI ${startNumber + i}`,
-        REGIMES[i % REGIMES.length],
+  const { cases, open: openCases } = options;
+  db.transaction(() => {
+    for (let i = 1; i <= cases; i++) {
+      const subject = `${SUBJECTS[i % SUBJECTS.length]} ${2015 + (i % 11)}`;
+      const day = Math.floor((i / cases) * 4_340);
+      const received = isoDay(day);
+      const due = isoDay(day + 28);
+      const open = i > cases - openCases;
+      const status = open ? (i % 20 === 0 ? 'clarification' : 'open') : 'closed';
+      const text =
+        `1. Please provide the number of ${subject.toLowerCase()} for each of the last three financial years.\n` +
+        `2. Please break the figures down by directorate and by month, and say which supplier was used.\n` +
+        `3. Please provide any policy or procedure that governs this, and the name of the responsible director.`;
+      const r = requester.run(`Requester ${i}`, `requester${i}@example.org`);
+      const c = kase.run(
+        `FOI ${i}`,
+        i % 9 === 0 ? 'EIR' : 'FOIA',
         received,
-        requester,
+        r.lastInsertRowid,
         subject,
-        `1. Please tell me about ${subject.toLowerCase()}.\n2. How much was spent in each of the last three years?\n3. Who decides?`,
+        text,
         status,
-        status === 'closed' ? 'granted' : null,
-        `Officer ${i % 5}`,
-        due,
-      ).lastInsertRowid;
-      for (let q = 0; q < 3; q++) {
-        const qid = insertQuestion.run(
-          caseId,
-          q,
-          String(q + 1),
-          `Question ${q + 1} about ${subject}`,
-        ).lastInsertRowid;
-        insertResponse.run(qid, 'provided', `Answer ${q + 1} for case ${i}.`);
-      }
+        open ? null : 'granted',
+        open ? null : due,
+        i % 3 === 0 ? 'Sam Patel' : 'Alex Jones',
+        status === 'clarification' ? null : due,
+      );
+      question.run(c.lastInsertRowid, 0, '1', `Please provide the number of ${subject.toLowerCase()}.`);
+      question.run(c.lastInsertRowid, 1, '2', 'Please break the figures down by directorate and by month.');
     }
   })();
 }
