@@ -45,3 +45,34 @@ export function Modal({
     </dialog>
   );
 }
+
+/** A question with one action and a way back: "Regenerate without my edits" / "Keep my edits". */
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = 'Cancel',
+  onConfirm,
+  onCancel,
+}: {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  cancelLabel?: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <Modal title={title} onClose={onCancel}>
+      <p className="modal__text">{children}</p>
+      <div className="button-row">
+        <button type="button" className="button" onClick={onConfirm}>
+          {confirmLabel}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {cancelLabel}
+        </button>
+      </div>
+    </Modal>
+  );
+}

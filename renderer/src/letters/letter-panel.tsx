@@ -18,7 +18,7 @@ import type {
 import type { DocNode } from '../../../shared/letter/doc';
 import { ApiError, call, errorMessage, hasSaveDialog } from '../api';
 import { Alert, SelectField } from '../components/fields';
-import { Modal } from '../components/modal';
+import { ConfirmDialog } from '../components/modal';
 import { formatTimestamp, formatUkDate } from '../format';
 import { base64ToBytes, downloadFile, DOCX_TYPE } from './download';
 import { LetterEditor } from './letter-editor';
@@ -384,76 +384,50 @@ export function LetterPanel({
         <VersionHistory versions={versions} currentId={current?.id ?? null} busy={busy} onOpen={open} />
       ) : null}
       {confirm?.kind === 'replace' ? (
-        <Modal title="Replace your hand edits?" onClose={() => setConfirm(null)}>
-          <p className="modal__text">
-            {confirm.version ? `Version ${confirm.version}` : 'The newest version'} of this letter has changes
-            made by hand. Regenerating writes a fresh letter from the case as a new version: your edits stay
-            in the version history, but the new version will not have them.
-          </p>
-          <div className="button-row">
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setConfirm(null);
-                void generate(confirm.templateId, true);
-              }}
-            >
-              Regenerate without my edits
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirm(null)}>
-              Keep my edits
-            </button>
-          </div>
-        </Modal>
+        <ConfirmDialog
+          title="Replace your hand edits?"
+          confirmLabel="Regenerate without my edits"
+          cancelLabel="Keep my edits"
+          onConfirm={() => {
+            setConfirm(null);
+            void generate(confirm.templateId, true);
+          }}
+          onCancel={() => setConfirm(null)}
+        >
+          {confirm.version ? `Version ${confirm.version}` : 'The newest version'} of this letter has changes
+          made by hand. Regenerating writes a fresh letter from the case as a new version: your edits stay in
+          the version history, but the new version will not have them.
+        </ConfirmDialog>
       ) : confirm?.kind === 'discard' ? (
-        <Modal title="Discard your unsaved changes?" onClose={() => setConfirm(null)}>
-          <p className="modal__text">
-            You have changed this letter since it was last saved. Save the version first to keep the changes.
-          </p>
-          <div className="button-row">
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                const then = confirm.then;
-                setConfirm(null);
-                setDirty(false);
-                then();
-              }}
-            >
-              Discard the changes
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirm(null)}>
-              Keep editing
-            </button>
-          </div>
-        </Modal>
+        <ConfirmDialog
+          title="Discard your unsaved changes?"
+          confirmLabel="Discard the changes"
+          cancelLabel="Keep editing"
+          onConfirm={() => {
+            const then = confirm.then;
+            setConfirm(null);
+            setDirty(false);
+            then();
+          }}
+          onCancel={() => setConfirm(null)}
+        >
+          You have changed this letter since it was last saved. Save the version first to keep the changes.
+        </ConfirmDialog>
       ) : confirm?.kind === 'send' && current ? (
-        <Modal title="Mark the letter as sent?" onClose={() => setConfirm(null)}>
-          <p className="modal__text">
-            {dirty
-              ? 'Your changes will be saved as a new version first. '
-              : `Version ${current.version} will be marked as sent. `}
-            A sent letter is locked: it cannot be edited again. To change it afterwards, generate a new
-            version.
-          </p>
-          <div className="button-row">
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setConfirm(null);
-                void markSent();
-              }}
-            >
-              Mark as sent
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirm(null)}>
-              Cancel
-            </button>
-          </div>
-        </Modal>
+        <ConfirmDialog
+          title="Mark the letter as sent?"
+          confirmLabel="Mark as sent"
+          onConfirm={() => {
+            setConfirm(null);
+            void markSent();
+          }}
+          onCancel={() => setConfirm(null)}
+        >
+          {dirty
+            ? 'Your changes will be saved as a new version first. '
+            : `Version ${current.version} will be marked as sent. `}
+          A sent letter is locked: it cannot be edited again. To change it afterwards, generate a new version.
+        </ConfirmDialog>
       ) : null}
     </section>
   );

@@ -17,7 +17,7 @@ import {
 } from '../../../shared/letter/template';
 import { call, errorMessage } from '../api';
 import { Alert, CheckboxField, SelectField, TextArea, TextField } from '../components/fields';
-import { Modal } from '../components/modal';
+import { ConfirmDialog } from '../components/modal';
 import { REGIME_LONG } from '../format';
 
 type Message = { tone: 'success' | 'error'; text: string } | null;
@@ -234,27 +234,18 @@ function ResetButton({
         Reset to default
       </button>
       {asking ? (
-        <Modal title={`Reset “${what}” to default?`} onClose={() => setAsking(false)}>
-          <p className="modal__text">
-            The team’s wording is replaced by the wording FOI Desk comes with. Letters already saved keep
-            their words.
-          </p>
-          <div className="button-row">
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setAsking(false);
-                void onReset();
-              }}
-            >
-              Reset to default
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setAsking(false)}>
-              Cancel
-            </button>
-          </div>
-        </Modal>
+        <ConfirmDialog
+          title={`Reset “${what}” to default?`}
+          confirmLabel="Reset to default"
+          onConfirm={() => {
+            setAsking(false);
+            void onReset();
+          }}
+          onCancel={() => setAsking(false)}
+        >
+          The team’s wording is replaced by the wording FOI Desk comes with. Letters already saved keep their
+          words.
+        </ConfirmDialog>
       ) : null}
     </>
   );
