@@ -113,18 +113,29 @@ export function composeLetter(
   return { document, hash: sourceHash(record, organisation, template.id) };
 }
 
-function toVersion(file: CaseFile, row: LetterVersionRow): LetterVersion {
-  const document = letterDocumentSchema.parse(row.document);
-  let stale = false;
-  const record = getCaseRecord(file.db, row.caseId);
-  const org = getOrganisation(file.db);
-  if (record && org && row.sourceHash) stale = sourceHash(record, org, row.templateId) !== row.sourceHash;
+/** What the stale check compares a letter against: the case and letterhead as they are now. */
+interface CurrentSource {
+  record: CaseRecord | undefined;
+  org: Organisation | undefined;
+}
+
+function currentSource(file: CaseFile, caseId: number): CurrentSource {
+  return { record: getCaseRecord(file.db, caseId), org: getOrganisation(file.db) };
+}
+
+function toVersion(row: LetterVersionRow, source: CurrentSource): LetterVersion {
+  const { record, org } = source;
+  const stale =
+    record !== undefined &&
+    org !== undefined &&
+    row.sourceHash !== null &&
+    sourceHash(record, org, row.templateId) !== row.sourceHash;
   return {
     id: row.id,
     caseId: row.caseId,
     templateId: row.templateId,
     version: row.version,
-    document,
+    document: letterDocumentSchema.parse(row.document),
     edited: row.edited,
     sentAt: row.sentAt,
     createdAt: row.createdAt,
@@ -166,7 +177,7 @@ export function generateLetter(
       field: document.meta.templateId,
       newValue: `version ${row.version}`,
     });
-    return toVersion(file, row);
+    return toVersion(row, currentSource(file, caseId));
   });
 }
 
@@ -201,14 +212,14 @@ export function saveLetterEdits(
       oldValue: `version ${base.version}`,
       newValue: `version ${row.version}`,
     });
-    return toVersion(file, row);
+    return toVersion(row, currentSource(file, base.caseId));
   });
 }
 
 export function markLetterSent(file: CaseFile, versionId: number, actor: string): LetterVersion {
   const row = getLetterVersion(file.db, versionId);
   if (!row) throw new AppError('not-found', 'That letter version is not in the case file.');
-  if (row.sentAt) return toVersion(file, row);
+  if (row.sentAt) return toVersion(row, currentSource(file, row.caseId));
   const at = new Date().toISOString();
   inTransaction(file.db, (db) => {
     markLetterVersionSent(db, versionId, at);
@@ -221,17 +232,18 @@ export function markLetterSent(file: CaseFile, versionId: number, actor: string)
       newValue: `version ${row.version}`,
     });
   });
-  return toVersion(file, { ...row, sentAt: at });
+  return toVersion({ ...row, sentAt: at }, currentSource(file, row.caseId));
 }
 
 export function listLetters(file: CaseFile, caseId: number): LetterVersion[] {
-  return listLetterVersions(file.db, caseId).map((row) => toVersion(file, row));
+  const source = currentSource(file, caseId);
+  return listLetterVersions(file.db, caseId).map((row) => toVersion(row, source));
 }
 
 export function getLetter(file: CaseFile, versionId: number): LetterVersion {
   const row = getLetterVersion(file.db, versionId);
   if (!row) throw new AppError('not-found', 'That letter version is not in the case file.');
-  return toVersion(file, row);
+  return toVersion(row, currentSource(file, row.caseId));
 }
 
 /** The .docx bytes and the suggested file name for a letter document. */
