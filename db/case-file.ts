@@ -10,6 +10,7 @@ import { existsSync, openSync, readSync, closeSync, statSync, readFileSync } fro
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { AppError } from '../shared/errors';
+import { MIN_PASSPHRASE_LENGTH } from '../shared/passphrase';
 import * as schema from './schema';
 
 export type CaseDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -36,7 +37,6 @@ export interface OpenOptions {
 export const APPLICATION_ID = 0x464f4944;
 const PAGE_SIZE = 4096;
 const SQLITE_PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-export const MIN_PASSPHRASE_LENGTH = 8;
 
 /** The migrations folder: db/migrations in the source tree, dist/migrations beside the bundles. */
 export function migrationsFolder(): string {
@@ -203,12 +203,16 @@ export function openCaseFile(options: OpenOptions): CaseFile {
   }
 }
 
+function requireLongEnough(passphrase: string): void {
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
+    throw new AppError('validation', `The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+  }
+}
+
 /** Creates a new, empty encrypted case file. Refuses to overwrite anything. */
 export function createCaseFile(options: OpenOptions): CaseFile {
   const filePath = path.resolve(options.path);
-  if (options.passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    throw new AppError('validation', `The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters.`);
-  }
+  requireLongEnough(options.passphrase);
   for (const p of [filePath, `${filePath}-wal`, `${filePath}-journal`]) {
     if (existsSync(p))
       throw new AppError('file-exists', `A file already exists there: ${p}. Nothing was overwritten.`);
@@ -252,9 +256,7 @@ function makeCaseFile(
 
 /** Changes the passphrase; afterwards the old one no longer opens the file. */
 export function changePassphrase(file: CaseFile, newPassphrase: string): void {
-  if (newPassphrase.length < MIN_PASSPHRASE_LENGTH) {
-    throw new AppError('validation', `The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters.`);
-  }
+  requireLongEnough(newPassphrase);
   file.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   file.sqlite.rekey(Buffer.from(newPassphrase, 'utf8'));
 }

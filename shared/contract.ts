@@ -26,6 +26,7 @@ import {
   type Organisation,
 } from './case-format';
 import { settingsSchema, type Settings } from './settings';
+import { MIN_PASSPHRASE_LENGTH } from './passphrase';
 import {
   CLOCK_EVENT_TYPES,
   type Deadline,
@@ -267,7 +268,6 @@ const filePath = z
   .refine((s) => !s.includes('\0'), { message: 'is not a valid path' });
 /** The passphrase is never echoed back: messages name the rule only. */
 const passphrase = z.string().min(1, { message: 'is required' }).max(1024, { message: 'is too long' });
-export const MIN_NEW_PASSPHRASE = 8;
 const shortText = z.string().max(MAX_SHORT, { message: `is too long (at most ${MAX_SHORT} characters)` });
 const nonEmpty = shortText.trim().min(1, { message: 'is required' });
 
@@ -401,8 +401,8 @@ export const contract = {
   'session:create': channel<SessionStatus>()(
     z.strictObject({
       path: filePath,
-      passphrase: passphrase.min(MIN_NEW_PASSPHRASE, {
-        message: `must be at least ${MIN_NEW_PASSPHRASE} characters`,
+      passphrase: passphrase.min(MIN_PASSPHRASE_LENGTH, {
+        message: `must be at least ${MIN_PASSPHRASE_LENGTH} characters`,
       }),
     }),
   ),

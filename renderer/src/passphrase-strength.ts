@@ -2,7 +2,9 @@
  * A rough strength estimate for a new passphrase, to nudge towards several words rather than a
  * short password. It is advice, not a gate: the only hard rule is the minimum length.
  */
-export const MIN_LENGTH = 8;
+import { MIN_PASSPHRASE_LENGTH as MIN_LENGTH } from '../../shared/passphrase';
+
+export { MIN_LENGTH };
 
 export interface Strength {
   /** 0 too short, 1 weak, 2 fair, 3 good, 4 strong. */
