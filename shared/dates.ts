@@ -57,3 +57,30 @@ export function todayIso(now: Date = new Date()): IsoDate {
   const d = String(now.getDate()).padStart(2, '0');
   return `${y}-${mo}-${d}`;
 }
+
+const UK_DATE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\s*$/;
+const ISO = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/;
+
+/** What an officer types ("11/11/2021", "1/2/22", "2021-11-11") as ISO, or null. */
+export function parseUkDate(text: string): string | null {
+  let y: number;
+  let m: number;
+  let d: number;
+  const uk = UK_DATE.exec(text);
+  const iso = ISO.exec(text);
+  if (uk) {
+    d = Number(uk[1]);
+    m = Number(uk[2]);
+    y = Number(uk[3]);
+    if (uk[3]!.length === 2) y += 2000;
+  } else if (iso) {
+    y = Number(iso[1]);
+    m = Number(iso[2]);
+    d = Number(iso[3]);
+  } else {
+    return null;
+  }
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

@@ -1,0 +1,133 @@
+/**
+ * What an answer to one question needs, by outcome and regime. The answer form shows these
+ * problems at their fields; `cases:set-response`, `cases:set-questions` and the import refuse on
+ * the same list, so an exempt answer without an exemption can never be stored.
+ */
+import type { QuestionData, QuestionResponse, Regime } from './case-format';
+import { exemptionsFor, likelihoodsFor, matchProvision, needsPublicInterestTest } from './exemptions';
+
+export interface AnswerProblem {
+  /** Where, in the response: `outcome`, `seeQuestion`, `link`, `exemptions`, `exemptions[0].reason` … */
+  field: string;
+  message: string;
+}
+
+export const OUTCOMES_WITH_EXEMPTIONS = ['exempt', 'part-exempt', 'ncnd'] as const;
+
+export function needsExemptions(outcome: string): boolean {
+  return (OUTCOMES_WITH_EXEMPTIONS as readonly string[]).includes(outcome);
+}
+
+export interface AnswerContext {
+  regime: Regime;
+  /** This question's number. */
+  number: string;
+  /** Every question number in the case (parts included). */
+  numbers: readonly string[];
+}
+
+export function responseProblems(response: QuestionResponse, context: AnswerContext): AnswerProblem[] {
+  const out: AnswerProblem[] = [];
+  const { outcome } = response;
+  if (outcome === 'see-other') {
+    const target = response.seeQuestion?.trim() ?? '';
+    if (!target) out.push({ field: 'seeQuestion', message: 'Say which answer to see' });
+    else if (target === context.number)
+      out.push({ field: 'seeQuestion', message: 'An answer cannot point to its own question' });
+    else if (!context.numbers.includes(target))
+      out.push({ field: 'seeQuestion', message: `There is no question ${target} in this case` });
+  }
+  if (outcome === 'published' && !response.link?.trim())
+    out.push({ field: 'link', message: 'Give the link to the published information' });
+  const exemptions = response.exemptions ?? [];
+  if (!needsExemptions(outcome)) {
+    if (exemptions.length > 0)
+      out.push({
+        field: 'exemptions',
+        message: 'Only a withheld answer (exempt, part exempt, NCND) has exemptions',
+      });
+    return out;
+  }
+  if (exemptions.length === 0) out.push({ field: 'exemptions', message: 'Add the exemption that applies' });
+  const catalogue = exemptionsFor(context.regime);
+  for (const [i, ex] of exemptions.entries()) {
+    const n = exemptions.length > 1 ? ` ${i + 1}` : '';
+    const at = `exemptions[${i}]`;
+    if (!ex.provision.trim()) out.push({ field: `${at}.provision`, message: `Choose exemption${n}` });
+    if (!ex.reason.trim()) out.push({ field: `${at}.reason`, message: `Explain why exemption${n} applies` });
+    const found = matchProvision(ex.provision);
+    if (found && !catalogue.includes(found.entry)) {
+      out.push({
+        field: `${at}.provision`,
+        message: `${ex.provision} is not a provision a ${context.regime} case can use`,
+      });
+      continue;
+    }
+    // A provision outside the catalogue is taken as the officer wrote it: qualified, no likelihood rule.
+    const subsection = found?.subsection?.ref;
+    if (found) {
+      const allowed = likelihoodsFor(found.entry, subsection);
+      if (allowed.length > 0 && !ex.likelihood)
+        out.push({ field: `${at}.likelihood`, message: `Say how likely the harm is for exemption${n}` });
+      else if (ex.likelihood && allowed.length > 0 && !allowed.includes(ex.likelihood))
+        out.push({
+          field: `${at}.likelihood`,
+          message: `"${ex.likelihood}" is not the test for exemption${n}: it needs "${allowed.join('" or "')}"`,
+        });
+    }
+    if (!found || needsPublicInterestTest(found.entry, subsection)) {
+      if (!found && !ex.publicInterest) continue;
+      const pi = ex.publicInterest;
+      if (!pi || pi.forDisclosure.filter((f) => f.trim()).length === 0)
+        out.push({
+          field: `${at}.publicInterest.forDisclosure`,
+          message: `Give the public interest factors in favour of disclosure for exemption${n}`,
+        });
+      if (!pi || pi.forWithholding.filter((f) => f.trim()).length === 0)
+        out.push({
+          field: `${at}.publicInterest.forWithholding`,
+          message: `Give the public interest factors in favour of withholding for exemption${n}`,
+        });
+      if (!pi || !pi.conclusion.trim())
+        out.push({
+          field: `${at}.publicInterest.conclusion`,
+          message: `Give the conclusion of the public interest test for exemption${n}`,
+        });
+    }
+  }
+  return out;
+}
+
+/** Every question number in a tree, parts included, in order. */
+export function questionNumbers(list: readonly QuestionData[]): string[] {
+  const out: string[] = [];
+  const walk = (qs: readonly QuestionData[]) => {
+    for (const q of qs) {
+      out.push(q.number);
+      if (q.parts) walk(q.parts);
+    }
+  };
+  walk(list);
+  return out;
+}
+
+/** The problems of every answer in a question tree, each prefixed with its question ("Question 2: …"). */
+export function questionTreeProblems(list: readonly QuestionData[], regime: Regime): AnswerProblem[] {
+  const numbers = questionNumbers(list);
+  const out: AnswerProblem[] = [];
+  const seen = new Set<string>();
+  const walk = (qs: readonly QuestionData[], path: string) => {
+    for (const [i, q] of qs.entries()) {
+      const at = `${path}[${i}]`;
+      if (seen.has(q.number))
+        out.push({ field: `${at}.number`, message: `Question ${q.number}: the number is used twice` });
+      seen.add(q.number);
+      if (q.response)
+        for (const p of responseProblems(q.response, { regime, number: q.number, numbers }))
+          out.push({ field: `${at}.response.${p.field}`, message: `Question ${q.number}: ${p.message}` });
+      if (q.parts) walk(q.parts, `${at}.parts`);
+    }
+  };
+  walk(list, 'questions');
+  return out;
+}

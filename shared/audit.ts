@@ -1,0 +1,175 @@
+/**
+ * The audit log's entries, typed: every action and entity the app records, and the one function
+ * that says an entry in the officer's words. The case timeline uses it; nothing else describes them.
+ */
+import { formatUkDate } from './dates';
+import {
+  CHANNEL_LABELS,
+  EVENT_LABELS,
+  OUTCOME_LABELS,
+  QUESTION_OUTCOME_LABELS,
+  REGIME_LABELS,
+  STATUS_LABELS,
+} from './labels';
+
+export const AUDIT_ACTIONS = [
+  'create',
+  'import',
+  'update',
+  'close',
+  'reopen',
+  'remove',
+  'reset',
+  'set-questions',
+  'set-response',
+  'add-event',
+  'remove-event',
+  'letter-generated',
+  'letter-edited',
+  'letter-sent',
+  'letter-exported',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_ENTITIES = [
+  'case-file',
+  'case',
+  'requester',
+  'questions',
+  'question',
+  'event',
+  'letter',
+  'settings',
+  'organisation',
+  'officer',
+  'holiday',
+  'letter-template',
+  'letter-paragraph',
+] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+/** One entry as written: values are kept as JSON text (or plain text for strings). */
+export interface AuditEntry {
+  action: AuditAction;
+  entity: AuditEntity;
+  field: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  reference: 'the reference',
+  ourRef: 'our reference',
+  regime: 'the regime',
+  received: 'the date received',
+  channel: 'how it arrived',
+  subject: 'the subject',
+  requestText: 'the request text',
+  officer: 'the officer',
+  status: 'the status',
+  outcome: 'the outcome',
+  responded: 'the date of the response',
+  dueDate: 'the due date',
+  signatoryName: 'the signatory',
+  signatoryTitle: 'the signatory’s title',
+  name: 'the requester’s name',
+  email: 'the requester’s email',
+  address: 'the requester’s address',
+  organisation: 'the requester’s organisation',
+  category: 'the requester’s category',
+};
+
+/** Fields whose values are too long or too personal to quote in a one-line history. */
+const UNQUOTED = new Set(['requestText', 'address']);
+
+function showValue(field: string | null, value: string | null): string {
+  if (value === null || value === '') return 'nothing';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatUkDate(value);
+  if (field === 'status') return STATUS_LABELS[value] ?? value;
+  if (field === 'outcome') return OUTCOME_LABELS[value] ?? value;
+  if (field === 'regime') return REGIME_LABELS[value] ?? value;
+  if (field === 'channel') return CHANNEL_LABELS[value] ?? value;
+  return value.length > 80 ? `${value.slice(0, 77)}…` : value;
+}
+
+function parseJson(text: string | null): Record<string, unknown> | null {
+  if (!text) return null;
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+const ENTITY_NAMES: Record<AuditEntity, string> = {
+  'case-file': 'the case file',
+  case: 'the case',
+  requester: 'the requester',
+  questions: 'the questions',
+  question: 'a question',
+  event: 'a clock event',
+  letter: 'a letter',
+  settings: 'the settings',
+  organisation: 'the letterhead',
+  officer: 'an officer',
+  holiday: 'an added bank holiday',
+  'letter-template': 'a letter template',
+  'letter-paragraph': 'a standard paragraph',
+};
+
+/** One line for an audit entry, in the officer's words. */
+export function describeAuditEntry(e: AuditEntry): string {
+  switch (e.action) {
+    case 'create':
+      return e.entity === 'case'
+        ? `Request logged as ${e.newValue ?? ''}`
+        : `Created ${ENTITY_NAMES[e.entity]}`;
+    case 'import':
+      return 'Imported into the case file';
+    case 'close':
+      return `Case closed (was ${showValue('status', e.oldValue)})`;
+    case 'reopen':
+      return 'Case reopened';
+    case 'remove':
+      return `Removed ${ENTITY_NAMES[e.entity]}`;
+    case 'reset':
+      return `Reset ${ENTITY_NAMES[e.entity]} to the default`;
+    case 'set-questions':
+      return 'Questions edited';
+    case 'set-response': {
+      const r = parseJson(e.newValue);
+      if (!r) return `Answer to question ${e.field ?? ''} cleared`;
+      const outcome = typeof r.outcome === 'string' ? (QUESTION_OUTCOME_LABELS[r.outcome] ?? r.outcome) : '';
+      const exemptions = Array.isArray(r.exemptions)
+        ? (r.exemptions as { provision?: string }[])
+            .map((x) => x.provision)
+            .filter(Boolean)
+            .join(', ')
+        : '';
+      return `Answer to question ${e.field ?? ''} recorded: ${outcome}${exemptions ? ` (${exemptions})` : ''}`;
+    }
+    case 'add-event': {
+      const v = parseJson(e.newValue);
+      const date = typeof v?.date === 'string' ? ` on ${formatUkDate(v.date)}` : '';
+      const until = typeof v?.until === 'string' ? `, until ${formatUkDate(v.until)}` : '';
+      return `${EVENT_LABELS[e.field ?? ''] ?? e.field}${date}${until}`;
+    }
+    case 'remove-event':
+      return `Clock event removed: ${EVENT_LABELS[e.field ?? ''] ?? e.field}`;
+    case 'letter-generated':
+      return `Letter generated (${e.field ?? 'letter'}, ${e.newValue ?? ''})`;
+    case 'letter-edited':
+      return `Letter edited by hand (${e.field ?? 'letter'}, ${e.newValue ?? ''})`;
+    case 'letter-sent':
+      return `Letter marked as sent (${e.field ?? 'letter'}, ${e.newValue ?? ''})`;
+    case 'letter-exported':
+      return `Letter exported to Word (${e.field ?? 'letter'}, ${e.newValue ?? ''})`;
+    case 'update': {
+      const what = FIELD_LABELS[e.field ?? ''] ?? e.field ?? 'a detail';
+      if (e.entity !== 'case' && e.entity !== 'requester') return `Changed ${ENTITY_NAMES[e.entity]}`;
+      if (UNQUOTED.has(e.field ?? '')) return `Changed ${what}`;
+      return `Changed ${what} from ${showValue(e.field, e.oldValue)} to ${showValue(e.field, e.newValue)}`;
+    }
+  }
+}
