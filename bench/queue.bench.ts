@@ -9,7 +9,8 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { createCaseFile } from '../db/case-file';
 import { queueSql, type QueueFilter, type QueueSort } from '../db/queries/queue';
-import { Desk } from '../main/services/desk';
+import { DeskApp } from '../main/services/app';
+import { serviceOf } from '../tests/service';
 import type { QueueQuery } from '../shared/contract';
 import { makeTempDir, PASSPHRASE } from '../tests/helpers';
 import { measure, ratio } from './harness';
@@ -54,11 +55,12 @@ try {
     `seeded ${CASES.toLocaleString('en-GB')} cases (${OPEN_CASES.toLocaleString('en-GB')} open) in ${(performance.now() - seedStart).toFixed(0)} ms: one transaction, prepared statements`,
   );
 
-  const desk = new Desk({
+  const app = new DeskApp({
     configDir: path.join(temp.dir, 'config'),
     actor: 'bench',
     now: () => new Date(`${TODAY}T12:00:00`),
   });
+  const desk = serviceOf(app);
   const firstPage: QueueQuery = { view: 'open', offset: 0, limit: PAGE };
   const search: QueueQuery = { view: 'all', search: 'Cyber Essentials', offset: 0, limit: PAGE };
   const deep: QueueQuery = { view: 'all', offset: 40_000, limit: PAGE };
@@ -90,8 +92,7 @@ try {
   // From here the desk holds the file open (and its exclusive lock); the direct runs use the
   // desk's own better-sqlite3 connection, so both read the same warm page cache.
   await desk.open({ path: file, passphrase: PASSPHRASE });
-  const connection = (desk as unknown as { session: { file: { sqlite: Database.Database } } }).session.file
-    .sqlite;
+  const connection: Database.Database = app.requireSession().file.sqlite;
 
   console.log('\nFirst page of open cases, file already open');
   const deskFirst = await measure(

@@ -65,6 +65,8 @@ export interface OpenFileInfo {
 export interface SessionStatus {
   state: 'locked' | 'open';
   file: OpenFileInfo | null;
+  /** Who the case history names for this session's changes (the officer chosen at unlock). */
+  officer: string | null;
   recent: RecentFile[];
   /** Where a new case file could go, e.g. ~/Documents/FOI register.foidesk. */
   suggestedPath: string;
@@ -161,6 +163,8 @@ export interface BackupStatus {
   due: boolean;
   reminderDays: number;
   autoBackupFolder: string;
+  /** The last automatic backup failed (and none has succeeded since): when, and why. */
+  autoBackupFailure: { at: string; message: string } | null;
 }
 
 export interface BackupResult {
@@ -270,6 +274,8 @@ const filePath = z
 const passphrase = z.string().min(1, { message: 'is required' }).max(1024, { message: 'is too long' });
 const shortText = z.string().max(MAX_SHORT, { message: `is too long (at most ${MAX_SHORT} characters)` });
 const nonEmpty = shortText.trim().min(1, { message: 'is required' });
+/** The officer named at unlock, for the case history; blank means the operating-system user. */
+const officerName = z.string().trim().max(120, { message: 'is too long (at most 120 characters)' });
 
 export const clockEventInput = z.strictObject({
   type: z.enum(CLOCK_EVENT_TYPES),
@@ -404,9 +410,12 @@ export const contract = {
       passphrase: passphrase.min(MIN_PASSPHRASE_LENGTH, {
         message: `must be at least ${MIN_PASSPHRASE_LENGTH} characters`,
       }),
+      officer: officerName.optional(),
     }),
   ),
-  'session:open': channel<SessionStatus>()(z.strictObject({ path: filePath, passphrase })),
+  'session:open': channel<SessionStatus>()(
+    z.strictObject({ path: filePath, passphrase, officer: officerName.optional() }),
+  ),
   'session:lock': channel<SessionStatus>()(empty),
   'session:forget-recent': channel<SessionStatus>()(z.strictObject({ path: filePath })),
 

@@ -9,6 +9,7 @@ import type { CaseDb } from '../case-file';
 import { addedHolidays, caseEvents, cases, officers, questions, requesters } from '../schema';
 import { insertQuestions } from './cases';
 import type { QuestionData } from '../../shared/case-format';
+import { referenceKey } from '../../shared/case-lifecycle';
 
 export type CaseColumns = Partial<
   Pick<
@@ -119,9 +120,26 @@ export function nextReference(db: CaseDb, format: string): string {
   return `${prefix}${max + 1}${suffix}`;
 }
 
+/**
+ * The same reference as far as the register is concerned (shared/case-lifecycle referenceKey):
+ * "foi 4951" is taken when "FOI 4951" is in the file. SQLite folds ASCII case only, so a reference
+ * with other letters is compared in JS against every reference.
+ */
 export function referenceTaken(db: CaseDb, reference: string, exceptId?: number): boolean {
-  const row = db.select({ id: cases.id }).from(cases).where(eq(cases.reference, reference)).get();
-  return row !== undefined && row.id !== exceptId;
+  const key = referenceKey(reference);
+  // eslint-disable-next-line no-control-regex
+  const ascii = /^[\x00-\x7f]*$/.test(reference);
+  const candidates = (
+    ascii
+      ? db.$client
+          .prepare(
+            `SELECT id, reference FROM cases
+             WHERE lower(replace(replace(replace(replace(reference, ' ', ''), char(9), ''), char(10), ''), char(13), '')) = ?`,
+          )
+          .all(key)
+      : db.$client.prepare('SELECT id, reference FROM cases').all()
+  ) as { id: number; reference: string }[];
+  return candidates.some((c) => c.id !== exceptId && referenceKey(c.reference) === key);
 }
 
 // Team lists -----------------------------------------------------------------------------------

@@ -28,21 +28,9 @@ export function getCaseRow(db: CaseDb, id: number): CaseRow | undefined {
   return db.select().from(cases).where(eq(cases.id, id)).get();
 }
 
-/** References already in the file, among those given. */
-export function existingReferences(db: CaseDb, references: string[]): string[] {
-  const found: string[] = [];
-  // SQLite caps bound parameters; chunk large imports.
-  for (let i = 0; i < references.length; i += 500) {
-    const chunk = references.slice(i, i + 500);
-    for (const row of db
-      .select({ r: cases.reference })
-      .from(cases)
-      .where(inArray(cases.reference, chunk))
-      .all()) {
-      found.push(row.r);
-    }
-  }
-  return found;
+/** Every reference in the file (the import compares them by their key, ignoring case and spaces). */
+export function listReferences(db: CaseDb): string[] {
+  return db.$client.prepare('SELECT reference FROM cases').pluck().all() as string[];
 }
 
 /** Inserts one case with its requester, questions, answers and exemptions. Call inside a transaction. */

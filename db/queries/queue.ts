@@ -10,7 +10,10 @@
  */
 import type { QueueRowData } from '../../shared/contract';
 import type { CaseDb } from '../case-file';
+import { asc, inArray } from 'drizzle-orm';
+import { caseEvents } from '../schema';
 import type { CaseEventRow } from './cases';
+import { OPEN_STATUSES } from '../../shared/case-lifecycle';
 
 export const QUEUE_VIEWS = ['open', 'closed', 'all'] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
@@ -38,8 +41,6 @@ export interface QueuePageRequest {
   offset: number;
   limit: number;
 }
-
-const OPEN_STATUSES = ['open', 'clarification', 'on-hold'];
 
 const ROW_COLUMNS = `c.id AS id, c.reference AS reference, c.subject AS subject, c.regime AS regime,
   c.received AS received, c.due_date AS due, c.status AS status, c.outcome AS outcome,
@@ -195,12 +196,19 @@ export function listQueueOfficers(db: CaseDb): string[] {
 export function listEventsForCases(db: CaseDb, ids: readonly number[]): Map<number, CaseEventRow[]> {
   const out = new Map<number, CaseEventRow[]>();
   if (ids.length === 0) return out;
-  const rows = db.$client
-    .prepare(
-      `SELECT id, case_id AS caseId, type, date, until, months, note, created_at AS createdAt
-       FROM case_events WHERE case_id IN (${ids.map(() => '?').join(', ')}) ORDER BY date, id`,
-    )
-    .all(...ids) as CaseEventRow[];
+  // drizzle picks every column of case_events, so a column added later (as `awaiting` was) cannot
+  // be left out here while the case page reads it.
+  const rows: CaseEventRow[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    rows.push(
+      ...db
+        .select()
+        .from(caseEvents)
+        .where(inArray(caseEvents.caseId, ids.slice(i, i + 500)))
+        .orderBy(asc(caseEvents.date), asc(caseEvents.id))
+        .all(),
+    );
+  }
   for (const row of rows) {
     const list = out.get(row.caseId) ?? [];
     list.push(row);

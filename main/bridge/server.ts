@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { isChannel, type Envelope } from '../../shared/contract';
-import { Desk, type DeskOptions } from '../services/desk';
+import { DeskApp, type DeskOptions } from '../services/app';
 import { createHandlers, unknownChannel, type Handlers } from '../services/handlers';
 import { CONTENT_TYPES, PAGE_HEADERS } from './security-headers';
 
@@ -40,7 +40,7 @@ export interface Bridge {
   origin: string;
   token: string;
   port: number;
-  desk: Desk;
+  desk: DeskApp;
   close(): Promise<void>;
 }
 
@@ -101,7 +101,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   if (!LOOPBACK.has(host))
     throw new Error('The bridge listens on the loopback interface only (127.0.0.1 or ::1).');
   const renderRoot = path.resolve(options.renderRoot);
-  const desk = new Desk({ ...options.desk, configDir: options.configDir ?? defaultConfigDir() });
+  const desk = new DeskApp({ ...options.desk, configDir: options.configDir ?? defaultConfigDir() });
   const handlers: Handlers = createHandlers(desk);
   const tokenText = randomBytes(32).toString('base64url');
   const token = Buffer.from(tokenText, 'utf8');
@@ -248,7 +248,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         server.closeAllConnections();
       });
       // Closing the bridge locks the case file: the key and the data leave memory.
-      await desk.enqueue(() => desk.lock());
+      await desk.enqueue(() => desk.lockNow());
     },
   };
 }

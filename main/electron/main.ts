@@ -7,7 +7,7 @@ import { app, BrowserWindow, ipcMain, Menu, session, type MenuItemConstructorOpt
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHANNEL_NAMES } from '../../shared/contract';
-import { Desk } from '../services/desk';
+import { DeskApp } from '../services/app';
 import { createHandlers } from '../services/handlers';
 import { chooseSavePath } from './dialogs';
 import {
@@ -33,7 +33,7 @@ async function start(): Promise<void> {
   lockDownSession(session.defaultSession);
   serveRenderer(path.join(here, 'renderer'));
 
-  const desk = new Desk({
+  const desk = new DeskApp({
     configDir: app.getPath('userData'),
     // The dialog is modal to the window, so the page cannot act while it is open.
     chooseSavePath: (request) => chooseSavePath(win, request),
@@ -111,7 +111,7 @@ async function start(): Promise<void> {
     event.preventDefault();
     quitting = true;
     clearInterval(idleTimer);
-    void desk.enqueue(() => desk.lock()).finally(() => app.quit());
+    void desk.enqueue(() => desk.lockNow()).finally(() => app.quit());
   });
   app.on('window-all-closed', () => app.quit());
   app.on('second-instance', () => {

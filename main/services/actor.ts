@@ -1,12 +1,14 @@
 import { userInfo } from 'node:os';
 
-/** Who the audit log names for a change: the signed-in operating-system user. */
-export function currentActor(channel: 'app' | 'cli'): string {
-  let user = 'unknown';
+/**
+ * Who the audit log names when the officer gave no name: the signed-in operating-system user, as
+ * the officer knows it (never a channel suffix such as "(app)").
+ */
+export function currentActor(): string {
   try {
-    user = userInfo().username;
+    return userInfo().username || 'unknown user';
   } catch {
-    // Some locked-down machines refuse the lookup; the audit entry still records the channel.
+    // Some locked-down machines refuse the lookup.
+    return 'unknown user';
   }
-  return `${user} (${channel})`;
 }

@@ -184,7 +184,7 @@ export async function backupCaseFile(
   return { ...report, path: target, at };
 }
 
-const LAST_BACKUP_KEY = 'backup.lastGood';
+export const LAST_BACKUP_KEY = 'backup.lastGood';
 
 export function getLastBackup(file: CaseFile): LastBackup | null {
   return getSettingValue<LastBackup>(file.db, LAST_BACKUP_KEY) ?? null;

@@ -5,9 +5,14 @@ import { addedHolidays, caseEvents } from '../../db/schema';
 import { getOrganisation } from '../../db/queries/organisation';
 import { getSettings } from '../../db/queries/settings';
 import type { CaseEventRow } from '../../db/queries/cases';
+import { AppError } from '../../shared/errors';
 import {
+  assessProgress,
+  ClockInputError,
   CLOCK_EVENT_TYPES,
   computeDeadline,
+  type Progress,
+  type ProgressOptions,
   type ClockEvent,
   type ClockEventType,
   type Deadline,
@@ -71,6 +76,65 @@ export function deadlineFor(
     },
     { explain },
   );
+}
+
+/** How a case's progress is judged: the team's internal target and "due soon" window. */
+export function progressOptions(context: ClockContext, _regime: string): ProgressOptions {
+  return {
+    internalTargetDay: context.settings.internalTargetDay,
+    dueSoonDays: context.settings.dueSoonDays,
+  };
+}
+
+export interface CaseClock {
+  deadline: Deadline | null;
+  progress: Progress | null;
+  /** Why the clock could not be computed (a date outside the supported years), if so. */
+  clockProblem: string | null;
+}
+
+/**
+ * Where one case stands today: its deadline and progress. The queue and the case page both ask
+ * here, with the same events, so they can never disagree about a case.
+ */
+export function assessCase(
+  context: ClockContext,
+  c: { regime: string; received: string; status: string; responded: string | null },
+  events: ClockEvent[],
+  today: string,
+  explain = false,
+): CaseClock {
+  try {
+    const deadline = deadlineFor(context, c, events, explain);
+    const closed = c.status === 'closed';
+    const progress = assessProgress(deadline, today, {
+      ...progressOptions(context, c.regime),
+      responded: closed ? (c.responded ?? today) : null,
+    });
+    return { deadline, progress, clockProblem: null };
+  } catch (error) {
+    if (!(error instanceof ClockInputError)) throw error;
+    return {
+      deadline: null,
+      progress: null,
+      clockProblem: `The statutory clock cannot be computed for this case: ${error.message}.`,
+    };
+  }
+}
+
+/** The due date to store, or a validation error that names the problem with the dates. */
+export function dueOrRefuse(
+  context: ClockContext,
+  c: { regime: string; received: string },
+  events: ClockEvent[],
+): string | null {
+  try {
+    return deadlineFor(context, c, events, false).due;
+  } catch (error) {
+    if (error instanceof ClockInputError)
+      throw new AppError('validation', `The statutory clock cannot use these dates: ${error.message}.`);
+    throw error;
+  }
 }
 
 /** The due date the queue sorts by: the current due date, or null while the clock is stopped. */

@@ -5,7 +5,10 @@
 import { AppError } from '../../shared/errors';
 import { parseInterchangeObject, type CaseRecord, type Organisation } from '../../shared/case-format';
 import { inTransaction, type CaseFile } from '../../db/case-file';
-import { existingReferences, getCaseRecord, insertCaseRecord, listCaseIds } from '../../db/queries/cases';
+import { getCaseRecord, insertCaseRecord, listCaseIds, listReferences } from '../../db/queries/cases';
+import { caseRecordProblems, referenceKey } from '../../shared/case-lifecycle';
+import { questionTreeProblems } from '../../shared/answer-rules';
+import { todayIso } from '../../shared/dates';
 import { getOrganisation, saveOrganisation } from '../../db/queries/organisation';
 import { recordAudit } from '../../db/queries/audit';
 import { dueDateForRecord, loadClockContext } from './deadlines';
@@ -36,7 +39,11 @@ interface Parsed {
   organisations: { source: string; field: string; value: Organisation }[];
 }
 
-export function parseImportSources(sources: ImportSource[]): Parsed {
+/**
+ * Reads and checks every source: the format (zod), then the same case rules every other write
+ * path applies (dates, closing, answers), and references unique ignoring case and spaces.
+ */
+export function parseImportSources(sources: ImportSource[], today: string = todayIso()): Parsed {
   const problems: string[] = [];
   const parsed: Parsed = { cases: [], organisations: [] };
   for (const source of sources) {
@@ -60,6 +67,19 @@ export function parseImportSources(sources: ImportSource[]): Parsed {
         return;
       }
       const field = prefix || '(file)';
+      if (result.value.kind === 'case') {
+        const record = result.value.value;
+        const ruleProblems = [
+          ...caseRecordProblems(record, today).map((p) => `${field === '(file)' ? '' : `${field}: `}${p}`),
+          ...questionTreeProblems(record.questions, record.regime).map(
+            (p) => `${prefix ? `${prefix}.` : ''}${p.field}: ${p.message}`,
+          ),
+        ];
+        if (ruleProblems.length) {
+          for (const p of ruleProblems) problems.push(`${source.path}: ${p}`);
+          return;
+        }
+      }
       if (result.value.kind === 'case')
         parsed.cases.push({ source: source.path, field, value: result.value.value });
       else parsed.organisations.push({ source: source.path, field, value: result.value.value });
@@ -67,12 +87,13 @@ export function parseImportSources(sources: ImportSource[]): Parsed {
   }
   const seen = new Map<string, string>();
   for (const c of parsed.cases) {
-    const where = seen.get(c.value.reference);
+    const key = referenceKey(c.value.reference);
+    const where = seen.get(key);
     if (where)
       problems.push(
-        `${c.source}: ${refField(c.field)}: "${c.value.reference}" appears twice in this import (also ${where})`,
+        `${c.source}: ${refField(c.field)}: "${c.value.reference}" appears twice in this import, ignoring case and spaces (also ${where})`,
       );
-    else seen.set(c.value.reference, c.source);
+    else seen.set(key, c.source);
   }
   if (parsed.organisations.length > 1) {
     const extra = parsed.organisations[1]!;
@@ -89,17 +110,14 @@ function refField(field: string): string {
 export function importInterchange(file: CaseFile, sources: ImportSource[], actor: string): ImportReport {
   const parsed = parseImportSources(sources);
   const { db } = file;
-  const clash = new Set(
-    existingReferences(
-      db,
-      parsed.cases.map((c) => c.value.reference),
-    ),
-  );
-  if (clash.size) {
+  const taken = new Set(listReferences(db).map(referenceKey));
+  const clashes = parsed.cases.filter((c) => taken.has(referenceKey(c.value.reference)));
+  if (clashes.length) {
     throw new ImportError(
-      parsed.cases
-        .filter((c) => clash.has(c.value.reference))
-        .map((c) => `${c.source}: ${refField(c.field)}: "${c.value.reference}" is already in the case file`),
+      clashes.map(
+        (c) =>
+          `${c.source}: ${refField(c.field)}: "${c.value.reference}" is already in the case file (references are compared ignoring case and spaces)`,
+      ),
     );
   }
   return inTransaction(db, (tx) => {

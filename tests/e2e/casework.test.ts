@@ -280,7 +280,7 @@ describe('casework in the browser', () => {
     await page.getByLabel('Passphrase').fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await page.locator('[data-screen="queue"] [data-ready="true"]').waitFor();
-    await h.bridge.desk.enqueue(() => h.bridge.desk.lock());
+    await h.bridge.desk.enqueue(() => h.bridge.desk.lockNow());
     await page.getByRole('button', { name: /^Closed/ }).click();
     await page.getByText('The case file was locked. Enter the passphrase to open it again.').waitFor();
   });

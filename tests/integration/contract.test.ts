@@ -10,7 +10,7 @@ import path from 'node:path';
 import { openCaseFile } from '../../db/case-file';
 import { CHANNEL_NAMES, type Channel, type Envelope } from '../../shared/contract';
 import type { CaseRecord } from '../../shared/case-format';
-import { Desk } from '../../main/services/desk';
+import { DeskApp } from '../../main/services/app';
 import { createHandlers, type Handlers } from '../../main/services/handlers';
 import { startBridge, type Bridge } from '../../main/bridge/server';
 import { makeTempDir, PASSPHRASE, readFixture } from '../helpers';
@@ -293,13 +293,13 @@ function dumpFile(file: string): string {
 describe('the contract refuses malformed input on every channel', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let handlers: Handlers;
-  let desk: Desk;
+  let desk: DeskApp;
   let file: string;
 
   beforeAll(async () => {
     temp = makeTempDir();
     file = path.join(temp.dir, 'cases.foidesk');
-    desk = new Desk({ configDir: path.join(temp.dir, 'config'), actor: 'test' });
+    desk = new DeskApp({ configDir: path.join(temp.dir, 'config'), actor: 'test' });
     handlers = createHandlers(desk);
     const created = await handlers['session:create']({ path: file, passphrase: PASSPHRASE });
     expect(created.ok).toBe(true);
@@ -309,7 +309,7 @@ describe('the contract refuses malformed input on every channel', () => {
     await handlers['session:lock']({});
   });
   afterAll(async () => {
-    await desk.enqueue(() => desk.lock());
+    await desk.enqueue(() => desk.lockNow());
     temp.cleanup();
   });
 

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Desk } from '../../main/services/desk';
+import { DeskApp } from '../../main/services/app';
 import { createHandlers, type Handlers } from '../../main/services/handlers';
 import { importInterchange } from '../../main/services/import-export';
 import { openCaseFile } from '../../db/case-file';
@@ -15,7 +15,7 @@ import { importFixtures, makeTempDir, PASSPHRASE, readFixture } from '../helpers
 
 let temp: ReturnType<typeof makeTempDir>;
 let file: string;
-let desk: Desk;
+let desk: DeskApp;
 let api: Handlers;
 
 function value<T>(reply: Envelope<T>): T {
@@ -26,7 +26,7 @@ function value<T>(reply: Envelope<T>): T {
 beforeEach(async () => {
   temp = makeTempDir();
   file = path.join(temp.dir, 'register.foidesk');
-  desk = new Desk({
+  desk = new DeskApp({
     configDir: path.join(temp.dir, 'config'),
     actor: 'tester (app)',
     suggestedFolder: temp.dir,
@@ -40,7 +40,7 @@ beforeEach(async () => {
   value(await api['session:open']({ path: file, passphrase: PASSPHRASE }));
 });
 afterEach(async () => {
-  await desk.enqueue(() => desk.lock());
+  await desk.enqueue(() => desk.lockNow());
   temp.cleanup();
 });
 

@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openCaseFile } from '../../db/case-file';
-import { Desk } from '../../main/services/desk';
+import { DeskApp } from '../../main/services/app';
+import { serviceOf, type Service } from '../service';
 import { createHandlers, type Handlers } from '../../main/services/handlers';
 import { RECENT_FILE_NAME } from '../../main/services/recent-files';
 import type { CaseRecord } from '../../shared/case-format';
@@ -38,7 +39,8 @@ let temp: ReturnType<typeof makeTempDir>;
 let file: string;
 let configDir: string;
 let clock: number;
-let desk: Desk;
+let app: DeskApp;
+let desk: Service;
 let handlers: Handlers;
 
 beforeEach(() => {
@@ -46,16 +48,17 @@ beforeEach(() => {
   file = path.join(temp.dir, 'register.foidesk');
   configDir = path.join(temp.dir, 'config');
   clock = NOW.getTime();
-  desk = new Desk({
+  app = new DeskApp({
     configDir,
     actor: 'tester (app)',
     now: () => new Date(clock),
     suggestedFolder: temp.dir,
   });
-  handlers = createHandlers(desk);
+  desk = serviceOf(app);
+  handlers = createHandlers(app);
 });
 afterEach(async () => {
-  await desk.enqueue(() => desk.lock());
+  await app.enqueue(() => app.lockNow());
   temp.cleanup();
 });
 
@@ -111,7 +114,7 @@ describe('the session', () => {
       ok: false,
       error: { code: 'wrong-passphrase', message: expect.stringMatching(/^Wrong passphrase/) as string },
     });
-    expect(desk.isOpen).toBe(false);
+    expect(app.isOpen).toBe(false);
     const locked = await handlers['cases:list']({ view: 'open', offset: 0, limit: 10 });
     expect(!locked.ok && locked.error.code).toBe('locked');
   });
@@ -125,31 +128,30 @@ describe('the session', () => {
 
   it('zeroes the key material and drops the file on lock', async () => {
     await desk.create({ path: file, passphrase: PASSPHRASE });
-    const session = (desk as unknown as { session: { key: Buffer; file: { sqlite: { open: boolean } } } })
-      .session;
+    const session = app.requireSession();
     const key = session.key;
     const sqlite = session.file.sqlite;
     expect(key.toString('utf8')).toBe(PASSPHRASE);
     await desk.lock();
     expect([...key].every((b) => b === 0)).toBe(true);
     expect(sqlite.open).toBe(false);
-    expect((desk as unknown as { session: unknown }).session).toBeNull();
+    expect(app.session).toBeNull();
   });
 
   it('locks itself after the idle time, unless the officer is active', async () => {
     await desk.create({ path: file, passphrase: PASSPHRASE });
     desk.saveSettings({ idleLockMinutes: 5 });
     clock += 4 * 60_000;
-    expect(await desk.lockIfIdle()).toBe(false);
+    expect(await app.lockIfIdle()).toBe(false);
     // A status poll without activity does not restart the count; any other call does.
     await handlers['session:status']({ active: false });
     clock += 2 * 60_000;
     await handlers['session:status']({ active: true });
     clock += 4 * 60_000;
-    expect(await desk.lockIfIdle()).toBe(false);
+    expect(await app.lockIfIdle()).toBe(false);
     clock += 2 * 60_000;
-    expect(await desk.lockIfIdle()).toBe(true);
-    expect(desk.isOpen).toBe(false);
+    expect(await app.lockIfIdle()).toBe(true);
+    expect(app.isOpen).toBe(false);
   });
 
   it('forgets a recent file', async () => {
@@ -262,8 +264,14 @@ describe('casework', () => {
 
   it('closes a case only with an outcome, dates the response, and reopens it', () => {
     const { id } = desk.createCase(draft);
-    expectAppError(() => desk.updateCase(id, { status: 'closed' }), 'validation');
-    const closed = desk.updateCase(id, { status: 'closed', outcome: 'refused' });
+    expectAppError(() => desk.updateCase(id, { status: 'closed', responded: '2021-12-01' }), 'validation');
+    // The response date is what the officer typed, never made up: closing without one is refused.
+    expectAppError(() => desk.updateCase(id, { status: 'closed', outcome: 'refused' }), 'validation');
+    expectAppError(
+      () => desk.updateCase(id, { status: 'closed', outcome: 'refused', responded: '2021-11-01' }),
+      'validation',
+    );
+    const closed = desk.updateCase(id, { status: 'closed', outcome: 'refused', responded: '2026-11-21' });
     expect(closed.record).toMatchObject({ status: 'closed', outcome: 'refused', responded: '2026-11-21' });
     expect(closed.progress?.state).toBe('closed');
     expect(closed.progress?.respondedOnTime).toBe(false);
@@ -314,7 +322,7 @@ describe('casework', () => {
 
   it('keeps the organisation, officers and settings', () => {
     const org = JSON.parse(readFixture('walton.organisation.json')) as Parameters<
-      Desk['saveOrganisation']
+      Service['saveOrganisation']
     >[0];
     expect(desk.saveOrganisation(org).organisation).toEqual(org);
     const withOfficer = desk.saveOfficer({
@@ -355,7 +363,7 @@ describe('the queue', () => {
     desk.updateCase(closed.id, { status: 'closed', outcome: 'refused', responded: '2021-11-11' });
   });
 
-  const list = (extra: Partial<Parameters<Desk['listCases']>[0]> = {}) =>
+  const list = (extra: Partial<Parameters<Service['listCases']>[0]> = {}) =>
     desk.listCases({ view: 'open', offset: 0, limit: 50, ...extra });
 
   it('lists open cases soonest due first, stopped clocks last, with where each stands', () => {
@@ -420,16 +428,16 @@ describe('the queue', () => {
 describe('one call after another', () => {
   it('runs queued calls in order, even when one of them waits', async () => {
     const log: string[] = [];
-    const first = desk.enqueue(async () => {
+    const first = app.enqueue(async () => {
       log.push('backup starts');
       await new Promise<void>((resolve) => setImmediate(resolve));
       log.push('backup ends');
     });
-    const second = desk.enqueue(() => log.push('write'));
-    const failing = desk.enqueue(() => {
+    const second = app.enqueue(() => log.push('write'));
+    const failing = app.enqueue(() => {
       throw new Error('boom');
     });
-    const after = desk.enqueue(() => log.push('after a failure'));
+    const after = app.enqueue(() => log.push('after a failure'));
     await Promise.all([first, second, failing.catch(() => undefined), after]);
     expect(log).toEqual(['backup starts', 'backup ends', 'write', 'after a failure']);
   });

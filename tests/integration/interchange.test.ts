@@ -94,10 +94,10 @@ describe('the case interchange format', () => {
   it('refuses a duplicate reference, in the file or in the import, instead of overwriting', () => {
     expect(tryImport([validCase()])).toEqual([]);
     expect(tryImport([validCase({ subject: 'changed' })])).toEqual([
-      'input-0.json: reference: "FOI 4951" is already in the case file',
+      'input-0.json: reference: "FOI 4951" is already in the case file (references are compared ignoring case and spaces)',
     ]);
     expect(tryImport([validCase({ reference: 'FOI 9' }), validCase({ reference: 'FOI 9' })])).toEqual([
-      'input-1.json: reference: "FOI 9" appears twice in this import (also input-0.json)',
+      'input-1.json: reference: "FOI 9" appears twice in this import, ignoring case and spaces (also input-0.json)',
     ]);
     const exported = exportRegister(cf);
     expect(exported).toHaveLength(1);

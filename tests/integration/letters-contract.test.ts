@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Desk } from '../../main/services/desk';
+import { DeskApp } from '../../main/services/app';
 import { createHandlers, type Handlers } from '../../main/services/handlers';
 import { importInterchange } from '../../main/services/import-export';
 import { createCaseFile, openCaseFile } from '../../db/case-file';
@@ -22,7 +22,7 @@ const NOW = new Date(2026, 10, 21, 12, 0, 0);
 
 let temp: ReturnType<typeof makeTempDir>;
 let file: string;
-let desk: Desk;
+let desk: DeskApp;
 let handlers: Handlers;
 let caseId: number;
 let savePathAsked: { suggestedName: string; kind: string }[];
@@ -42,7 +42,7 @@ beforeEach(async () => {
     cf.close();
   }
   savePathAsked = [];
-  desk = new Desk({
+  desk = new DeskApp({
     configDir: path.join(temp.dir, 'config'),
     actor: 'tester (app)',
     now: () => NOW,
@@ -57,7 +57,7 @@ beforeEach(async () => {
   caseId = page.rows[0]!.id;
 });
 afterEach(async () => {
-  await desk.enqueue(() => desk.lock());
+  await desk.enqueue(() => desk.lockNow());
   temp.cleanup();
 });
 
@@ -196,7 +196,7 @@ describe('letters for a case', () => {
   });
 
   it('has no save dialog in the browser bridge: the page downloads instead', async () => {
-    const bridgeDesk = new Desk({ configDir: path.join(temp.dir, 'config2'), actor: 'bridge' });
+    const bridgeDesk = new DeskApp({ configDir: path.join(temp.dir, 'config2'), actor: 'bridge' });
     const reply = await createHandlers(bridgeDesk)['dialog:save-path']({
       suggestedName: 'FOI 4951 - Refusal notice - 2026-11-21.docx',
       kind: 'docx',
@@ -319,7 +319,7 @@ describe('the team’s templates and standard paragraphs', () => {
     ).toBe('not-found');
 
     // Both changes are in the audit log, with the wording before and after.
-    await desk.enqueue(() => desk.lock());
+    await desk.enqueue(() => desk.lockNow());
     const cf = openCaseFile({ path: file, passphrase: PASSPHRASE });
     try {
       const rows = cf.sqlite

@@ -60,7 +60,7 @@ export const importCommand: Command = {
     });
     const passphrase = await readPassphrase(io);
     const report = withCaseFile({ path: file, passphrase }, (caseFile) =>
-      importInterchange(caseFile, sources, currentActor('cli')),
+      importInterchange(caseFile, sources, currentActor()),
     );
     io.stdout(
       `Imported ${report.cases.length} case${report.cases.length === 1 ? '' : 's'}${report.organisation ? ' and the organisation profile' : ''}.\n`,

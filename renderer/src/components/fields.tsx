@@ -201,9 +201,10 @@ export function DateField(
         aria-describedby={describedBy(`${fieldId}-hint`, `${fieldId}-error`, hint, error)}
         onChange={(e) => {
           setText(e.target.value);
-          const iso = parseUkDate(e.target.value);
-          if (iso) props.onChange(iso);
-          else if (e.target.value.trim() === '') props.onChange('');
+          // The parent always gets what was typed: the ISO date when it is a real one, else the
+          // text itself, which the shared date rules refuse. A typed date is never swapped for
+          // the last valid one.
+          props.onChange(parseUkDate(e.target.value) ?? e.target.value.trim());
         }}
         onBlur={() => {
           setTouched(true);

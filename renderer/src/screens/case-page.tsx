@@ -16,6 +16,15 @@ import type { CaseDetail, ClockEventInput, Officer, TimelineEntry } from '../../
 import { todayIso } from '../../../shared/dates';
 import { flattenQuestions, nestQuestions, type FlatQuestion } from '../../../shared/questions';
 import { matchProvision } from '../../../shared/exemptions';
+import { describeAuditEntry, type AuditEntry } from '../../../shared/audit';
+import {
+  clockActionsFor,
+  clockEventProblems,
+  closeProblems,
+  dateProblems,
+  type ClockAction,
+  type ClockEventLike,
+} from '../../../shared/case-lifecycle';
 import { call, errorMessage } from '../api';
 import { Alert, DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { AnswerEditor } from '../components/answer-editor';
@@ -31,192 +40,9 @@ import {
   formatUkDate,
   OUTCOME_LABELS,
   QUESTION_OUTCOME_LABELS,
-  REGIME_LABELS,
   REGIME_LONG,
   STATUS_LABELS,
 } from '../format';
-
-type ClockAction = {
-  type: ClockEventInput['type'];
-  label: string;
-  needsUntil?: boolean;
-  needsMonths?: boolean;
-  awaiting?: ClockEventInput['awaiting'];
-  hint?: string;
-};
-
-function clockActionsFor(regime: Regime): ClockAction[] {
-  const common: ClockAction[] = [
-    {
-      type: 'clarification-requested',
-      label: 'Ask for clarification',
-      hint: 'The clock stops until the clarification arrives (FOIA s1(3)).',
-    },
-    {
-      type: 'clarification-received',
-      label: 'Clarification received',
-      hint: 'A fresh time limit runs from the day it arrived.',
-    },
-    {
-      type: 'fees-notice-issued',
-      label: 'Fees notice issued',
-      hint: 'Working days until the fee arrives do not count (s9); the requester has three months to pay.',
-    },
-    { type: 'fee-paid', label: 'Fee paid' },
-  ];
-  switch (regime) {
-    case 'FOIA':
-      return [
-        ...common,
-        {
-          type: 'pi-extension',
-          label: 'Extend for the public interest test',
-          needsUntil: true,
-          hint: 'Send the s17(2) notice within the time limit, naming the exemption and an estimated date. The ICO expects no more than 20 extra working days.',
-        },
-      ];
-    case 'EIR':
-      return [
-        ...common,
-        {
-          type: 'eir-extension',
-          label: 'Extend under regulation 7',
-          hint: 'Complex and voluminous: 40 working days. Tell the requester within 20.',
-        },
-      ];
-    case 'FOI-IR':
-      return [
-        {
-          type: 'ir-extension',
-          label: 'Extend the internal review',
-          hint: 'The Code of Practice allows up to 40 working days in total.',
-        },
-      ];
-    case 'EIR-RECON':
-      return [];
-    case 'FOISA':
-      return common;
-    case 'SAR':
-      return [
-        {
-          type: 'sar-extension',
-          label: 'Extend',
-          needsMonths: true,
-          hint: 'Up to two further months; tell the requester within the first month.',
-        },
-        {
-          type: 'sar-clock-stopped',
-          label: 'Stop: awaiting clarification',
-          awaiting: 'clarification',
-          hint: 'The days until the clarification arrives are added back to the month.',
-        },
-        {
-          type: 'sar-clock-stopped',
-          label: 'Stop: awaiting identity',
-          awaiting: 'identity',
-          hint: 'The month starts again from the day the proof of identity arrives.',
-        },
-        {
-          type: 'sar-clock-stopped',
-          label: 'Stop: awaiting fee',
-          awaiting: 'fee',
-          hint: 'The month starts again from the day the fee arrives.',
-        },
-        { type: 'sar-clock-restarted', label: 'Restart the clock' },
-      ];
-  }
-}
-
-const FIELD_LABELS: Record<string, string> = {
-  reference: 'the reference',
-  ourRef: 'our reference',
-  regime: 'the regime',
-  received: 'the date received',
-  channel: 'how it arrived',
-  subject: 'the subject',
-  requestText: 'the request text',
-  officer: 'the officer',
-  status: 'the status',
-  outcome: 'the outcome',
-  responded: 'the date of the response',
-  dueDate: 'the due date',
-  signatoryName: 'the signatory',
-  signatoryTitle: 'the signatory’s title',
-  name: 'the requester’s name',
-  email: 'the requester’s email',
-  address: 'the requester’s address',
-  organisation: 'the requester’s organisation',
-  category: 'the requester’s category',
-};
-
-function showValue(field: string | null, value: string | null): string {
-  if (value === null || value === '') return 'nothing';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatUkDate(value);
-  if (field === 'status') return STATUS_LABELS[value] ?? value;
-  if (field === 'outcome') return OUTCOME_LABELS[value] ?? value;
-  if (field === 'regime') return REGIME_LABELS[value] ?? value;
-  if (field === 'channel') return CHANNEL_LABELS[value] ?? value;
-  return value.length > 80 ? `${value.slice(0, 77)}…` : value;
-}
-
-function parseJson(text: string | null): Record<string, unknown> | null {
-  if (!text) return null;
-  try {
-    const v = JSON.parse(text) as unknown;
-    return v && typeof v === 'object' ? (v as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** One line for an audit entry, in the officer's words. */
-function describeEntry(e: TimelineEntry): string {
-  switch (e.action) {
-    case 'create':
-      return e.entity === 'case' ? `Request logged as ${e.newValue ?? ''}` : `Created ${e.entity}`;
-    case 'import':
-      return 'Imported into the case file';
-    case 'close':
-      return `Case closed (was ${showValue('status', e.oldValue)})`;
-    case 'set-questions':
-      return 'Questions edited';
-    case 'set-response': {
-      const r = parseJson(e.newValue);
-      if (!r) return `Answer to question ${e.field ?? ''} cleared`;
-      const outcome = typeof r.outcome === 'string' ? (QUESTION_OUTCOME_LABELS[r.outcome] ?? r.outcome) : '';
-      const exemptions = Array.isArray(r.exemptions)
-        ? (r.exemptions as { provision?: string }[])
-            .map((x) => x.provision)
-            .filter(Boolean)
-            .join(', ')
-        : '';
-      return `Answer to question ${e.field ?? ''} recorded: ${outcome}${exemptions ? ` (${exemptions})` : ''}`;
-    }
-    case 'add-event': {
-      const v = parseJson(e.newValue);
-      const date = typeof v?.date === 'string' ? ` on ${formatUkDate(v.date)}` : '';
-      const until = typeof v?.until === 'string' ? `, until ${formatUkDate(v.until)}` : '';
-      return `${EVENT_LABELS[e.field ?? ''] ?? e.field}${date}${until}`;
-    }
-    case 'remove-event':
-      return `Clock event removed: ${EVENT_LABELS[e.field ?? ''] ?? e.field}`;
-    case 'letter-generated':
-      return `Letter generated (${e.field ?? 'letter'}, ${e.newValue ?? ''})`;
-    case 'letter-edited':
-      return `Letter edited by hand (${e.field ?? 'letter'}, ${e.newValue ?? ''})`;
-    case 'letter-sent':
-      return `Letter marked as sent (${e.field ?? 'letter'}, ${e.newValue ?? ''})`;
-    case 'letter-exported':
-      return `Letter exported to Word (${e.field ?? 'letter'}, ${e.newValue ?? ''})`;
-    case 'update': {
-      const what = FIELD_LABELS[e.field ?? ''] ?? e.field ?? 'a detail';
-      if (e.field === 'requestText' || e.field === 'address') return `Changed ${what}`;
-      return `Changed ${what} from ${showValue(e.field, e.oldValue)} to ${showValue(e.field, e.newValue)}`;
-    }
-    default:
-      return `${e.action} ${e.entity}`;
-  }
-}
 
 export function CasePage({ id, onBack }: { id: number; onBack: () => void }) {
   const [detail, setDetail] = useState<CaseDetail | null>(null);
@@ -341,6 +167,7 @@ function RequestPanel({
   const [editing, setEditing] = useState(false);
   const [form, setForm] = useState(() => formFrom(detail));
   const [saving, setSaving] = useState(false);
+  const [triedSave, setTriedSave] = useState(false);
 
   function formFrom(d: CaseDetail) {
     const r = d.record;
@@ -360,8 +187,12 @@ function RequestPanel({
   }
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
 
+  const receivedProblem =
+    dateProblems(form.received, 'The date received', { today: todayIso(), required: true })[0] ?? null;
   const save = async (e: FormEvent) => {
     e.preventDefault();
+    setTriedSave(true);
+    if (receivedProblem) return;
     setSaving(true);
     const requester: { name: string; email?: string; address?: string; organisation?: string } = {
       name: form.name.trim(),
@@ -438,7 +269,12 @@ function RequestPanel({
           </div>
           <TextField label="Subject" value={form.subject} onChange={(v) => set({ subject: v })} />
           <div className="field-row">
-            <DateField label="Date received" value={form.received} onChange={(v) => set({ received: v })} />
+            <DateField
+              label="Date received"
+              value={form.received}
+              onChange={(v) => set({ received: v })}
+              error={triedSave ? receivedProblem : null}
+            />
             <SelectField
               label="How it arrived"
               value={form.channel}
@@ -783,13 +619,19 @@ function ClockPanel({ detail, change }: { detail: CaseDetail; change: Change }) 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!action) return;
-    if (!date) return setError('Enter the date.');
-    if (action.needsUntil && !until) return setError('Enter the estimated date given in the notice.');
     const event: ClockEventInput = { type: action.type, date };
     if (action.needsUntil) event.until = until;
     if (action.needsMonths) event.months = months;
     if (action.awaiting) event.awaiting = action.awaiting;
     if (note.trim()) event.note = note.trim();
+    // The same rules the service refuses on, shown before the call.
+    const problems = [
+      ...clockEventProblems(record, detail.events as ClockEventLike[], event, todayIso()),
+      ...(action.needsUntil
+        ? dateProblems(until, 'The estimated date', { today: '9999-12-31', required: true })
+        : []),
+    ];
+    if (problems.length) return setError(problems.join(' '));
     try {
       const next = await call('cases:add-event', { id: detail.id, event });
       setAction(null);
@@ -900,8 +742,12 @@ function StatusPanel({ detail, change }: { detail: CaseDetail; change: Change })
 
   const close = async (e: FormEvent) => {
     e.preventDefault();
-    if (!outcome) return setError('Choose the outcome.');
-    if (!responded) return setError('Enter the date the response was sent.');
+    const problems = closeProblems(
+      record,
+      { outcome: (outcome || null) as (typeof CASE_OUTCOMES)[number] | null, responded },
+      todayIso(),
+    );
+    if (problems.length) return setError(problems.join(' '));
     try {
       const next = await call('cases:update', {
         id: detail.id,
@@ -1018,7 +864,7 @@ function TimelinePanel({ entries }: { entries: TimelineEntry[] }) {
           {newestFirst.map((e) => (
             <li key={e.id} className="timeline__item">
               <span className="timeline__when">{formatTimestamp(e.at)}</span>
-              <span className="timeline__what">{describeEntry(e)}</span>
+              <span className="timeline__what">{describeAuditEntry(e as AuditEntry)}</span>
               <span className="timeline__who">{e.actor}</span>
             </li>
           ))}

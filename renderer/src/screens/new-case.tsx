@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { CHANNELS, REGIMES, type Regime } from '../../../shared/case-format';
 import type { ClockPreview, Officer } from '../../../shared/contract';
 import { todayIso } from '../../../shared/dates';
+import { dateProblems } from '../../../shared/case-lifecycle';
 import {
   describeCount,
   flattenQuestions,
@@ -75,10 +76,14 @@ export function NewCase({ onCreated, onCancel }: { onCreated: (id: number) => vo
     setNotes(proposal.notes);
   }, [requestText, edited]);
 
-  const future = received !== '' && received > today;
+  // The shared rule says what is wrong with the date as typed (empty, not a real date, future).
+  const receivedProblem = dateProblems(received, 'The date received', { today, required: true })[0] ?? null;
+  const receivedUsable = received !== '' && receivedProblem === null;
   useEffect(() => {
-    if (!received || future) {
+    if (!receivedUsable) {
+      // Never leave the last good date's deadline showing beside a date that is no longer one.
       setPreview(null);
+      setPreviewError(null);
       return;
     }
     let current = true;
@@ -97,7 +102,7 @@ export function NewCase({ onCreated, onCancel }: { onCreated: (id: number) => vo
     return () => {
       current = false;
     };
-  }, [regime, received, future]);
+  }, [regime, received, receivedUsable]);
 
   const validate = (): Problem[] => {
     const out: Problem[] = [];
@@ -106,8 +111,7 @@ export function NewCase({ onCreated, onCancel }: { onCreated: (id: number) => vo
     if (!subject.trim())
       out.push({ field: `${uid}-subject`, message: 'Enter a short subject for the queue' });
     if (!requesterName.trim()) out.push({ field: `${uid}-requester`, message: 'Enter the requester’s name' });
-    if (!received) out.push({ field: `${uid}-received`, message: 'Enter the date the request was received' });
-    if (future) out.push({ field: `${uid}-received`, message: 'The date received cannot be in the future' });
+    if (receivedProblem) out.push({ field: `${uid}-received`, message: receivedProblem });
     if (rows.some((r) => !r.text.trim()))
       out.push({
         field: `${uid}-questions`,
@@ -275,8 +279,8 @@ export function NewCase({ onCreated, onCancel }: { onCreated: (id: number) => vo
               value={received}
               onChange={setReceived}
               error={
-                future
-                  ? 'The date received cannot be in the future'
+                received !== '' && receivedProblem
+                  ? receivedProblem
                   : problems.find((p) => p.field === `${uid}-received`)?.message
               }
             />
@@ -338,8 +342,8 @@ export function NewCase({ onCreated, onCancel }: { onCreated: (id: number) => vo
             ) : (
               <p className="muted">
                 {previewError ??
-                  (future
-                    ? 'A date in the future cannot be used.'
+                  (received !== '' && receivedProblem
+                    ? `${receivedProblem} The due date appears once it is.`
                     : 'The due date appears once the date received is set.')}
               </p>
             )}

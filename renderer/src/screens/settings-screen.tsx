@@ -13,6 +13,7 @@ import {
 } from '../../../shared/case-format';
 import type { BackupStatus, Officer, SettingsBundle } from '../../../shared/contract';
 import type { Settings } from '../../../shared/settings';
+import { isIsoDate } from '../../../shared/dates';
 import { call, errorMessage } from '../api';
 import { Alert, CheckboxField, DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { formatTimestamp, formatUkDate } from '../format';
@@ -410,6 +411,8 @@ function HolidaysPanel({
   const add = async (e: FormEvent) => {
     e.preventDefault();
     if (!date) return setMessage({ tone: 'error', text: 'Enter the date of the bank holiday.' });
+    if (!isIsoDate(date))
+      return setMessage({ tone: 'error', text: 'The date of the bank holiday is not a real date.' });
     if (!name.trim()) return setMessage({ tone: 'error', text: 'Enter the name of the bank holiday.' });
     try {
       const result = await call('settings:add-holiday', {

@@ -1,0 +1,134 @@
+/**
+ * The app behind every transport (Electron IPC, the browser bridge, the tests): at most one open
+ * session, the queue that runs calls one after another, the idle lock and a long job's progress.
+ * What each channel does lives in handlers/<domain>.ts. No Electron import here.
+ *
+ * Calls are serialised: each runs after the one before it has finished, so an asynchronous backup
+ * copy never interleaves with a write.
+ */
+import { existsSync } from 'node:fs';
+import type { CaseFile } from '../../db/case-file';
+import { getSettings, setSetting } from '../../db/queries/settings';
+import { AppError } from '../../shared/errors';
+import type { BackupProgress, SavePathRequest } from '../../shared/contract';
+import { autoBackup } from './backup';
+import { toErrorInfo } from './errors';
+import { AUTO_BACKUP_FAILURE_KEY, type AutoBackupFailure } from './handlers/backup';
+import { currentActor } from './actor';
+import { rememberRecentFile } from './recent-files';
+import { openSession, type OpenSession } from './session';
+
+export interface DeskOptions {
+  /** Where the recent-files list is kept (the app's config folder). */
+  configDir: string;
+  /** Who the audit log names when the officer gives no name at unlock; defaults to the OS user. */
+  actor?: string;
+  /** The clock the app reads "today" from (tests fix it). */
+  now?: () => Date;
+  /** Folder suggested for a new case file; defaults to ~/Documents (or ~). */
+  suggestedFolder?: string;
+  /**
+   * Asks the officer where to save a file (Electron's native dialog); null when they cancel.
+   * Absent in the browser bridge, where the page downloads the file instead.
+   */
+  chooseSavePath?: (request: SavePathRequest) => Promise<string | null>;
+}
+
+/** Held in the decrypted page cache while the file is open: searches over 50,000 cases stay fast. */
+const PAGE_CACHE_KIB = 64 * 1024;
+
+export class DeskApp {
+  private current: OpenSession | null = null;
+  private lastActive = 0;
+  private tail: Promise<unknown> = Promise.resolve();
+  /** A backup or restore under way, for `backup:progress`. */
+  progress: BackupProgress = null;
+  readonly now: () => Date;
+
+  constructor(readonly options: DeskOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Runs `work` after every call queued before it has settled. */
+  enqueue<T>(work: () => T | Promise<T>): Promise<T> {
+    const run = this.tail.then(work, work);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  get isOpen(): boolean {
+    return this.current !== null;
+  }
+
+  /** The open session, or null while locked. */
+  get session(): OpenSession | null {
+    return this.current;
+  }
+
+  /** The open session; a call that needs one while locked is refused. */
+  requireSession(): OpenSession {
+    if (!this.current) throw new AppError('locked', 'The case file is locked. Unlock it to continue.');
+    return this.current;
+  }
+
+  /** The officer did something: the idle lock starts counting again. */
+  touch(): void {
+    if (this.current) this.lastActive = this.now().getTime();
+  }
+
+  /**
+   * Starts a session on a file just opened or created. The officer named at unlock is the actor;
+   * without one, the operating-system user.
+   */
+  begin(file: CaseFile, passphrase: string, officer?: string): OpenSession {
+    try {
+      file.sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+      rememberRecentFile(this.options.configDir, file.path);
+    } catch (error) {
+      file.close();
+      throw error;
+    }
+    const actor = officer?.trim() || this.options.actor || currentActor();
+    this.current = openSession(file, Buffer.from(passphrase, 'utf8'), actor, this.now);
+    this.lastActive = this.now().getTime();
+    return this.current;
+  }
+
+  /** Locks the session when nothing happened for the team's idle time. Returns true if it locked. */
+  async lockIfIdle(): Promise<boolean> {
+    return this.enqueue(async () => {
+      const session = this.current;
+      if (!session) return false;
+      const minutes = getSettings(session.db).idleLockMinutes;
+      if (minutes <= 0 || this.now().getTime() - this.lastActive < minutes * 60_000) return false;
+      await this.lockNow();
+      return true;
+    });
+  }
+
+  /** Closes the file (after the automatic backup, if the team set a folder) and forgets the key. */
+  async lockNow(): Promise<void> {
+    const session = this.current;
+    if (!session) return;
+    this.current = null;
+    try {
+      const { autoBackupFolder, autoBackupKeep } = getSettings(session.db);
+      if (autoBackupFolder) {
+        // A failed automatic backup must not keep the file open: it is recorded in the file, and
+        // the officer is told at the next unlock (the backup banner) until one succeeds.
+        let failure: AutoBackupFailure | null = null;
+        try {
+          if (!existsSync(autoBackupFolder))
+            throw new AppError('file-missing', 'The backup folder is not there.');
+          await autoBackup(session.file, autoBackupFolder, autoBackupKeep, session.key.toString('utf8'));
+        } catch (error) {
+          failure = { at: this.now().toISOString(), message: toErrorInfo(error).message };
+        }
+        setSetting(session.db, AUTO_BACKUP_FAILURE_KEY, failure);
+      }
+    } finally {
+      session.key.fill(0);
+      session.file.close();
+    }
+  }
+}

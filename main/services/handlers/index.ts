@@ -1,0 +1,106 @@
+/**
+ * Every channel of the contract as `(input: unknown) => Promise<Envelope>`, built through one
+ * guarded helper: parse the input with the channel's schema (a validation error changes nothing),
+ * queue the call behind the app's earlier calls, run the domain handler, and wrap any error with
+ * toErrorInfo so no stack, SQL or case data leaves. Transports (Electron IPC, the HTTP bridge)
+ * add their own sender checks in front of this and nothing else.
+ */
+import { z } from 'zod';
+import {
+  CHANNEL_NAMES,
+  contract,
+  describeValidation,
+  type Channel,
+  type ChannelOutput,
+  type Envelope,
+  type ParsedInput,
+} from '../../../shared/contract';
+import { toErrorInfo } from '../errors';
+import type { DeskApp } from '../app';
+import type { AppHandler, SessionHandler } from './types';
+import { sessionHandlers } from './session';
+import { queueHandlers } from './queue';
+import { caseHandlers } from './cases';
+import { clockHandlers } from './clock';
+import { settingsHandlers } from './settings';
+import { letterHandlers } from './letters';
+import { backupHandlers, backupSessionHandlers } from './backup';
+import { dialogHandlers } from './dialog';
+
+export type Handler<C extends Channel = Channel> = (input: unknown) => Promise<Envelope<ChannelOutput<C>>>;
+export type Handlers = { [C in Channel]: Handler<C> };
+
+type Run<C extends Channel> = AppHandler<C>;
+
+/** Channels that need a file open: the handler gets the session, or the call is refused as locked. */
+const needSession = {
+  ...queueHandlers,
+  ...caseHandlers,
+  ...clockHandlers,
+  ...settingsHandlers,
+  ...letterHandlers,
+  ...backupSessionHandlers,
+};
+/** Channels that run on the app itself. */
+const onApp = { ...sessionHandlers, ...backupHandlers, ...dialogHandlers };
+
+/** Every channel has exactly one handler: a missing or doubled one is a type error here. */
+const implementations = { ...withSession(needSession), ...onApp } satisfies { [C in Channel]: Run<C> };
+
+function withSession<T extends { [C in Channel]?: SessionHandler<C> }>(
+  table: T,
+): { [C in keyof T & Channel]: Run<C> } {
+  const out: Partial<Record<Channel, Run<Channel>>> = {};
+  for (const [channel, handler] of Object.entries(table) as [Channel, SessionHandler<Channel>][]) {
+    out[channel] = (app, input) => handler(app.requireSession(), input);
+  }
+  return out as { [C in keyof T & Channel]: Run<C> };
+}
+
+/** Calls that are not the officer's own doing: they do not restart the idle lock. */
+function isActivity(channel: Channel, input: unknown): boolean {
+  if (channel === 'session:status') return (input as { active?: boolean }).active === true;
+  return true;
+}
+
+/** Read-only answers that must not wait behind a long call (a backup's own progress). */
+const UNQUEUED = new Set<Channel>(['backup:progress']);
+
+/** The one helper every channel goes through. */
+function guarded<C extends Channel>(channel: C, app: DeskApp, run: Run<C>): Handler<C> {
+  const schema = contract[channel].input as unknown as z.ZodType<ParsedInput<C>>;
+  return async (input: unknown): Promise<Envelope<ChannelOutput<C>>> => {
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'validation', message: describeValidation(parsed.error) } };
+    }
+    try {
+      const value = UNQUEUED.has(channel)
+        ? await run(app, parsed.data)
+        : await app.enqueue(() => {
+            if (isActivity(channel, parsed.data)) app.touch();
+            return run(app, parsed.data);
+          });
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof z.ZodError) {
+        return { ok: false, error: { code: 'validation', message: describeValidation(error) } };
+      }
+      return { ok: false, error: toErrorInfo(error) };
+    }
+  };
+}
+
+export function createHandlers(app: DeskApp): Handlers {
+  const handlers: Partial<Record<Channel, Handler>> = {};
+  for (const channel of CHANNEL_NAMES) {
+    // One generic helper for every channel; the map is typed per channel by Handlers below.
+    handlers[channel] = guarded<Channel>(channel, app, implementations[channel] as Run<Channel>);
+  }
+  return handlers as Handlers;
+}
+
+/** An envelope for a channel name the contract does not have. */
+export function unknownChannel(name: string): Envelope<never> {
+  return { ok: false, error: { code: 'not-found', message: `There is no channel "${name.slice(0, 60)}".` } };
+}

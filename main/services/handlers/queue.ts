@@ -1,0 +1,60 @@
+/** The case queue: a page of cases with where each stands today, and the counts beside it. */
+import {
+  countQueue,
+  listEventsForCases,
+  listQueue,
+  listQueueOfficers,
+  type QueueFilter,
+} from '../../../db/queries/queue';
+import { isOpen } from '../../../shared/case-lifecycle';
+import type { QueueRow } from '../../../shared/contract';
+import { assessCase, loadClockContext, toClockEvents } from '../deadlines';
+import type { SessionHandlers } from './types';
+
+export const queueHandlers = {
+  'cases:list': (s, query) => {
+    const db = s.db;
+    const today = s.today();
+    const filter: QueueFilter = {
+      view: query.view,
+      status: query.status,
+      regime: query.regime,
+      officer: query.officer,
+      overdue: query.overdue,
+      search: query.search,
+      today,
+    };
+    const sort = { by: query.sort ?? 'due', direction: query.direction ?? 'asc' } as const;
+    const { rows, total } = listQueue(db, filter, sort, { offset: query.offset, limit: query.limit });
+    const context = loadClockContext(db);
+    const events = listEventsForCases(
+      db,
+      rows.filter((r) => isOpen(r.status)).map((r) => r.id),
+    );
+    const out: QueueRow[] = rows.map((row) => {
+      if (!isOpen(row.status)) return { ...row, progress: 'closed', workingDaysLeft: null };
+      // The same assessment as the case page, from the same events: the two never disagree.
+      const { progress } = assessCase(context, row, toClockEvents(events.get(row.id) ?? []), today);
+      return {
+        ...row,
+        due: progress?.due ?? row.due,
+        progress: progress?.state ?? (row.due && row.due < today ? 'overdue' : 'on-track'),
+        workingDaysLeft: progress?.workingDaysLeft ?? null,
+      };
+    });
+    return { rows: out, total, offset: query.offset, today };
+  },
+
+  'cases:facets': (s) => {
+    const db = s.db;
+    const today = s.today();
+    return {
+      officers: listQueueOfficers(db),
+      counts: {
+        open: countQueue(db, { view: 'open', today }),
+        closed: countQueue(db, { view: 'closed', today }),
+        overdue: countQueue(db, { view: 'open', overdue: true, today }),
+      },
+    };
+  },
+} satisfies SessionHandlers<'cases:'>;

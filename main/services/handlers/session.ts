@@ -1,0 +1,64 @@
+/** Unlocking, locking and the recent-files list: the channels that work while no file is open. */
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { createCaseFile, openCaseFile } from '../../../db/case-file';
+import { recordAudit } from '../../../db/queries/audit';
+import { getSettings } from '../../../db/queries/settings';
+import type { SessionStatus } from '../../../shared/contract';
+import type { DeskApp } from '../app';
+import { forgetRecentFile, loadRecentFiles } from '../recent-files';
+import type { AppHandlers } from './types';
+
+export function sessionStatus(app: DeskApp): SessionStatus {
+  const session = app.session;
+  const configDir = app.options.configDir;
+  return {
+    state: session ? 'open' : 'locked',
+    file: session ? { path: session.file.path, name: path.basename(session.file.path) } : null,
+    officer: session?.actor ?? null,
+    recent: loadRecentFiles(configDir).map((p) => ({
+      path: p,
+      name: path.basename(p),
+      exists: existsSync(p),
+    })),
+    suggestedPath: suggestedPath(app.options.suggestedFolder),
+    idleLockMinutes: session ? getSettings(session.db).idleLockMinutes : null,
+  };
+}
+
+function suggestedPath(folder: string | undefined): string {
+  if (!folder) {
+    const documents = path.join(homedir(), 'Documents');
+    folder = existsSync(documents) ? documents : homedir();
+  }
+  return path.join(folder, 'FOI register.foidesk');
+}
+
+export const sessionHandlers = {
+  'session:status': (app) => sessionStatus(app),
+  'session:create': async (app, input) => {
+    await app.lockNow();
+    const file = createCaseFile({ path: input.path, passphrase: input.passphrase });
+    const s = app.begin(file, input.passphrase, input.officer);
+    recordAudit(s.db, { actor: s.actor, action: 'create', entity: 'case-file' });
+    return sessionStatus(app);
+  },
+  'session:open': async (app, input) => {
+    await app.lockNow();
+    app.begin(
+      openCaseFile({ path: input.path, passphrase: input.passphrase }),
+      input.passphrase,
+      input.officer,
+    );
+    return sessionStatus(app);
+  },
+  'session:lock': async (app) => {
+    await app.lockNow();
+    return sessionStatus(app);
+  },
+  'session:forget-recent': (app, input) => {
+    forgetRecentFile(app.options.configDir, input.path);
+    return sessionStatus(app);
+  },
+} satisfies AppHandlers<'session:'>;
