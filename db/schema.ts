@@ -4,6 +4,15 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  CASE_OUTCOMES,
+  CASE_STATUSES,
+  CHANNELS,
+  LIKELIHOODS,
+  QUESTION_OUTCOMES,
+  REGIMES,
+} from '../shared/case-format';
+import { CLOCK_EVENT_TYPES } from '../shared/clock/types';
 
 const timestamp = (name: string) =>
   text(name)
@@ -63,16 +72,16 @@ export const cases = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     reference: text('reference').notNull(),
     ourRef: text('our_ref'),
-    regime: text('regime').notNull(),
+    regime: text('regime', { enum: REGIMES }).notNull(),
     received: text('received').notNull(),
-    channel: text('channel'),
+    channel: text('channel', { enum: CHANNELS }),
     requesterId: integer('requester_id')
       .notNull()
       .references(() => requesters.id),
     subject: text('subject').notNull(),
     requestText: text('request_text').notNull(),
-    status: text('status').notNull(),
-    outcome: text('outcome'),
+    status: text('status', { enum: CASE_STATUSES }).notNull(),
+    outcome: text('outcome', { enum: CASE_OUTCOMES }),
     responded: text('responded'),
     officer: text('officer'),
     signatoryName: text('signatory_name'),
@@ -111,7 +120,7 @@ export const responses = sqliteTable('responses', {
   questionId: integer('question_id')
     .primaryKey()
     .references(() => questions.id, { onDelete: 'cascade' }),
-  outcome: text('outcome').notNull(),
+  outcome: text('outcome', { enum: QUESTION_OUTCOMES }).notNull(),
   heldStatement: text('held_statement'),
   seeQuestion: text('see_question'),
   link: text('link'),
@@ -129,7 +138,7 @@ export const appliedExemptions = sqliteTable(
     position: integer('position').notNull(),
     provision: text('provision').notNull(),
     title: text('title'),
-    likelihood: text('likelihood'),
+    likelihood: text('likelihood', { enum: LIKELIHOODS }),
     reason: text('reason').notNull(),
     /** Null when no public interest test is recorded (absolute exemptions need none). */
     piConclusion: text('pi_conclusion'),
@@ -159,12 +168,12 @@ export const caseEvents = sqliteTable(
     caseId: integer('case_id')
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
-    type: text('type').notNull(),
+    type: text('type', { enum: CLOCK_EVENT_TYPES }).notNull(),
     date: text('date').notNull(),
     until: text('until'),
     months: integer('months'),
     /** SAR clock stops: what is awaited (clarification, identity or fee); it decides how the clock restarts. */
-    awaiting: text('awaiting'),
+    awaiting: text('awaiting', { enum: ['clarification', 'identity', 'fee'] }),
     note: text('note'),
     createdAt: createdAt(),
   },

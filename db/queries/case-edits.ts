@@ -10,6 +10,7 @@ import { addedHolidays, caseEvents, cases, officers, questions, requesters } fro
 import { insertQuestions } from './cases';
 import type { QuestionData } from '../../shared/case-format';
 import { referenceKey } from '../../shared/case-lifecycle';
+import type { ClockEventType, SarAwaiting } from '../../shared/clock/types';
 
 export type CaseColumns = Partial<
   Pick<
@@ -58,11 +59,11 @@ export function replaceQuestions(db: CaseDb, caseId: number, list: QuestionData[
 }
 
 export interface NewCaseEvent {
-  type: string;
+  type: ClockEventType;
   date: string;
   until?: string | null | undefined;
   months?: number | null | undefined;
-  awaiting?: string | null | undefined;
+  awaiting?: SarAwaiting | null | undefined;
   note?: string | null | undefined;
 }
 

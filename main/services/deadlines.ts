@@ -1,7 +1,7 @@
 /** Applies the statutory clock (shared/clock) to cases in the file, with the organisation's calendar. */
-import { asc } from 'drizzle-orm';
 import type { CaseDb } from '../../db/case-file';
-import { addedHolidays, caseEvents } from '../../db/schema';
+import { listAddedHolidays } from '../../db/queries/case-edits';
+import { listEventsByCase, listOpenCaseDates, storeDueDates } from '../../db/queries/clock';
 import { getOrganisation } from '../../db/queries/organisation';
 import { getSettings } from '../../db/queries/settings';
 import type { CaseEventRow } from '../../db/queries/cases';
@@ -29,16 +29,11 @@ export interface ClockContext {
 
 export function loadClockContext(db: CaseDb): ClockContext {
   const org = getOrganisation(db);
-  const extraHolidays = db
-    .select()
-    .from(addedHolidays)
-    .orderBy(asc(addedHolidays.date))
-    .all()
-    .map((h): ExtraHoliday => {
-      const out: ExtraHoliday = { date: h.date, name: h.name };
-      if (h.jurisdictions) out.jurisdictions = h.jurisdictions as Jurisdiction[];
-      return out;
-    });
+  const extraHolidays = listAddedHolidays(db).map((h): ExtraHoliday => {
+    const out: ExtraHoliday = { date: h.date, name: h.name };
+    if (h.jurisdictions) out.jurisdictions = h.jurisdictions as Jurisdiction[];
+    return out;
+  });
   return { jurisdiction: org?.jurisdiction ?? 'england-and-wales', extraHolidays, settings: getSettings(db) };
 }
 
@@ -152,25 +147,12 @@ export function dueDateForRecord(
  */
 export function recomputeAllDueDates(db: CaseDb): number {
   const context = loadClockContext(db);
-  const rows = db.$client
-    .prepare("SELECT id, regime, received, due_date AS due FROM cases WHERE status <> 'closed'")
-    .all() as { id: number; regime: string; received: string; due: string | null }[];
-  const eventsByCase = new Map<number, CaseEventRow[]>();
-  for (const event of db.select().from(caseEvents).orderBy(asc(caseEvents.date), asc(caseEvents.id)).all()) {
-    const list = eventsByCase.get(event.caseId);
-    if (list) list.push(event);
-    else eventsByCase.set(event.caseId, [event]);
+  const eventsByCase = listEventsByCase(db);
+  const changes: { id: number; due: string | null }[] = [];
+  for (const row of listOpenCaseDates(db)) {
+    const due = dueDateForRecord(context, row, toClockEvents(eventsByCase.get(row.id) ?? []));
+    if (due !== row.due) changes.push({ id: row.id, due });
   }
-  const update = db.$client.prepare('UPDATE cases SET due_date = ? WHERE id = ?');
-  let changed = 0;
-  db.$client.transaction(() => {
-    for (const row of rows) {
-      const due = dueDateForRecord(context, row, toClockEvents(eventsByCase.get(row.id) ?? []));
-      if (due !== row.due) {
-        update.run(due, row.id);
-        changed++;
-      }
-    }
-  })();
-  return changed;
+  storeDueDates(db, changes);
+  return changes.length;
 }

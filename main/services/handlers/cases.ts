@@ -28,7 +28,13 @@ import {
 import { getSettings } from '../../../db/queries/settings';
 import { questionTreeProblems, questionNumbers, responseProblems } from '../../../shared/answer-rules';
 import type { AuditEntity } from '../../../shared/audit';
-import { CASE_FORMAT, type CaseRecord, type QuestionData, type Regime } from '../../../shared/case-format';
+import {
+  CASE_FORMAT,
+  type CaseRecord,
+  type CaseStatus,
+  type QuestionData,
+  type Regime,
+} from '../../../shared/case-format';
 import {
   canMove,
   caseRecordProblems,
@@ -250,7 +256,7 @@ function audit(
 }
 
 /** Recomputes the stored due date (and the status a clock stop implies), with audit entries. */
-function afterEventChange(s: OpenSession, tx: CaseDb, row: CaseRow, status: string | null): void {
+function afterEventChange(s: OpenSession, tx: CaseDb, row: CaseRow, status: CaseStatus | null): void {
   const due = dueOrRefuse(loadClockContext(tx), row, toClockEvents(listCaseEvents(tx, row.id)));
   const columns: CaseColumns = {};
   if (due !== row.dueDate) columns.dueDate = due;
