@@ -17,6 +17,8 @@ import type { AddressInfo } from 'node:net';
 import { isChannel, type Envelope } from '../../shared/contract';
 import { DeskApp, type DeskOptions } from '../services/app';
 import { createHandlers, unknownChannel, type Handlers } from '../services/handlers';
+import { internalErrorInfo, logInternalErrorsTo } from '../services/errors';
+import { createLogger } from '../logger';
 import { CONTENT_TYPES, PAGE_HEADERS } from './security-headers';
 
 export interface BridgeOptions {
@@ -101,7 +103,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   if (!LOOPBACK.has(host))
     throw new Error('The bridge listens on the loopback interface only (127.0.0.1 or ::1).');
   const renderRoot = path.resolve(options.renderRoot);
-  const desk = new DeskApp({ ...options.desk, configDir: options.configDir ?? defaultConfigDir() });
+  const configDir = options.configDir ?? defaultConfigDir();
+  // Internal errors go to <configDir>/logs/foi-desk.log; the officer sees their id.
+  const logger = createLogger({ configDir, source: 'bridge' });
+  const desk = new DeskApp({ ...options.desk, configDir });
   const handlers: Handlers = createHandlers(desk);
   const tokenText = randomBytes(32).toString('base64url');
   const token = Buffer.from(tokenText, 'utf8');
@@ -109,8 +114,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   let allowedOrigins = new Set<string>();
 
   const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) refuse(res, 500, 'internal', 'Unexpected error. Nothing was changed.');
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) refuse(res, 500, 'internal', internalErrorInfo(error).message);
       else res.destroy();
     });
   });
@@ -227,6 +232,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   allowedHosts = new Set([`${hostPart}:${port}`, `localhost:${port}`]);
   allowedOrigins = new Set([origin, `http://localhost:${port}`]);
 
+  const previousLog = logInternalErrorsTo(logger);
   const idleTimer = setInterval(() => {
     desk.lockIfIdle().catch(() => undefined);
   }, options.idleCheckMs ?? 30_000);
@@ -243,6 +249,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       if (closed) return;
       closed = true;
       clearInterval(idleTimer);
+      logInternalErrorsTo(previousLog);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
@@ -277,7 +284,10 @@ async function main(): Promise<void> {
 
 const entry = process.argv[1];
 if (entry && import.meta.url === pathToFileURL(path.resolve(entry)).href) {
+  const logger = createLogger({ configDir: defaultConfigDir(), source: 'bridge' });
+  process.on('uncaughtExceptionMonitor', (error) => logger.error('uncaught-exception', error));
   main().catch((error: unknown) => {
+    logger.error('start-up-failed', error);
     process.stderr.write(`FOI Desk could not start: ${(error as Error).message}\n`);
     process.exitCode = 1;
   });

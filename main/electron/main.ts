@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { CHANNEL_NAMES } from '../../shared/contract';
 import { DeskApp } from '../services/app';
 import { createHandlers } from '../services/handlers';
+import { logInternalErrorsTo } from '../services/errors';
+import { createLogger } from '../logger';
 import { chooseSavePath } from './dialogs';
 import {
   createMainWindow,
@@ -21,6 +23,11 @@ import {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const development = !app.isPackaged && process.env.FOI_DESK_DEV === '1';
+
+// Start-up failures and internal errors go to <userData>/logs/foi-desk.log (main/logger.ts).
+const logger = createLogger({ configDir: app.getPath('userData'), source: 'app' });
+logInternalErrorsTo(logger);
+process.on('uncaughtExceptionMonitor', (error) => logger.error('uncaught-exception', error));
 
 registerAppScheme();
 app.enableSandbox();
@@ -120,6 +127,7 @@ async function start(): Promise<void> {
   });
 }
 
-start().catch(() => {
+start().catch((error: unknown) => {
+  logger.error('start-up-failed', error);
   app.quit();
 });

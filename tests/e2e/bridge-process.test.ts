@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { makeTempDir, repoRoot } from '../helpers';
@@ -55,6 +57,34 @@ describe('the built bridge', () => {
       expect(await exited).toBe(0);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
+      temp.cleanup();
+    }
+  });
+
+  it('records a start-up failure in its log, without the message', async () => {
+    expect(existsSync(BRIDGE), 'run `node scripts/build.mjs all` first').toBe(true);
+    const temp = makeTempDir();
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as AddressInfo).port;
+    const configDir = path.join(temp.dir, 'config');
+    try {
+      const child = spawn(process.execPath, [BRIDGE], {
+        env: { PATH: process.env.PATH, PORT: String(port), FOI_DESK_CONFIG_DIR: configDir, HOME: temp.dir },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      const exited = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(exited).toBe(1);
+      const lines = readFileSync(path.join(configDir, 'logs', 'foi-desk.log'), 'utf8')
+        .trim()
+        .split('\n');
+      expect(lines).toHaveLength(1);
+      const line = JSON.parse(lines[0]!) as { event: string; id: string; error: { code?: string } };
+      expect(line).toMatchObject({ event: 'start-up-failed', error: { code: 'EADDRINUSE' } });
+      expect(line.id).toMatch(/^[0-9a-f]{6}$/);
+      expect(lines[0]).not.toContain(String(port));
+    } finally {
+      blocker.close();
       temp.cleanup();
     }
   });

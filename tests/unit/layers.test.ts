@@ -36,6 +36,7 @@ const FORBIDDEN: [string, string, string][] = [
   ['renderer/src/probe.tsx', '../../db/schema', 'import-x/no-restricted-paths'],
   ['renderer/src/probe.tsx', '../../main/services/errors', 'import-x/no-restricted-paths'],
   ['renderer/src/probe.tsx', '../../templates/index', 'import-x/no-restricted-paths'],
+  ['renderer/src/screens/probe.tsx', '../../../main/logger', 'import-x/no-restricted-paths'],
   ['shared/probe.ts', '../main/services/errors', 'import-x/no-restricted-paths'],
   ['shared/probe.ts', '../db/schema', 'import-x/no-restricted-paths'],
   ['shared/probe.ts', '../renderer/src/format', 'import-x/no-restricted-paths'],
@@ -47,6 +48,7 @@ const FORBIDDEN: [string, string, string][] = [
   ['shared/probe.ts', 'better-sqlite3', 'no-restricted-imports'],
   ['shared/probe.ts', 'react', 'no-restricted-imports'],
   ['db/probe.ts', '../main/services/errors', 'import-x/no-restricted-paths'],
+  ['db/queries/probe.ts', '../../main/logger', 'import-x/no-restricted-paths'],
   ['db/probe.ts', '../templates/index', 'import-x/no-restricted-paths'],
   ['templates/probe.ts', '../db/schema', 'import-x/no-restricted-paths'],
   ['templates/probe.ts', '../main/services/letters', 'import-x/no-restricted-paths'],
@@ -55,6 +57,7 @@ const FORBIDDEN: [string, string, string][] = [
   ['main/services/probe.ts', '../cli/cli-error', 'import-x/no-restricted-paths'],
   ['main/services/probe.ts', '../../renderer/src/format', 'import-x/no-restricted-paths'],
   ['main/services/probe.ts', 'electron', 'no-restricted-imports'],
+  ['main/logger.ts', 'electron', 'no-restricted-imports'],
   ['main/services/probe.ts', '../../tests/helpers', 'import-x/no-restricted-paths'],
 ];
 
@@ -68,6 +71,7 @@ const ALLOWED: [string, string][] = [
   ['templates/probe.ts', '../shared/letter/doc'],
   ['main/services/probe.ts', '../../db/case-file'],
   ['main/services/probe.ts', '../../templates/index'],
+  ['main/services/probe.ts', '../logger'],
   ['main/electron/probe.ts', 'electron'],
   ['main/electron/probe.ts', '../services/errors'],
   ['main/bridge/probe.ts', '../services/errors'],
