@@ -1,10 +1,12 @@
 /**
  * The layers hold: ESLint (the project's own eslint.config.js, through its Node API) refuses an
- * import along each arrow that must not exist, and accepts the arrows that should. The probes are
- * linted in memory with a file path inside the layer, so nothing is written into the tree.
+ * import along each arrow that must not exist, and accepts the arrows that should; and each
+ * runtime's tsconfig gives its code only the globals that runtime has. The probes are checked in
+ * memory with a file path inside the layer, so nothing is written into the tree.
  */
 import path from 'node:path';
 import { ESLint } from 'eslint';
+import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers';
 
@@ -88,5 +90,87 @@ describe('layers', () => {
 
   it.each(ALLOWED)('%s may import %s', async (file, specifier) => {
     expect(await lintImport(file, specifier)).toEqual([]);
+  });
+});
+
+/** The type errors of each probe (as a file in `project`), compiled with that project's options. */
+function typeErrorsIn(project: string, probes: string[]): Map<string, string[]> {
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    path.join(repoRoot, project, 'tsconfig.json'),
+    undefined,
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
+    },
+  );
+  if (!parsed) throw new Error(`no tsconfig in ${project}`);
+  const options = {
+    ...parsed.options,
+    composite: false,
+    declaration: false,
+    emitDeclarationOnly: false,
+    noEmit: true,
+  };
+  const files = new Map(
+    probes.map((code, i) => [path.join(repoRoot, project, `__layer-probe-${i}__.ts`), code]),
+  );
+  const host = ts.createCompilerHost(options);
+  const readSource = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, language, ...rest) => {
+    const code = files.get(path.resolve(name));
+    return code === undefined
+      ? readSource(name, language, ...rest)
+      : ts.createSourceFile(name, code, language);
+  };
+  const fileExists = host.fileExists.bind(host);
+  host.fileExists = (name) => files.has(path.resolve(name)) || fileExists(name);
+  const program = ts.createProgram({ rootNames: [...files.keys()], options, host });
+  return new Map(
+    [...files].map(([file, code]) => [
+      code,
+      ts
+        .getPreEmitDiagnostics(program, program.getSourceFile(file))
+        .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')),
+    ]),
+  );
+}
+
+// [project, code, the global it must not know (null: it must compile)]
+const GLOBALS: [string, string, string | null][] = [
+  ['shared', 'export const x = document.title;', 'document'],
+  ['shared', 'export const x = window.location;', 'window'],
+  ['shared', 'export const x = process.env.HOME;', 'process'],
+  ['shared', "export const x = Buffer.from('x');", 'Buffer'],
+  ['shared', 'export const x = [1, 2].findLast((n) => n > 1);', null],
+  ['renderer', 'export const x = process.env.HOME;', 'process'],
+  ['renderer', "export const x = Buffer.from('x');", 'Buffer'],
+  ['renderer', 'export const x = document.title;', null],
+  ['main', 'export const x = document.title;', 'document'],
+  ['db', 'export const x = document.title;', 'document'],
+  ['templates', 'export const x = window.location;', 'window'],
+  ['main', "export const x = [process.env.HOME, Buffer.from('x')];", null],
+];
+
+describe('each runtime has only its own globals', () => {
+  // One program per project for all its probes.
+  const checked = new Map<string, Map<string, string[]>>();
+  function typeErrors(project: string, code: string): string[] {
+    if (!checked.has(project))
+      checked.set(
+        project,
+        typeErrorsIn(
+          project,
+          GLOBALS.filter(([p]) => p === project).map(([, c]) => c),
+        ),
+      );
+    return checked.get(project)!.get(code)!;
+  }
+
+  it.each(GLOBALS)('%s: %s', (project, code, unknownName) => {
+    const errors = typeErrors(project, code);
+    if (unknownName === null) expect(errors).toEqual([]);
+    else expect(errors.some((e) => e.startsWith(`Cannot find name '${unknownName}'`))).toBe(true);
   });
 });
