@@ -228,7 +228,7 @@ function toResponse(
       const ex = omitNulls({
         provision: e.provision,
         title: e.title,
-        likelihood: e.likelihood as AppliedExemption['likelihood'] | null,
+        likelihood: e.likelihood,
         reason: e.reason,
       }) as AppliedExemption;
       if (e.piConclusion !== null) {
@@ -241,7 +241,7 @@ function toResponse(
       return ex;
     });
   return omitNulls({
-    outcome: r.outcome as QuestionResponse['outcome'],
+    outcome: r.outcome,
     heldStatement: r.heldStatement,
     seeQuestion: r.seeQuestion,
     link: r.link,
@@ -261,9 +261,9 @@ export function getCaseRecord(db: CaseDb, id: number): CaseRecord | undefined {
     format: CASE_FORMAT,
     reference: row.reference,
     ourRef: row.ourRef,
-    regime: row.regime as CaseRecord['regime'],
+    regime: row.regime,
     received: row.received,
-    channel: row.channel as CaseRecord['channel'] | null,
+    channel: row.channel,
     requester: omitNulls({
       name: requester.name,
       email: requester.email,
@@ -274,8 +274,8 @@ export function getCaseRecord(db: CaseDb, id: number): CaseRecord | undefined {
     subject: row.subject,
     requestText: row.requestText,
     questions: loadQuestions(db, id),
-    status: row.status as CaseRecord['status'],
-    outcome: row.outcome as CaseRecord['outcome'] | null,
+    status: row.status,
+    outcome: row.outcome,
     responded: row.responded,
     officer: row.officer,
     signatory:

@@ -14,7 +14,6 @@ import {
   type Progress,
   type ProgressOptions,
   type ClockEvent,
-  type ClockEventType,
   type Deadline,
   type ExtraHoliday,
 } from '../../shared/clock';
@@ -41,7 +40,7 @@ export function toClockEvents(rows: CaseEventRow[]): ClockEvent[] {
   const out: ClockEvent[] = [];
   for (const row of rows) {
     if (!CLOCK_EVENT_TYPE_SET.has(row.type)) continue;
-    const event: ClockEvent = { type: row.type as ClockEventType, date: row.date };
+    const event: ClockEvent = { type: row.type, date: row.date };
     if (row.until) event.until = row.until;
     if (row.months === 1 || row.months === 2) event.months = row.months;
     if (row.awaiting === 'clarification' || row.awaiting === 'identity' || row.awaiting === 'fee') {

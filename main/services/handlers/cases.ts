@@ -33,7 +33,6 @@ import {
   type CaseRecord,
   type CaseStatus,
   type QuestionData,
-  type Regime,
 } from '../../../shared/case-format';
 import {
   canMove,
@@ -138,23 +137,18 @@ function updateProblems(
   events: ReturnType<typeof listCaseEvents>,
 ): string[] {
   const today = s.today();
-  const regime = (columns.regime ?? row.regime) as Regime;
+  const regime = columns.regime ?? row.regime;
   const received = columns.received ?? row.received;
   const status = columns.status ?? row.status;
   const problems: string[] = [];
   if (columns.received !== undefined)
     problems.push(...dateProblems(received, 'The date received', { today, required: true }));
-  if (
-    columns.status !== undefined &&
-    !canMove(row.status as CaseRecord['status'], status as CaseRecord['status'])
-  )
+  if (columns.status !== undefined && !canMove(row.status, status))
     problems.push('A closed case can only be reopened.');
   if (status === 'closed') {
     const outcome = columns.outcome !== undefined ? columns.outcome : row.outcome;
     const responded = columns.responded !== undefined ? columns.responded : row.responded;
-    problems.push(
-      ...closeProblems({ received }, { outcome: outcome as CaseRecord['outcome'], responded }, today),
-    );
+    problems.push(...closeProblems({ received }, { outcome: outcome, responded }, today));
   } else if (columns.responded) {
     problems.push(
       ...dateProblems(columns.responded, 'The date of the response', { today, notBefore: received }),
@@ -165,7 +159,7 @@ function updateProblems(
     problems.push('The date received cannot be after a clock event already recorded on the case.');
   if (columns.regime !== undefined) {
     const allowed = new Set(clockActionsFor(regime).map((a) => a.type));
-    if (events.some((e) => !allowed.has(e.type as never)))
+    if (events.some((e) => !allowed.has(e.type)))
       problems.push('The case has clock events its new regime does not allow: remove them first.');
   }
   return problems;
@@ -288,7 +282,7 @@ export const caseHandlers = {
 
   'cases:set-questions': (s, { id, questions }) => {
     const row = requireRow(s.db, id);
-    refuseIf(questionTreeProblems(questions, row.regime as Regime).map((p) => `${p.message}.`));
+    refuseIf(questionTreeProblems(questions, row.regime).map((p) => `${p.message}.`));
     inTransaction(s.db, (tx) => {
       const old = loadQuestions(tx, id);
       replaceQuestions(tx, id, questions);
@@ -306,7 +300,7 @@ export const caseHandlers = {
         throw new AppError('not-found', 'That question is not in the case (the questions may have changed).');
       if (response) {
         const problems = responseProblems(response, {
-          regime: row.regime as Regime,
+          regime: row.regime,
           number: node.number,
           numbers: questionNumbers(tree),
         });
@@ -329,10 +323,10 @@ export const caseHandlers = {
   'cases:add-event': (s, { id, event }) => {
     const row = requireRow(s.db, id);
     inTransaction(s.db, (tx) => {
-      const existing = listCaseEvents(tx, id).map((e) => ({ ...e, type: e.type as typeof event.type }));
+      const existing = listCaseEvents(tx, id).map((e) => ({ ...e, type: e.type }));
       refuseIf(
         clockEventProblems(
-          { regime: row.regime as Regime, received: row.received, status: row.status },
+          { regime: row.regime, received: row.received, status: row.status },
           existing,
           event,
           s.today(),
