@@ -30,7 +30,7 @@ describe('stored due dates', () => {
     const open = { ...base, reference: 'FOI 7001', received: '2026-11-16', status: 'open' };
     delete (open as { outcome?: unknown }).outcome;
     delete (open as { responded?: unknown }).responded;
-    const closed = { ...base, reference: 'FOI 7002', received: '2026-11-16' };
+    const closed = { ...base, reference: 'FOI 7002', received: '2026-11-16', responded: '2026-11-20' };
     importInterchange(cf, [{ path: 'x', text: JSON.stringify([open, closed]) }], 'test');
     // Mon 16 Nov 2026; St Andrew's Day (Mon 30 Nov, Scotland) is skipped under FOIA: due Tue 15 Dec.
     expect(dueOf('FOI 7001')).toBe('2026-12-15');
@@ -50,6 +50,8 @@ describe('stored due dates', () => {
       regime: 'SAR',
       received: '2026-01-05',
       status: 'open',
+      // A SAR has no FOIA exemptions: the seed's answers would be refused.
+      questions: [{ number: '1', text: 'All the personal data you hold about me.' }],
     };
     delete (sar as { outcome?: unknown }).outcome;
     delete (sar as { responded?: unknown }).responded;
