@@ -6,10 +6,22 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { existsSync, openSync, readSync, closeSync, statSync, readFileSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { AppError } from '../shared/errors';
+import { statRegularFile } from './file-checks';
 import { MIN_PASSPHRASE_LENGTH } from '../shared/passphrase';
 import * as schema from './schema';
 
@@ -21,6 +33,12 @@ export interface CaseFile {
   readonly sqlite: Database.Database;
   /** The schema version the file was at before it was opened (for restore reports). */
   readonly openedAtVersion: number;
+  /**
+   * A read-only descriptor on the locked file, open as long as the file is. Read the file's bytes
+   * (a backup copy) through this one only: SQLite's locks are POSIX record locks, and closing any
+   * other descriptor on the file in this process would silently drop them.
+   */
+  readonly fd: number;
   close(): void;
 }
 
@@ -37,6 +55,63 @@ export interface OpenOptions {
 export const APPLICATION_ID = 0x464f4944;
 const PAGE_SIZE = 4096;
 const SQLITE_PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+/** The settings row that names this case file; backups carry it in their name. */
+export const CASE_FILE_ID_KEY = 'case-file-id';
+
+const LOCKED_MESSAGE = 'The case file is open in another FOI Desk window or process. Close it there first.';
+
+/**
+ * Files this process holds locked (by device and inode), with the descriptor kept open beside the
+ * lock. Nothing may open and close another descriptor on them: that would drop the lock.
+ */
+const heldHere = new Map<string, number>();
+
+function inodeKey(filePath: string): string | null {
+  try {
+    const stat = statSync(filePath, { bigint: true });
+    return `${stat.dev}:${stat.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+/** True when this process has the file open (as a case file or locked for a restore). */
+export function isHeldInThisProcess(filePath: string): boolean {
+  const key = inodeKey(filePath);
+  return key !== null && heldHere.has(key);
+}
+
+/** Opens the descriptor kept beside a lock just taken; released after the SQLite connection closes. */
+function holdDescriptor(filePath: string): { fd: number; release: () => void } {
+  const key = inodeKey(filePath);
+  const fd = openSync(filePath, 'r');
+  if (key) heldHere.set(key, fd);
+  return {
+    fd,
+    release: () => {
+      if (key && heldHere.get(key) === fd) heldHere.delete(key);
+      closeSync(fd);
+    },
+  };
+}
+
+function lockedError(): AppError {
+  return new AppError('file-locked', LOCKED_MESSAGE);
+}
+
+/**
+ * A SQLCipher page is ciphertext: its bytes look random. A first page where one byte value is
+ * common, or a salt of a few repeated bytes, was overwritten (zeros, text): the file is damaged, not
+ * locked with another passphrase. Random bytes of the right size cannot be told from a file with
+ * another passphrase, so those still get the wrong-passphrase message.
+ */
+function firstPageLooksEncrypted(page: Buffer): boolean {
+  const counts = new Uint32Array(256);
+  for (const byte of page) counts[byte]!++;
+  // Random 4 KiB: each value about 16 times, the commonest rarely above 35.
+  if (Math.max(...counts) >= 48) return false;
+  return new Set(page.subarray(0, 16)).size > 4;
+}
 
 /** The migrations folder: db/migrations in the source tree, dist/migrations beside the bundles. */
 export function migrationsFolder(): string {
@@ -79,46 +154,61 @@ function applyConnectionSettings(sqlite: Database.Database): void {
 }
 
 /** Cheap structural checks that need no key: refuse what cannot be an encrypted case file. */
-function checkLooksLikeCaseFile(filePath: string): void {
-  let size: number;
-  try {
-    const stat = statSync(filePath);
-    if (!stat.isFile()) throw new AppError('not-a-case-file', 'That is a folder, not a FOI Desk case file.');
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('file-missing', `The case file does not exist: ${filePath}`);
-  }
+function checkLooksLikeCaseFile(filePath: string, writable: boolean): { headerLooksEncrypted: boolean } {
+  const size = statRegularFile(filePath, 'The case file').size;
+  // Before any descriptor is opened: opening and closing one would drop this process's own lock.
+  if (isHeldInThisProcess(filePath)) throw lockedError();
   if (size === 0 || size % PAGE_SIZE !== 0) {
     throw new AppError('not-a-case-file', 'This is not a FOI Desk case file or it is damaged.');
   }
-  const head = Buffer.alloc(16);
+  if (writable) {
+    try {
+      accessSync(filePath, constants.W_OK);
+    } catch {
+      throw new AppError(
+        'io',
+        'The case file is read-only (or you may not change it): FOI Desk needs to write to it. Copy it to a folder you can write to, or change its permissions.',
+      );
+    }
+  }
+  const head = Buffer.alloc(PAGE_SIZE);
   const fd = openSync(filePath, 'r');
   try {
-    readSync(fd, head, 0, 16, 0);
+    readSync(fd, head, 0, PAGE_SIZE, 0);
   } finally {
     closeSync(fd);
   }
-  if (head.equals(SQLITE_PLAIN_HEADER)) {
+  if (head.subarray(0, 16).equals(SQLITE_PLAIN_HEADER)) {
     throw new AppError(
       'not-a-case-file',
       'This is not a FOI Desk case file: it is an unencrypted SQLite database.',
     );
   }
+  return { headerLooksEncrypted: firstPageLooksEncrypted(head) };
 }
 
-function translateOpenError(error: unknown): never {
+function translateOpenError(error: unknown, headerLooksEncrypted = true): never {
   const code = (error as { code?: string }).code;
+  if (code === 'SQLITE_NOTADB' && !headerLooksEncrypted) {
+    throw new AppError(
+      'damaged',
+      'The case file is damaged: its first page is not encrypted data (its header was overwritten). Restore it from a backup.',
+    );
+  }
   if (code === 'SQLITE_NOTADB') {
     throw new AppError(
       'wrong-passphrase',
       'Wrong passphrase: the case file could not be unlocked. (If you are sure it is right, the file is not a FOI Desk case file or is damaged.)',
     );
   }
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw lockedError();
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    throw new AppError('io', 'The disk is full: nothing was written.');
+  }
+  if (code === 'SQLITE_READONLY' || code?.startsWith('SQLITE_READONLY_') || code === 'SQLITE_IOERR_LOCK') {
     throw new AppError(
-      'file-locked',
-      'The case file is open in another FOI Desk window or process. Close it there first.',
+      'io',
+      'The case file is read-only (or you may not change it): FOI Desk needs to write to it. Copy it to a folder you can write to, or change its permissions.',
     );
   }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_IOERR_SHORT_READ') {
@@ -160,7 +250,7 @@ function migrateToCurrent(sqlite: Database.Database, db: CaseDb): void {
 /** Opens an existing case file with its passphrase, checks it and brings its schema up to date. */
 export function openCaseFile(options: OpenOptions): CaseFile {
   const filePath = path.resolve(options.path);
-  checkLooksLikeCaseFile(filePath);
+  const { headerLooksEncrypted } = checkLooksLikeCaseFile(filePath, true);
   let sqlite: Database.Database;
   try {
     // A short timeout: a file held by another process is reported at once, not after seconds.
@@ -168,12 +258,14 @@ export function openCaseFile(options: OpenOptions): CaseFile {
   } catch (error) {
     translateOpenError(error);
   }
+  let held: { fd: number; release: () => void } | undefined;
   try {
     applyKey(sqlite, options.passphrase);
     sqlite.pragma('locking_mode = EXCLUSIVE');
     // The first read proves the key (and takes the lock) before anything is written.
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
     sqlite.exec('BEGIN EXCLUSIVE; COMMIT');
+    held = holdDescriptor(filePath);
     if (!options.skipQuickCheck) {
       const problems = quickCheck(sqlite);
       if (problems.length > 0) {
@@ -194,13 +286,33 @@ export function openCaseFile(options: OpenOptions): CaseFile {
     applyConnectionSettings(sqlite);
     const db = drizzle({ client: sqlite, schema });
     if (options.migrate === false) refuseNewer(openedAtVersion);
-    else migrateToCurrent(sqlite, db);
-    return makeCaseFile(filePath, sqlite, db, openedAtVersion);
+    else {
+      migrateToCurrent(sqlite, db);
+      ensureCaseFileId(sqlite);
+    }
+    return makeCaseFile(filePath, sqlite, db, openedAtVersion, held);
   } catch (error) {
     sqlite.close();
+    held?.release();
     if (error instanceof AppError) throw error;
-    translateOpenError(error);
+    translateOpenError(error, headerLooksEncrypted);
   }
+}
+
+/** Gives a file its id on first open (older files had none); backups carry it in their names. */
+function ensureCaseFileId(sqlite: Database.Database): void {
+  sqlite
+    .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING')
+    .run(CASE_FILE_ID_KEY, JSON.stringify(randomBytes(6).toString('hex')));
+}
+
+/** The id stored inside the case file (12 hex digits), or null for a file opened without migrating. */
+export function caseFileId(file: CaseFile): string | null {
+  const row = file.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(CASE_FILE_ID_KEY) as
+    { value: string } | undefined;
+  if (!row) return null;
+  const id = JSON.parse(row.value) as unknown;
+  return typeof id === 'string' && /^[0-9a-f]{12}$/.test(id) ? id : null;
 }
 
 function requireLongEnough(passphrase: string): void {
@@ -209,11 +321,15 @@ function requireLongEnough(passphrase: string): void {
   }
 }
 
-/** Creates a new, empty encrypted case file. Refuses to overwrite anything. */
+/**
+ * Creates a new, empty encrypted case file. Refuses to overwrite anything; if it fails part-way (a
+ * full disk) it removes what it wrote, so no half-made file is left.
+ */
 export function createCaseFile(options: OpenOptions): CaseFile {
   const filePath = path.resolve(options.path);
   requireLongEnough(options.passphrase);
-  for (const p of [filePath, `${filePath}-wal`, `${filePath}-journal`]) {
+  const made = [filePath, `${filePath}-wal`, `${filePath}-journal`];
+  for (const p of made) {
     if (existsSync(p))
       throw new AppError('file-exists', `A file already exists there: ${p}. Nothing was overwritten.`);
   }
@@ -226,12 +342,37 @@ export function createCaseFile(options: OpenOptions): CaseFile {
   } catch (error) {
     translateOpenError(error);
   }
-  applyKey(sqlite, options.passphrase);
-  applyConnectionSettings(sqlite);
-  sqlite.pragma(`application_id = ${APPLICATION_ID}`);
-  const db = drizzle({ client: sqlite, schema });
-  migrateToCurrent(sqlite, db);
-  return makeCaseFile(filePath, sqlite, db, 0);
+  let held: { fd: number; release: () => void } | undefined;
+  try {
+    applyKey(sqlite, options.passphrase);
+    applyConnectionSettings(sqlite);
+    sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+    const db = drizzle({ client: sqlite, schema });
+    migrateToCurrent(sqlite, db);
+    ensureCaseFileId(sqlite);
+    // Fold the new file's pages in now, so a full disk shows here and not when it is closed.
+    checkpointFully(sqlite);
+    held = holdDescriptor(filePath);
+    return makeCaseFile(filePath, sqlite, db, 0, held);
+  } catch (error) {
+    sqlite.close();
+    held?.release();
+    for (const p of made) rmSync(p, { force: true });
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'SQLITE_IOERR_WRITE')
+      throw new AppError(
+        'io',
+        'The disk is full: the case file was not created, and nothing was left behind.',
+      );
+    if (error instanceof AppError) throw error;
+    translateOpenError(error);
+  }
+}
+
+/** Folds the WAL into the main file; refuses to go on if SQLite could not fold all of it. */
+function checkpointFully(sqlite: Database.Database): void {
+  const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  if (result && result.busy !== 0) throw Object.assign(new Error('checkpoint busy'), { code: 'SQLITE_BUSY' });
 }
 
 function makeCaseFile(
@@ -239,17 +380,98 @@ function makeCaseFile(
   sqlite: Database.Database,
   db: CaseDb,
   openedAtVersion: number,
+  held: { fd: number; release: () => void },
 ): CaseFile {
   return {
     path: filePath,
     db,
     sqlite,
     openedAtVersion,
+    fd: held.fd,
     close() {
       if (!sqlite.open) return;
-      // Fold the WAL back into the main file so a copy of the case file alone is complete.
-      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      try {
+        // Fold the WAL back into the main file so a copy of the case file alone is complete.
+        sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        sqlite.close();
+        // Only after SQLite has let go of its lock: closing this earlier would drop the lock.
+        held.release();
+      }
+    },
+  };
+}
+
+/**
+ * Takes the exclusive lock on a file that is about to be replaced (a restore target), without its
+ * key: it may be damaged, or locked with another passphrase. Closing a first connection folds a
+ * leftover WAL into the file (SQLite's checkpoint copies the encrypted pages as they are), so the
+ * old file is whole on its own; the lock is then taken again and held until `release`. A file
+ * that is open anywhere is refused.
+ */
+export interface ReplaceLock {
+  /** A descriptor on the locked file, for the safety copy (see CaseFile.fd). */
+  readonly fd: number;
+  /** Lets go of the lock; call after the replacement is in place. */
+  release(): void;
+}
+
+export function lockForReplace(filePath: string, afterFold?: () => void): ReplaceLock {
+  const target = path.resolve(filePath);
+  if (isHeldInThisProcess(target)) throw lockedError();
+  const wal = `${target}-wal`;
+  const takeLock = (): Database.Database => {
+    // SQLite takes the exclusive lock when it opens a WAL in exclusive mode, even on a file it
+    // cannot read; an empty WAL makes sure there is one to open.
+    try {
+      closeSync(openSync(wal, 'wx', 0o600));
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EEXIST') throw error;
+    }
+    let sqlite: Database.Database;
+    try {
+      sqlite = new Database(target, { fileMustExist: true, timeout: 200 });
+    } catch (error) {
+      translateOpenError(error);
+    }
+    try {
+      sqlite.pragma('locking_mode = EXCLUSIVE');
+      try {
+        sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw lockedError();
+        // Anything else (not readable without the key) is expected: the lock is taken first.
+      }
+      return sqlite;
+    } catch (error) {
       sqlite.close();
+      throw error;
+    }
+  };
+  takeLock().close();
+  afterFold?.();
+  const sqlite = takeLock();
+  let held: { fd: number; release: () => void };
+  try {
+    if (existsSync(wal) && statSync(wal).size > 0) {
+      throw new AppError(
+        'io',
+        'The recent changes in the case file could not be folded into it, so nothing was restored.',
+      );
+    }
+    held = holdDescriptor(target);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  return {
+    fd: held.fd,
+    release() {
+      // The connection still points at the old file (now renamed or replaced): closing it removes
+      // the old, empty WAL beside the target; the new file's own WAL has another name.
+      if (sqlite.open) sqlite.close();
+      held.release();
     },
   };
 }

@@ -3,25 +3,42 @@
  * exclusive lock after folding the WAL in: consistent, still encrypted, never plaintext
  * (`db.backup()` refuses encrypted files and `serialize()` would hand out plaintext pages).
  */
-import { open as openFile, stat } from 'node:fs/promises';
 import {
   closeSync,
-  copyFileSync,
   existsSync,
   fsyncSync,
+  lstatSync,
   openSync,
+  read,
   readdirSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
+  statfsSync,
+  write,
 } from 'node:fs';
+import { promisify } from 'node:util';
+import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { BackupCheck, BackupProgress } from '../../shared/contract';
-import { openCaseFile, quickCheck, knownSchemaVersion, type CaseFile } from '../../db/case-file';
+import {
+  caseFileId,
+  isHeldInThisProcess,
+  lockForReplace,
+  openCaseFile,
+  quickCheck,
+  knownSchemaVersion,
+  type CaseFile,
+  type ReplaceLock,
+} from '../../db/case-file';
+import { openRegularFile, statRegularFile } from '../../db/file-checks';
 import { countCases } from '../../db/queries/cases';
 import { setSetting, getSettingValue } from '../../db/queries/settings';
 import { toErrorInfo } from './errors';
+import { sameFile } from './files';
 
 export type Progress = NonNullable<BackupProgress>;
 export type ProgressListener = (progress: Progress) => void;
@@ -40,20 +57,93 @@ export interface LastBackup {
 }
 
 const COPY_CHUNK = 4 * 1024 * 1024;
+const readAsync = promisify(read);
+const writeAsync = promisify(write);
 
-/** `FOI register.foidesk` → `FOI register backup 2026-11-21 213045.foidesk` (UTC, sorts by time). */
-export function backupFileName(source: string, now = new Date()): string {
-  const ext = path.extname(source) || '.foidesk';
-  const base = path.basename(source, ext);
-  const stamp = now.toISOString().slice(0, 19).replace('T', ' ').replaceAll(':', '');
-  return `${base} backup ${stamp}${ext}`;
+/**
+ * The crash tests' hook: with FOI_DESK_CRASH_AT=<step> the process kills itself at that step, as a
+ * power cut would (SIGKILL: no exit handlers, no closing of files).
+ */
+function crashPoint(step: string): void {
+  if (process.env.FOI_DESK_CRASH_AT === step) process.kill(process.pid, 'SIGKILL');
 }
 
-function tempBeside(target: string, label: string): string {
+export type BackupKind = 'backup' | 'auto-backup';
+
+/**
+ * `FOI register.foidesk` → `FOI register backup 2026-11-21 213045.120 3f9a0c1b2d4e.foidesk` (UTC,
+ * sorts by time): the last part is the id stored inside the case file, so a backup is known as this
+ * file's backup whatever the file is called, and automatic backups say so in their name.
+ */
+export function backupFileName(
+  source: string,
+  id: string | null,
+  kind: BackupKind = 'backup',
+  now = new Date(),
+): string {
+  const ext = path.extname(source) || '.foidesk';
+  const base = path.basename(source, ext);
+  const stamp = now.toISOString().slice(0, 23).replace('T', ' ').replaceAll(':', '');
+  return `${base} ${kind} ${stamp}${id ? ` ${id}` : ''}${ext}`;
+}
+
+/** This machine, in temp names: another machine's temp files in a shared folder are not ours to judge by pid. */
+const HOST_TAG = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+const PROCESS_START = Date.now() - process.uptime() * 1000;
+const TEMP_NAME =
+  /^\..+\.(?:backup|restore|safety)-(?:([0-9a-f]{8})-)?(\d+)-(\d+)\.tmp(?:-wal|-shm|-journal)?$/;
+const FOREIGN_TEMP_AGE_MS = 24 * 60 * 60 * 1000;
+
+function tempBeside(target: string, label: 'backup' | 'restore' | 'safety'): string {
   return path.join(
     path.dirname(target),
-    `.${path.basename(target)}.${label}-${process.pid}-${Date.now()}.tmp`,
+    `.${path.basename(target)}.${label}-${HOST_TAG}-${process.pid}-${Date.now()}.tmp`,
   );
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the hidden temp copies a killed backup or restore left in `folder`: those whose process is
+ * gone, or that an earlier process with this one's pid made. A live process's temp file is kept;
+ * another machine's (a shared folder) only once it is a day old.
+ */
+export function removeStaleTemps(folder: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = TEMP_NAME.exec(name);
+    if (!match) continue;
+    const [, host, pidText, atText] = match;
+    const pid = Number(pidText);
+    const at = Number(atText);
+    let stale: boolean;
+    if (host && host !== HOST_TAG) stale = Date.now() - at > FOREIGN_TEMP_AGE_MS;
+    else if (pid === process.pid) stale = at < PROCESS_START;
+    else stale = !processAlive(pid);
+    if (!stale) continue;
+    const full = path.join(folder, name);
+    try {
+      if (!lstatSync(full).isFile()) continue;
+      rmSync(full, { force: true });
+      removed.push(full);
+    } catch {
+      // Gone already, or not ours to remove: leave it.
+    }
+  }
+  return removed;
 }
 
 function removeQuietly(...paths: string[]): void {
@@ -66,30 +156,53 @@ function ioError(error: unknown, what: string): AppError {
   return new AppError(info.code === 'internal' ? 'io' : info.code, `${what}: ${info.message}`);
 }
 
-/** Copies a file in chunks, reporting progress, and flushes it to disk before returning. */
-async function copyWithProgress(from: string, to: string, onProgress?: ProgressListener): Promise<number> {
-  const total = (await stat(from)).size;
-  const source = await openFile(from, 'r');
-  let dest;
+/**
+ * Copies exactly `total` bytes from a descriptor into a new file (never more, whatever the source
+ * does meanwhile), reporting progress, and flushes it to disk before returning.
+ */
+async function copyFromDescriptor(
+  fd: number,
+  total: number,
+  to: string,
+  onProgress?: ProgressListener,
+): Promise<number> {
+  const dest = openSync(to, 'wx', 0o600);
   try {
-    dest = await openFile(to, 'wx', 0o600);
-    const buffer = Buffer.alloc(COPY_CHUNK);
+    const buffer = Buffer.alloc(Math.min(COPY_CHUNK, Math.max(total, 1)));
     let done = 0;
-    for (;;) {
-      const { bytesRead } = await source.read(buffer, 0, COPY_CHUNK, done);
-      if (bytesRead === 0) break;
+    while (done < total) {
+      const want = Math.min(buffer.length, total - done);
+      const { bytesRead } = await readAsync(fd, buffer, 0, want, done);
+      if (bytesRead === 0) throw new AppError('io', 'The file became shorter while it was copied.');
       let written = 0;
       while (written < bytesRead) {
-        written += (await dest.write(buffer, written, bytesRead - written, done + written)).bytesWritten;
+        written += (await writeAsync(dest, buffer, written, bytesRead - written, done + written))
+          .bytesWritten;
       }
       done += bytesRead;
       onProgress?.({ phase: 'copying', bytesDone: done, bytesTotal: total });
     }
-    await dest.sync();
+    fsyncSync(dest);
     return done;
   } finally {
-    await source.close();
-    await dest?.close();
+    closeSync(dest);
+  }
+}
+
+/** Refuses before copying when the folder plainly has no room for `bytes` more. */
+function requireFreeSpace(folder: string, bytes: number): void {
+  let free: number;
+  try {
+    const fs = statfsSync(folder);
+    free = fs.bavail * fs.bsize;
+  } catch {
+    return;
+  }
+  if (free < bytes) {
+    throw new AppError(
+      'io',
+      `The disk is full: ${bytes} bytes are needed and only ${free} are free there. Nothing was written.`,
+    );
   }
 }
 
@@ -127,30 +240,36 @@ function inspectOpenFile(file: CaseFile): VerifyReport {
 
 /**
  * Writes a verified backup of an open case file. `dest` is a file path or an existing folder (the
- * file is then named by date). Until it is verified the copy has a temporary name, so a full disk
- * or a killed process never leaves something that looks like a backup.
+ * file is then named by date and the file's id). Until it is verified the copy has a temporary
+ * name, so a full disk or a killed process never leaves something that looks like a backup.
  */
 export async function backupCaseFile(
   file: CaseFile,
   dest: string,
   passphrase: string,
   onProgress?: ProgressListener,
+  kind: BackupKind = 'backup',
 ): Promise<BackupReport> {
   let target = path.resolve(dest);
   if (existsSync(target) && statSync(target).isDirectory())
-    target = path.join(target, backupFileName(file.path));
-  if (target === file.path)
+    target = path.join(target, backupFileName(file.path, caseFileId(file), kind));
+  if (sameFile(target, file.path))
     throw new AppError('validation', 'A backup cannot be written over the case file itself.');
   if (existsSync(target))
     throw new AppError('file-exists', `A file already exists there: ${target}. Nothing was overwritten.`);
   if (!existsSync(path.dirname(target)))
     throw new AppError('file-missing', `The folder does not exist: ${path.dirname(target)}`);
+  removeStaleTemps(path.dirname(target));
 
   const temp = tempBeside(target, 'backup');
   try {
     // Fold the WAL into the main file; we hold the exclusive lock, so nothing writes while we copy.
     file.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    await copyWithProgress(file.path, temp, onProgress);
+    const size = statSync(file.path).size;
+    requireFreeSpace(path.dirname(target), size);
+    // Through the descriptor kept with the lock: opening and closing another would drop the lock.
+    await copyFromDescriptor(file.fd, size, temp, onProgress);
+    crashPoint('backup-copied');
   } catch (error) {
     removeQuietly(temp);
     throw ioError(error, 'The backup could not be written');
@@ -212,21 +331,39 @@ export interface RestoreReport {
   check: VerifyReport;
 }
 
-/**
- * Checks a backup without touching anything: copies it aside, opens the copy with the passphrase,
- * runs the full integrity check and reports what it holds.
- */
+/** Checks a backup without touching anything: opens it with the passphrase, full integrity check. */
 export function inspectBackup(backupPath: string, passphrase: string): VerifyReport {
   const source = path.resolve(backupPath);
-  if (!existsSync(source)) throw new AppError('file-missing', `The backup does not exist: ${source}`);
+  statRegularFile(source, 'The backup');
   return verifyCaseFile(source, passphrase);
 }
 
+/** The real path of a file that may not exist yet: its folder resolved, symlinks and all. */
+function realTarget(targetPath: string): string {
+  const target = path.resolve(targetPath);
+  try {
+    return realpathSync(target);
+  } catch {
+    try {
+      return path.join(realpathSync(path.dirname(target)), path.basename(target));
+    } catch {
+      throw new AppError('file-missing', `The folder does not exist: ${path.dirname(target)}`);
+    }
+  }
+}
+
 /**
- * Restores a backup over `targetPath`: the backup is copied beside the target, checked (passphrase,
- * integrity, schema; an older schema is migrated on the copy), the current file is kept as a safety
- * copy, and the checked copy is renamed into place in one step. Any failure leaves the current
- * file as it was. The target must not be open.
+ * Restores a backup over `targetPath`, holding the target's exclusive lock throughout, so a file
+ * open in any FOI Desk window or process is refused and nothing can open it half-way:
+ *
+ * 1. lock the target (folding any WAL it has into it, so the old file is whole on its own);
+ * 2. copy the backup beside it under a temp name, open the copy with the passphrase (this locks it
+ *    too), run the full integrity check and migrate an older schema;
+ * 3. copy the old file to a safety name (temp name, flushed, then renamed);
+ * 4. rename the checked copy over the target in one step, and only then let go of both locks.
+ *
+ * Killed at any instant, the target is the old file whole or the new one whole; the temp files
+ * left are removed by the next backup or restore in that folder.
  */
 export async function restoreCaseFile(
   backupPath: string,
@@ -235,62 +372,104 @@ export async function restoreCaseFile(
   onProgress?: ProgressListener,
 ): Promise<RestoreReport> {
   const source = path.resolve(backupPath);
-  const target = path.resolve(targetPath);
-  if (source === target) throw new AppError('validation', 'The backup and the case file are the same file.');
-  if (!existsSync(source)) throw new AppError('file-missing', `The backup does not exist: ${source}`);
-  if (!existsSync(path.dirname(target)))
-    throw new AppError('file-missing', `The folder does not exist: ${path.dirname(target)}`);
+  const target = realTarget(targetPath);
+  const folder = path.dirname(target);
+  if (sameFile(source, target))
+    throw new AppError('validation', 'The backup and the case file are the same file.');
+  // A backup this process has open would lose its lock when we read it through another descriptor.
+  if (isHeldInThisProcess(source))
+    throw new AppError('file-locked', 'That backup is open in FOI Desk. Lock it first.');
+  const targetExists = existsSync(target);
+  if (targetExists) statRegularFile(target, 'The case file');
+  removeStaleTemps(folder);
 
+  let lock: ReplaceLock | null = null;
+  let copy: CaseFile | null = null;
   const staged = tempBeside(target, 'restore');
-  let check: VerifyReport;
   try {
-    await copyWithProgress(source, staged, onProgress);
-    onProgress?.({ phase: 'verifying', bytesDone: 0, bytesTotal: 1 });
-    const copy = openCaseFile({ path: staged, passphrase, skipQuickCheck: true });
-    try {
-      check = inspectOpenFile(copy);
-    } finally {
-      copy.close();
+    if (targetExists) {
+      lock = lockForReplace(target, () => crashPoint('restore-folded'));
+      crashPoint('restore-locked');
     }
+    const { fd, size } = openRegularFile(source, 'The backup');
+    try {
+      requireFreeSpace(folder, size + (targetExists ? statSync(target).size : 0));
+      await copyFromDescriptor(fd, size, staged, onProgress);
+    } finally {
+      closeSync(fd);
+    }
+    crashPoint('restore-staged');
+    onProgress?.({ phase: 'verifying', bytesDone: 0, bytesTotal: 1 });
+    copy = openCaseFile({ path: staged, passphrase, skipQuickCheck: true });
+    const check = inspectOpenFile(copy);
     if (!check.ok)
       throw new AppError('damaged', 'The backup is damaged (integrity check failed). Nothing was restored.');
-  } catch (error) {
-    removeQuietly(staged);
-    throw ioError(error, 'The backup was not restored');
-  }
+    // The migration and the id wrote to the copy's WAL: fold it in before the copy takes the name.
+    copy.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    crashPoint('restore-verified');
 
-  let safetyCopy: string | null = null;
-  try {
-    if (existsSync(target)) {
-      safetyCopy = path.join(path.dirname(target), `${path.basename(target)}.before-restore-${Date.now()}`);
-      copyFileSync(target, safetyCopy);
-      // A WAL left by a crash belongs with the file it came from, not with the restored one.
-      if (existsSync(`${target}-wal`)) renameSync(`${target}-wal`, `${safetyCopy}-wal`);
+    let safetyCopy: string | null = null;
+    if (lock) {
+      safetyCopy = path.join(folder, `${path.basename(target)}.before-restore-${Date.now()}`);
+      const safetyTemp = tempBeside(target, 'safety');
+      try {
+        await copyFromDescriptor(lock.fd, statSync(target).size, safetyTemp);
+        renameSync(safetyTemp, safetyCopy);
+      } catch (error) {
+        removeQuietly(safetyTemp);
+        throw error;
+      }
+      crashPoint('restore-safety-copied');
+    } else if (existsSync(`${target}-wal`)) {
+      // A WAL without its file belongs to nothing we can open; keep it aside, never apply it.
+      renameSync(`${target}-wal`, `${target}.before-restore-${Date.now()}-wal`);
     }
     renameSync(staged, target);
-    syncFolder(path.dirname(target));
+    syncFolder(folder);
+    crashPoint('restore-renamed');
+    // The old file's connection first: closing it removes the old, empty WAL beside the target,
+    // before the new file (still locked by `copy`) can be opened by anyone.
+    lock?.release();
+    lock = null;
+    crashPoint('restore-released');
+    copy.close();
+    copy = null;
+    onProgress?.({ phase: 'done', bytesDone: check.bytes, bytesTotal: check.bytes });
+    return { restoredFrom: source, target, safetyCopy, check: { ...check, path: target } };
   } catch (error) {
-    removeQuietly(staged);
     throw ioError(error, 'The backup was not restored');
+  } finally {
+    copy?.close();
+    lock?.release();
+    if (existsSync(staged)) removeQuietly(staged);
   }
-  onProgress?.({ phase: 'done', bytesDone: check.bytes, bytesTotal: check.bytes });
-  return { restoredFrom: source, target, safetyCopy, check: { ...check, path: target } };
 }
 
-/** Automatic backup into a folder on close, keeping the newest `keep` backups of this file. */
+/**
+ * Automatic backup into a folder on close, keeping the newest `keep` automatic backups of this
+ * file: those named with its id. Manual backups, other files' backups and anything else in the
+ * folder are never touched.
+ */
 export async function autoBackup(
   file: CaseFile,
   folder: string,
   keep: number,
   passphrase: string,
 ): Promise<BackupReport> {
-  const report = await backupCaseFile(file, folder, passphrase);
+  const report = await backupCaseFile(file, folder, passphrase, undefined, 'auto-backup');
+  const id = caseFileId(file);
+  if (!id) return report;
   const ext = path.extname(file.path) || '.foidesk';
-  const prefix = `${path.basename(file.path, ext)} backup `;
-  const ours = readdirSync(folder)
-    .filter((name) => name.startsWith(prefix) && name.endsWith(ext))
-    .sort();
-  for (const old of ours.slice(0, Math.max(0, ours.length - keep)))
-    rmSync(path.join(folder, old), { force: true });
+  const ours = new RegExp(
+    `^.* auto-backup (\\d{4}-\\d{2}-\\d{2} \\d{6}(?:\\.\\d{3})?) ${id}${ext.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`,
+  );
+  const backups = readdirSync(folder)
+    .map((name) => ({ name, stamp: ours.exec(name)?.[1] }))
+    .filter((b): b is { name: string; stamp: string } => b.stamp !== undefined)
+    .sort((x, y) => (x.stamp < y.stamp ? -1 : x.stamp > y.stamp ? 1 : 0));
+  for (const old of backups.slice(0, Math.max(0, backups.length - keep))) {
+    const full = path.join(folder, old.name);
+    if (lstatSync(full).isFile()) rmSync(full, { force: true });
+  }
   return report;
 }

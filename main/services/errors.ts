@@ -54,7 +54,18 @@ export function toErrorInfo(error: unknown): ErrorInfo {
     case 'EPERM':
       return { code: 'io', message: 'That location cannot be written to (read-only or no permission).' };
     case 'ENOENT':
+    case 'ENOTDIR':
       return { code: 'file-missing', message: 'The file or folder does not exist.' };
+    case 'ELOOP':
+      return { code: 'io', message: 'The path loops through symbolic links.' };
+    case 'EISDIR':
+      return { code: 'io', message: 'That is a folder, not a file.' };
+    case 'SQLITE_READONLY':
+    case 'SQLITE_IOERR_LOCK':
+      return {
+        code: 'io',
+        message: 'The case file is read-only (or you may not change it): FOI Desk needs to write to it.',
+      };
     case 'SQLITE_BUSY':
     case 'SQLITE_LOCKED':
       return { code: 'file-locked', message: 'The case file is open in another FOI Desk window or process.' };

@@ -1,4 +1,14 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type BigIntStats,
+} from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -23,4 +33,51 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
     rmSync(temp, { force: true });
     throw error;
   }
+}
+
+function statOrNull(p: string): BigIntStats | null {
+  try {
+    return statSync(p, { bigint: true });
+  } catch {
+    return null;
+  }
+}
+
+/** The path with its letters' case flipped, or null when it has no letter to flip. */
+function caseFlipped(p: string): string | null {
+  const flipped = [...p].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
+  return flipped === p ? null : flipped;
+}
+
+/** True when the folder's file system ignores case: its case-flipped name is the same folder. */
+function caseInsensitiveAt(folder: string): boolean {
+  const flipped = caseFlipped(folder);
+  if (!flipped) return false;
+  const a = statOrNull(folder);
+  const b = statOrNull(flipped);
+  return a !== null && b !== null && a.dev === b.dev && a.ino === b.ino;
+}
+
+/**
+ * Whether two paths name the same file: symlinks resolved, hard links and case-insensitive file
+ * systems included. Existing files are compared by device and inode; for a path that does not
+ * exist yet, its folder's real path and its name (ignoring case where the file system does).
+ */
+export function sameFile(a: string, b: string): boolean {
+  const sa = statOrNull(a);
+  const sb = statOrNull(b);
+  if (sa && sb) return sa.dev === sb.dev && sa.ino === sb.ino;
+  if (sa || sb) return false;
+  const real = (p: string): string => {
+    const resolved = path.resolve(p);
+    try {
+      return path.join(realpathSync(path.dirname(resolved)), path.basename(resolved));
+    } catch {
+      return resolved;
+    }
+  };
+  const ra = real(a);
+  const rb = real(b);
+  if (ra === rb) return true;
+  return caseInsensitiveAt(path.dirname(ra)) && ra.toLowerCase() === rb.toLowerCase();
 }
