@@ -16,12 +16,13 @@ import {
   readSync,
   rmSync,
   statSync,
+  statfsSync,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { AppError } from '../shared/errors';
-import { statRegularFile } from './file-checks';
+import { errorCode, statRegularFile } from './file-checks';
 import { MIN_PASSPHRASE_LENGTH } from '../shared/passphrase';
 import * as schema from './schema';
 
@@ -358,14 +359,26 @@ export function createCaseFile(options: OpenOptions): CaseFile {
     sqlite.close();
     held?.release();
     for (const p of made) rmSync(p, { force: true });
-    const code = (error as { code?: string }).code;
-    if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'SQLITE_IOERR_WRITE')
+    const code = errorCode(error);
+    // SQLite rolls a transaction back itself on SQLITE_FULL, and the migrator's own ROLLBACK then
+    // fails and hides the first error: a folder with less room than a new file needs says why.
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'SQLITE_IOERR_WRITE' || lowOnSpace(filePath))
       throw new AppError(
         'io',
         'The disk is full: the case file was not created, and nothing was left behind.',
       );
     if (error instanceof AppError) throw error;
     translateOpenError(error);
+  }
+}
+
+/** A new case file and its WAL need about 250 KiB; less than 1 MiB free is a full disk. */
+function lowOnSpace(filePath: string): boolean {
+  try {
+    const fs = statfsSync(path.dirname(filePath));
+    return fs.bavail * fs.bsize < 1024 * 1024;
+  } catch {
+    return false;
   }
 }
 

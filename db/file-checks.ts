@@ -83,3 +83,12 @@ export function openRegularFile(
   }
   return { fd, size: stat.size };
 }
+
+/** The code of an error or of the error it wraps (drizzle's migrator wraps SQLite's). */
+export function errorCode(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}

@@ -434,6 +434,8 @@ export async function restoreCaseFile(
     crashPoint('restore-released');
     copy.close();
     copy = null;
+    // SQLite leaves the renamed copy's (empty, folded) WAL under the temp name.
+    if (existsSync(`${staged}-wal`) && statSync(`${staged}-wal`).size === 0) rmSync(`${staged}-wal`);
     onProgress?.({ phase: 'done', bytesDone: check.bytes, bytesTotal: check.bytes });
     return { restoredFrom: source, target, safetyCopy, check: { ...check, path: target } };
   } catch (error) {

@@ -1,4 +1,5 @@
 import { AppError, type ErrorInfo } from '../../shared/errors';
+import { errorCode } from '../../db/file-checks';
 import type { Logger, RecordedError } from '../logger';
 
 let errorLog: Logger | null = null;
@@ -45,7 +46,7 @@ export function internalErrorInfo(error: unknown): ErrorInfo {
  */
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof AppError) return { code: error.code, message: error.message };
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = errorCode(error);
   switch (code) {
     case 'ENOSPC':
       return { code: 'io', message: 'The disk is full: nothing was written.' };

@@ -2,7 +2,6 @@ import { beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import {
   chmodSync,
   copyFileSync,
-  existsSync,
   mkdirSync,
   readFileSync,
   readdirSync,
@@ -13,7 +12,7 @@ import {
 import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { createCaseFile, openCaseFile } from '../../db/case-file';
+import { caseFileId, createCaseFile, openCaseFile } from '../../db/case-file';
 import { exportRegisterJson } from '../../main/services/import-export';
 import { autoBackup, backupCaseFile, getLastBackup, restoreCaseFile } from '../../main/services/backup';
 import { importFixtures, makeTempDir, PASSPHRASE, readFixture, repoRoot, runCli } from '../helpers';
@@ -75,7 +74,7 @@ describe('backup and restore', () => {
     const backup = runCli(['backup', file, folder]);
     expect(backup.code).toBe(0);
     const [name] = readdirSync(folder);
-    expect(name).toMatch(/^register backup \d{4}-\d{2}-\d{2} \d{6}\.foidesk$/);
+    expect(name).toMatch(/^register backup \d{4}-\d{2}-\d{2} \d{6}\.\d{3} [0-9a-f]{12}\.foidesk$/);
     const backupPath = path.join(folder, name!);
     const verify = runCli(['verify', backupPath]);
     expect(verify).toMatchObject({ code: 0 });
@@ -168,23 +167,35 @@ describe('backup and restore', () => {
     });
   });
 
-  it('keeps the last N automatic backups', async () => {
+  it('keeps the last N automatic backups of this file, and touches nothing else', async () => {
     const folder = path.join(dir, 'auto');
     mkdirSync(folder);
     const cf = openCaseFile({ path: file, passphrase: PASSPHRASE });
+    const id = caseFileId(cf)!;
+    const others = [
+      // A manual backup, a backup from before ids, another file's automatic backup.
+      `register backup 2020-01-01 000000.000 ${id}.foidesk`,
+      'register backup 2020-01-01 000000.foidesk',
+      'register auto-backup 2020-01-01 000000.000 0123456789ab.foidesk',
+    ];
     try {
       for (let i = 0; i < 4; i++) {
-        // Names carry the second; give each its own.
-        writeFileSync(path.join(folder, `register backup 2020-01-0${i + 1} 000000.foidesk`), 'old');
+        writeFileSync(
+          path.join(folder, `register auto-backup 2020-01-0${i + 1} 000000.000 ${id}.foidesk`),
+          'old',
+        );
       }
+      for (const name of others) writeFileSync(path.join(folder, name), 'not ours to prune');
       await autoBackup(cf, folder, 2, PASSPHRASE);
     } finally {
       cf.close();
     }
     const names = readdirSync(folder).sort();
-    expect(names).toHaveLength(2);
-    expect(names[0]).toBe('register backup 2020-01-04 000000.foidesk');
-    expect(existsSync(path.join(folder, names[1]!))).toBe(true);
+    const auto = names.filter((n) => n.includes(' auto-backup ') && n.includes(id));
+    expect(auto).toHaveLength(2);
+    expect(auto[0]).toBe(`register auto-backup 2020-01-04 000000.000 ${id}.foidesk`);
+    expect(auto[1]).toMatch(/^register auto-backup \d{4}-\d{2}-\d{2} \d{6}\.\d{3} [0-9a-f]{12}\.foidesk$/);
+    for (const name of others) expect(names).toContain(name);
   });
 });
 
