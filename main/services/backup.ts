@@ -424,6 +424,14 @@ export async function restoreCaseFile(
       // A WAL without its file belongs to nothing we can open; keep it aside, never apply it.
       renameSync(`${target}-wal`, `${target}.before-restore-${Date.now()}-wal`);
     }
+    if (process.platform === 'win32') {
+      // Windows cannot rename over a file SQLite has open (its handles do not share delete), so
+      // both connections close first. The moment between is covered by Windows itself: a file
+      // another process opens meanwhile cannot be replaced, and the rename fails, changing nothing.
+      lock?.release();
+      lock = null;
+      copy.close();
+    }
     renameSync(staged, target);
     syncFolder(folder);
     crashPoint('restore-renamed');

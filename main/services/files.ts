@@ -43,19 +43,26 @@ function statOrNull(p: string): BigIntStats | null {
   }
 }
 
-/** The path with its letters' case flipped, or null when it has no letter to flip. */
-function caseFlipped(p: string): string | null {
-  const flipped = [...p].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
-  return flipped === p ? null : flipped;
+/** A name with its letters' case flipped, or null when it has no letter to flip. */
+function caseFlipped(name: string): string | null {
+  const flipped = [...name].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
+  return flipped === name ? null : flipped;
 }
 
-/** True when the folder's file system ignores case: its case-flipped name is the same folder. */
+/**
+ * True when the folder's file system ignores case: the folder under its case-flipped name is the
+ * same folder. Only the last name with a letter in it is flipped, so the test stays on the folder's
+ * own file system (a FAT stick under a case-sensitive root is told apart).
+ */
 function caseInsensitiveAt(folder: string): boolean {
-  const flipped = caseFlipped(folder);
-  if (!flipped) return false;
-  const a = statOrNull(folder);
-  const b = statOrNull(flipped);
-  return a !== null && b !== null && a.dev === b.dev && a.ino === b.ino;
+  for (let dir = folder; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    const flipped = caseFlipped(path.basename(dir));
+    if (!flipped) continue;
+    const a = statOrNull(dir);
+    const b = statOrNull(path.join(path.dirname(dir), flipped));
+    return a !== null && b !== null && a.dev === b.dev && a.ino === b.ino;
+  }
+  return false;
 }
 
 /**
