@@ -19,6 +19,7 @@ import {
   type Progress,
 } from '../backup';
 import { rememberRecentFile } from '../recent-files';
+import { sameFile } from '../files';
 import type { AppHandlers, SessionHandlers } from './types';
 
 /** Where the failure of the last automatic backup is kept, inside the case file, until one succeeds. */
@@ -103,7 +104,8 @@ export const backupHandlers = {
    */
   'backup:restore': async (app, input) => {
     const target = path.resolve(input.targetPath);
-    if (app.session && app.session.file.path === target) await app.lockNow();
+    // The same file through any path (a symlinked folder, another case on a case-insensitive disk).
+    if (app.session && sameFile(app.session.file.path, target)) await app.lockNow();
     const result = await withProgress(app, (onProgress) =>
       restoreCaseFile(input.backupPath, target, input.passphrase, onProgress),
     );
