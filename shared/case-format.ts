@@ -6,7 +6,20 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates';
 
-export const REGIMES = ['FOIA', 'EIR', 'FOISA', 'SAR', 'FOI-IR', 'EIR-RECON'] as const;
+/**
+ * FOISA-REVIEW: a requirement for review under FOISA s20, answered within 20 Scottish working days
+ * (s21(1)). EISR: a request under the Environmental Information (Scotland) Regulations 2004.
+ */
+export const REGIMES = [
+  'FOIA',
+  'EIR',
+  'FOISA',
+  'SAR',
+  'FOI-IR',
+  'EIR-RECON',
+  'FOISA-REVIEW',
+  'EISR',
+] as const;
 export type Regime = (typeof REGIMES)[number];
 
 export const CHANNELS = ['email', 'post', 'web', 'other'] as const;

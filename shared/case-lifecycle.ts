@@ -109,9 +109,31 @@ export function clockActionsFor(regime: Regime): ClockAction[] {
         },
       ];
     case 'EIR-RECON':
+    case 'FOISA-REVIEW':
+      // FOISA s21(1): 20 working days from receipt of the requirement for review, nothing stops it.
       return [];
     case 'FOISA':
       return PAUSES;
+    case 'EISR':
+      return [
+        {
+          type: 'clarification-requested',
+          label: 'Ask for more particulars',
+          hint: 'Too general a request (EISR reg 9(2)): a fresh 20 working days run from the particulars (reg 9(4)).',
+        },
+        { type: 'clarification-received', label: 'Particulars received' },
+        {
+          type: 'fees-notice-issued',
+          label: 'Fee notice issued (payment in advance)',
+          hint: 'The time until the fee arrives does not count (EISR reg 8); the requester has 60 working days to pay.',
+        },
+        { type: 'fee-paid', label: 'Fee paid' },
+        {
+          type: 'eir-extension',
+          label: 'Extend under regulation 7',
+          hint: 'Volume and complexity: up to 20 further working days, 40 in all. Tell the requester, with reasons, within the first 20 (EISR reg 7(2)).',
+        },
+      ];
     case 'SAR':
       return [
         {

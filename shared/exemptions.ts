@@ -1,6 +1,7 @@
 /**
  * The built-in catalogue of exemptions and exceptions the officer picks from: FOIA Part II
- * (s21–s44), the EIR exceptions (regs 12(4), 12(5) and 13) and FOISA Part 2 (s25–s41). Each says
+ * (s21–s44), the EIR exceptions (regs 12(4), 12(5) and 13), FOISA Part 2 (s25–s41) and the
+ * Environmental Information (Scotland) Regulations 2004 exceptions (regs 10(4), 10(5) and 11). Each says
  * whether it is absolute or qualified (a qualified one needs a public interest test) and what harm
  * test it uses, so the case page can ask for the right things. An applied exemption is stored as its
  * provision text ("FOIA s31(1)(a)"), as the interchange format has it; {@link matchProvision} finds
@@ -8,7 +9,7 @@
  */
 import type { Regime } from './case-format';
 
-export type ExemptionLaw = 'FOIA' | 'EIR' | 'FOISA';
+export type ExemptionLaw = 'FOIA' | 'EIR' | 'FOISA' | 'EISR';
 /** Mixed: absolute for some subsections, qualified for others (see each subsection). */
 export type ExemptionKind = 'absolute' | 'qualified' | 'mixed';
 export type HarmTest =
@@ -681,7 +682,115 @@ const FOISA: ExemptionEntry[] = [
   ]),
 ];
 
-export const EXEMPTIONS: readonly ExemptionEntry[] = [...FOIA, ...EIR, ...FOISA];
+const eisr = (
+  provision: string,
+  title: string,
+  test: HarmTest,
+  extra: Partial<ExemptionEntry> = {},
+): ExemptionEntry => ({
+  id: `eisr-${provision.replace(/^reg /, '').replace(/[()]+/g, '-').replace(/-+$/, '')}`,
+  law: 'EISR',
+  provision,
+  title,
+  kind: 'qualified',
+  test,
+  subsections: [],
+  ...extra,
+});
+
+const EISR_EMISSIONS_NOTE = 'Not available for information on emissions (EISR reg 10(6)).';
+
+/**
+ * The Environmental Information (Scotland) Regulations 2004 (SSI 2004/520). Every reg 10 exception
+ * is subject to the public interest test in reg 10(1)(b) with the presumption in favour of
+ * disclosure in reg 10(2); the reg 10(5) harm is "would, or would be likely to, prejudice
+ * substantially". Personal data goes through reg 11 only (reg 10(3)).
+ */
+const EISR: ExemptionEntry[] = [
+  eisr('reg 10(4)(a)', 'Information not held when the request was received', 'class', {
+    note: 'Subject to the public interest test in form only: there is nothing to weigh when it is not held.',
+  }),
+  eisr('reg 10(4)(b)', 'The request is manifestly unreasonable', 'class', {
+    note: 'Covers vexatious requests and those whose cost would be excessive (FOISA s12 and s14 do not apply to environmental information).',
+  }),
+  eisr('reg 10(4)(c)', 'The request is formulated in too general a manner', 'class', {
+    note: 'Only after more particulars have been asked for and advice and assistance given under reg 9.',
+  }),
+  eisr(
+    'reg 10(4)(d)',
+    'Material still in the course of completion, unfinished documents or incomplete data',
+    'class',
+    {
+      note: 'Name any other authority preparing the material and when it is expected to be finished (reg 13(c)).',
+    },
+  ),
+  eisr('reg 10(4)(e)', 'Internal communications', 'class'),
+  eisr(
+    'reg 10(5)(a)',
+    'International relations, defence, national security or public safety',
+    'substantial-prejudice',
+    { ncnd: 'reg 10(8)' },
+  ),
+  eisr(
+    'reg 10(5)(b)',
+    'The course of justice, a fair trial, or a criminal or disciplinary inquiry',
+    'substantial-prejudice',
+  ),
+  eisr('reg 10(5)(c)', 'Intellectual property rights', 'substantial-prejudice'),
+  eisr(
+    'reg 10(5)(d)',
+    'Confidentiality of the proceedings of a public authority where provided for by law',
+    'substantial-prejudice',
+    { note: EISR_EMISSIONS_NOTE },
+  ),
+  eisr(
+    'reg 10(5)(e)',
+    'Confidentiality of commercial or industrial information provided for by law to protect a legitimate economic interest',
+    'substantial-prejudice',
+    { note: EISR_EMISSIONS_NOTE },
+  ),
+  eisr(
+    'reg 10(5)(f)',
+    'The interests of the person who provided the information voluntarily',
+    'substantial-prejudice',
+    { note: EISR_EMISSIONS_NOTE },
+  ),
+  eisr(
+    'reg 10(5)(g)',
+    'The protection of the environment to which the information relates',
+    'substantial-prejudice',
+    { note: EISR_EMISSIONS_NOTE },
+  ),
+  {
+    id: 'eisr-11',
+    law: 'EISR',
+    provision: 'reg 11',
+    title: 'Personal data',
+    kind: 'mixed',
+    test: 'class',
+    subsections: [
+      sub('(1)', 'The requester’s own personal data (handle it as a subject access request)', {
+        kind: 'absolute',
+      }),
+      sub(
+        '(2)(a) and (3A)',
+        'Third-party personal data: disclosure would contravene the data protection principles',
+        { kind: 'absolute' },
+      ),
+      sub(
+        '(2)(b) and (3B)',
+        'Third-party personal data: disclosure would contravene an objection under UK GDPR Article 21',
+        { kind: 'qualified' },
+      ),
+      sub('(2)(b) and (4A)', 'Third-party personal data exempt from the data subject’s right of access', {
+        kind: 'qualified',
+      }),
+    ],
+    note: 'Absolute for the first condition (reg 11(3A)); where the second or third condition is relied on, a public interest test applies (reg 11(2)(b)).',
+  },
+];
+
+export const EXEMPTIONS: readonly ExemptionEntry[] = [...FOIA, ...EIR, ...FOISA, ...EISR];
 
 const LAW_OF_REGIME: Record<Regime, ExemptionLaw | null> = {
   FOIA: 'FOIA',
@@ -689,6 +798,8 @@ const LAW_OF_REGIME: Record<Regime, ExemptionLaw | null> = {
   EIR: 'EIR',
   'EIR-RECON': 'EIR',
   FOISA: 'FOISA',
+  'FOISA-REVIEW': 'FOISA',
+  EISR: 'EISR',
   SAR: null,
 };
 

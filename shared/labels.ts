@@ -8,6 +8,8 @@ export const REGIME_LABELS: Record<string, string> = {
   SAR: 'Subject access',
   'FOI-IR': 'FOI internal review',
   'EIR-RECON': 'EIR reconsideration',
+  'FOISA-REVIEW': 'FOISA review',
+  EISR: 'EIR (Scotland)',
 };
 
 export const REGIME_LONG: Record<string, string> = {
@@ -17,6 +19,8 @@ export const REGIME_LONG: Record<string, string> = {
   SAR: 'Subject access request (UK GDPR Article 15)',
   'FOI-IR': 'FOI internal review',
   'EIR-RECON': 'EIR reconsideration (regulation 11)',
+  'FOISA-REVIEW': 'FOISA review (section 21)',
+  EISR: 'Environmental Information (Scotland) Regulations 2004',
 };
 
 export const STATUS_LABELS: Record<string, string> = {

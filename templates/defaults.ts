@@ -29,6 +29,8 @@ import repeated from './defaults/letters/repeated.json';
 import internalReviewOutcome from './defaults/letters/internal-review-outcome.json';
 import eirRefusal from './defaults/letters/eir-refusal.json';
 import sarExtension from './defaults/letters/sar-extension.json';
+import foisaReviewOutcome from './defaults/letters/foisa-review-outcome.json';
+import eisrResponse from './defaults/letters/eisr-response.json';
 
 /** Deep-freezes shipped data so no caller can edit the defaults in place by accident. */
 function deepFreeze<T>(value: T): T {
@@ -64,6 +66,8 @@ const TEMPLATE_SOURCES: unknown[] = [
   internalReviewOutcome,
   eirRefusal,
   sarExtension,
+  foisaReviewOutcome,
+  eisrResponse,
 ];
 
 export const defaultTemplates: readonly LetterTemplate[] = deepFreeze(

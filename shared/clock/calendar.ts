@@ -47,7 +47,10 @@ export function isKnownJurisdiction(value: string): value is Jurisdiction {
   return (JURISDICTION_LIST as readonly string[]).includes(value);
 }
 
-/** FOISA s73 counts Scottish bank holidays only; SAR uses the organisation's own; the rest, all UK. */
+/**
+ * FOISA s73 counts Scottish bank holidays only, for requests and reviews (s21) alike, and the EISR
+ * take the same meaning (EISR reg 2(1)); SAR uses the organisation's own; the rest, all UK.
+ */
 export function calendarKeyFor(regime: Regime, jurisdiction: Jurisdiction): CalendarKey {
   switch (regime) {
     case 'FOIA':
@@ -56,6 +59,8 @@ export function calendarKeyFor(regime: Regime, jurisdiction: Jurisdiction): Cale
     case 'EIR-RECON':
       return 'uk';
     case 'FOISA':
+    case 'FOISA-REVIEW':
+    case 'EISR':
       return 'scotland';
     case 'SAR':
       return jurisdiction;

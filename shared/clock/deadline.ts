@@ -1,7 +1,8 @@
 /**
  * The statutory clock: a case's due date and every date derived from it, with its working.
  * Regimes and time limits: FOIA s10 and s1(3), s9/s10(2), s10(3); EIR regs 5, 7, 9(4), 11;
- * FOISA s10 and s73; UK GDPR Art 12(3) as the ICO reads it; the s45 Code for internal reviews.
+ * FOISA s10 and s73; UK GDPR Art 12(3) as the ICO reads it; the s45 Code for internal reviews;
+ * FOISA s21(1) for reviews in Scotland; EISR regs 5(2)(a), 7 and 9(4).
  */
 import type { Jurisdiction, Regime } from '../case-format';
 import { MONTHS, type IsoDate } from '../dates';
@@ -18,6 +19,7 @@ import {
   nthWorkingDay,
   rollForward,
   workingCalendar,
+  workingDaysBetweenNumbers,
   type DaySpan,
   type WorkingCalendar,
 } from './calendar';
@@ -53,13 +55,21 @@ const STATUTE: Record<Regime, string> = {
   SAR: 'UK GDPR Art 12(3)',
   'FOI-IR': 's45 Code of Practice',
   'EIR-RECON': 'EIR reg 11',
+  'FOISA-REVIEW': 'FOISA s21(1)',
+  EISR: 'EISR reg 5(2)(a)',
 };
 
 const CLARIFICATION_STATUTE: Partial<Record<Regime, string>> = {
   FOIA: 'FOIA s1(3)',
   EIR: 'EIR reg 9(4)',
   FOISA: 'FOISA s1(3)',
+  EISR: 'EISR reg 9(4)',
 };
+
+/** The regulation 7 extension (40 working days), under the EIR or the Scottish EIR. */
+function reg7(regime: Regime): string {
+  return regime === 'EISR' ? 'EISR reg 7(1)' : 'EIR reg 7';
+}
 
 const EVENT_LABEL: Record<ClockEventType, string> = {
   'clarification-requested': 'request for clarification',
@@ -215,16 +225,18 @@ function note(run: Run, text: () => string): void {
 function notApplicable(run: Run, event: ClockEvent, day: DayNumber): void {
   const label = EVENT_LABEL[event.type];
   const why =
-    event.type === 'pi-extension' && run.regime === 'FOISA'
-      ? 'FOISA has no public interest extension'
-      : event.type === 'pi-extension' && run.regime === 'EIR'
-        ? 'the EIR have no public interest extension (regulation 7 allows 40 working days for complex and voluminous requests)'
-        : `it does not apply to ${run.regime}`;
+    run.regime === 'FOISA-REVIEW'
+      ? 'a FOISA review has no clock stop or extension: s21(1) gives 20 working days from receipt of the requirement for review'
+      : event.type === 'pi-extension' && run.regime === 'FOISA'
+        ? 'FOISA has no public interest extension'
+        : event.type === 'pi-extension' && (run.regime === 'EIR' || run.regime === 'EISR')
+          ? `the ${run.regime === 'EISR' ? 'EISR have' : 'EIR have'} no public interest extension (regulation 7 allows 40 working days for complex and voluminous requests)`
+          : `it does not apply to ${run.regime}`;
   run.warnings.push(`The ${label} on ${long(day)} is ignored: ${why}.`);
 }
 
 // ---------------------------------------------------------------------------------------------
-// Working-day regimes: FOIA, EIR, FOISA, FOI-IR, EIR-RECON
+// Working-day regimes: FOIA, EIR, FOISA, FOI-IR, EIR-RECON, FOISA-REVIEW, EISR
 
 function deemedReceipt(run: Run, d: DayNumber): DayNumber {
   return run.countsNext && !isWorkingDayNumber(run.calendar, d) ? nextWorkingDayNumber(run.calendar, d) : d;
@@ -236,6 +248,11 @@ function currentWorkingDue(run: Run): DayNumber | null {
 
 function applyWorkingDayEvent(run: Run, { event, day }: DatedEvent): void {
   const limit = baseWorkingDays(run.regime);
+  // s21 gives a review no clarification stop, no fees and no extension: nothing moves its date.
+  if (run.regime === 'FOISA-REVIEW') {
+    notApplicable(run, event, day);
+    return;
+  }
   switch (event.type) {
     case 'clarification-requested': {
       if (run.stop) {
@@ -316,6 +333,11 @@ function applyWorkingDayEvent(run: Run, { event, day }: DatedEvent): void {
           `The fee was paid on ${long(day)}, outside the three months that began with the fees notice: the authority need not comply (${run.regime === 'FOIA' ? 'FOIA s9(2)' : 'FOISA s9'}).`,
         );
       }
+      if (run.regime === 'EISR' && workingDaysBetweenNumbers(run.calendar, run.stop.since, day) > 60) {
+        run.warnings.push(
+          `The fee was paid on ${long(day)}, more than 60 working days after the fees notice: the authority need not make the information available (EISR reg 8).`,
+        );
+      }
       run.stop = null;
       note(run, () => `Fee paid on ${long(day)}: the clock runs again from the next working day.`);
       return;
@@ -326,7 +348,7 @@ function applyWorkingDayEvent(run: Run, { event, day }: DatedEvent): void {
       const kind: ExtensionKind | null =
         event.type === 'pi-extension' && run.regime === 'FOIA'
           ? 'public-interest'
-          : event.type === 'eir-extension' && run.regime === 'EIR'
+          : event.type === 'eir-extension' && (run.regime === 'EIR' || run.regime === 'EISR')
             ? 'eir-reg-7'
             : event.type === 'ir-extension' && run.regime === 'FOI-IR'
               ? 'internal-review'
@@ -366,9 +388,9 @@ function workingDayDates(run: Run, dueOnly: boolean): Dates {
   const statutoryDue = nthWorkingDay(run.calendar, run.start, limit, run.pauses);
   const request = run.extension;
   if (dueOnly && !request) return { ...none, statutoryDue, due: statutoryDue };
-  // FOISA has no extension at all; the others may reach 40 working days at most.
+  // FOISA (requests and reviews) has no extension at all; the others may reach 40 working days at most.
   const latestLawful =
-    run.regime === 'FOISA' || limit >= EXTENDED_WORKING_DAYS
+    !hasExtension(run.regime) || limit >= EXTENDED_WORKING_DAYS
       ? statutoryDue
       : nthWorkingDay(run.calendar, run.start, EXTENDED_WORKING_DAYS, run.pauses);
   let extendedTo: DayNumber | null = null;
@@ -402,7 +424,10 @@ function workingDayDates(run: Run, dueOnly: boolean): Dates {
     extension = request.kind;
   }
   if (extension)
-    note(run, () => `${EXTENSION_NOTE[extension]} (notice sent ${long(request?.notice ?? statutoryDue)}).`);
+    note(
+      run,
+      () => `${extensionNote(extension, run.regime)} (notice sent ${long(request?.notice ?? statutoryDue)}).`,
+    );
   return {
     statutoryDue,
     extendedTo,
@@ -420,12 +445,18 @@ const EXTENSION_LABEL: Record<ExtensionKind, string> = {
   sar: 'extension',
 };
 
-const EXTENSION_NOTE: Record<ExtensionKind, string> = {
-  'public-interest': 'Public interest extension to the estimated date (FOIA s10(3))',
-  'eir-reg-7': 'Extended to 40 working days for a complex and voluminous request (EIR reg 7)',
-  'internal-review': 'Internal review extended to 40 working days (s45 Code of Practice)',
-  sar: 'Extended by further months for a complex request or several requests (UK GDPR Art 12(3))',
-};
+function extensionNote(kind: ExtensionKind, regime: Regime): string {
+  switch (kind) {
+    case 'public-interest':
+      return 'Public interest extension to the estimated date (FOIA s10(3))';
+    case 'eir-reg-7':
+      return `Extended to 40 working days for a complex and voluminous request (${reg7(regime)})`;
+    case 'internal-review':
+      return 'Internal review extended to 40 working days (s45 Code of Practice)';
+    case 'sar':
+      return 'Extended by further months for a complex request or several requests (UK GDPR Art 12(3))';
+  }
+}
 
 function explainWorkingDays(run: Run, end: DayNumber, counted: CountedDay[], skipped: SkippedDay[]): void {
   for (let d = run.startActual + 1; d <= run.start; d++) {
@@ -474,7 +505,7 @@ function workingDaySummary(run: Run, dates: Dates): string {
       dates.extension === 'public-interest'
         ? 'after a public interest extension (FOIA s10(3))'
         : dates.extension === 'eir-reg-7'
-          ? 'extended to 40 working days (EIR reg 7)'
+          ? `extended to 40 working days (${reg7(run.regime)})`
           : 'extended to 40 working days (s45 Code of Practice)';
     return `Due ${long(due)}, ${how}; the statutory date was ${long(statutoryDue)}, ${basis} (${STATUTE[run.regime]}).`;
   }
@@ -694,9 +725,9 @@ function startRun(input: ClockInput, explain: boolean): Run {
     notes: [],
   };
   run.start = deemedReceipt(run, receivedDay);
-  if (regime === 'FOISA' && jurisdiction !== 'scotland') {
+  if ((regime === 'FOISA' || regime === 'FOISA-REVIEW' || regime === 'EISR') && jurisdiction !== 'scotland') {
     warnings.push(
-      'FOISA applies to Scottish public authorities, but the organisation is not set to Scotland.',
+      `${regime === 'EISR' ? 'The EISR apply' : 'FOISA applies'} to Scottish public authorities, but the organisation is not set to Scotland.`,
     );
   }
   return run;
@@ -802,7 +833,8 @@ export function latestLawfulDate(input: ClockInput): IsoDate | null {
 
 /**
  * The input with the regime's longest extension applied from the date of receipt, so its working
- * shows how the latest lawful date is reached. FOISA and EIR-RECON have no extension: unchanged.
+ * shows how the latest lawful date is reached. FOISA, FOISA-REVIEW and EIR-RECON have no extension:
+ * unchanged.
  */
 export function withLongestExtension(input: ClockInput): ClockInput {
   const events = [...(input.events ?? [])];
@@ -814,6 +846,7 @@ export function withLongestExtension(input: ClockInput): ClockInput {
       break;
     }
     case 'EIR':
+    case 'EISR':
       events.push({ type: 'eir-extension', date });
       break;
     case 'FOI-IR':
@@ -828,7 +861,7 @@ export function withLongestExtension(input: ClockInput): ClockInput {
   return { ...input, events };
 }
 
-/** True if the regime has a lawful extension at all (FOISA and EIR-RECON do not). */
+/** True if the regime has a lawful extension at all (FOISA, FOISA reviews and EIR-RECON do not). */
 export function hasExtension(regime: Regime): boolean {
-  return regime !== 'FOISA' && regime !== 'EIR-RECON';
+  return regime !== 'FOISA' && regime !== 'FOISA-REVIEW' && regime !== 'EIR-RECON';
 }

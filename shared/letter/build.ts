@@ -508,10 +508,12 @@ export function buildLetter(input: BuildLetterInput): LetterDocument {
  */
 export function suggestTemplateId(c: CaseRecord): string {
   if (c.regime === 'FOI-IR' || c.regime === 'EIR-RECON') return 'internal-review-outcome';
+  if (c.regime === 'FOISA-REVIEW') return 'foisa-review-outcome';
   if (c.status === 'clarification') return 'clarification';
   const outcomes = c.questions.map((q) => q.response?.outcome);
   const withheld = withholdsInformation(c);
   if (c.regime === 'EIR' && withheld) return 'eir-refusal';
+  if (c.regime === 'EISR') return 'eisr-response';
   if (c.regime === 'SAR') return 'full-disclosure';
   if (
     c.outcome === 'refused' ||

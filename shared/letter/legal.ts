@@ -1,7 +1,8 @@
 /**
  * The legal facts a letter names: which Act, which refusal provision, which commissioner, and what
  * each exemption is called and whether it carries a public interest test. Sources: FOIA 2000 Part II
- * and s2(3); EIR 2004 regs 12–14; FOISA 2002 Part 2 and s2(2); see shared/DOMAIN.md.
+ * and s2(3); EIR 2004 regs 12–14; FOISA 2002 Part 2, s2(2) and ss20–21; the Environmental
+ * Information (Scotland) Regulations 2004 (SSI 2004/520) regs 10, 11, 13 and 16–17; see shared/DOMAIN.md.
  */
 import type { Jurisdiction, Regime } from '../case-format';
 
@@ -42,6 +43,17 @@ const EISR: RegimeProfile = {
   requestKind: 'Environmental Information Request',
   refusalProvision: 'regulation 13 of the EISR',
   commissioner: 'sic',
+  // reg 16(2): representations within 40 working days of the response (or of the time for it).
+  statutoryReviewWindow: '40 working days',
+};
+
+const FOISA: RegimeProfile = {
+  act: 'Freedom of Information (Scotland) Act 2002',
+  actShort: 'FOISA',
+  requestKind: 'Freedom of Information Request',
+  refusalProvision: 'section 16 of FOISA',
+  commissioner: 'sic',
+  // s20(5): a requirement for review must be made within 40 working days.
   statutoryReviewWindow: '40 working days',
 };
 
@@ -59,15 +71,13 @@ export function regimeProfile(regime: Regime, jurisdiction?: Jurisdiction): Regi
         requestKind: 'Reconsideration of Environmental Information Request',
       };
     case 'FOISA':
-      return {
-        act: 'Freedom of Information (Scotland) Act 2002',
-        actShort: 'FOISA',
-        requestKind: 'Freedom of Information Request',
-        refusalProvision: 'section 16 of FOISA',
-        commissioner: 'sic',
-        // s20(5): a requirement for review must be made within 40 working days.
-        statutoryReviewWindow: '40 working days',
-      };
+      return FOISA;
+    case 'FOISA-REVIEW':
+      // The review outcome (s21(5)) names the rights of application to the Commissioner (s47(1))
+      // and of appeal (s56), as s21(10) requires; there is no further review to ask for.
+      return { ...FOISA, requestKind: 'Review of Freedom of Information Request' };
+    case 'EISR':
+      return EISR;
     case 'SAR':
       return {
         act: 'UK General Data Protection Regulation (Article 15) and the Data Protection Act 2018',
@@ -164,6 +174,25 @@ const EIR_EXCEPTIONS: Record<string, Entry> = {
   '13': { title: 'Personal data', absolute: true },
 };
 
+// EISR regs 10–11: as the EIR, every exception carries the public interest test (reg 10(1)(b)) with
+// the presumption in favour of disclosure (reg 10(2)); personal data under reg 11(2)(a) (the first
+// condition) and the requester's own data under reg 11(1) are treated as absolute.
+const EISR_EXCEPTIONS: Record<string, Entry> = {
+  '10(4)(a)': { title: 'Information not held' },
+  '10(4)(b)': { title: 'Manifestly unreasonable request' },
+  '10(4)(c)': { title: 'Request formulated in too general a manner' },
+  '10(4)(d)': { title: 'Material in the course of completion, unfinished documents or incomplete data' },
+  '10(4)(e)': { title: 'Internal communications' },
+  '10(5)(a)': { title: 'International relations, defence, national security or public safety' },
+  '10(5)(b)': { title: 'The course of justice' },
+  '10(5)(c)': { title: 'Intellectual property rights' },
+  '10(5)(d)': { title: 'Confidentiality of proceedings' },
+  '10(5)(e)': { title: 'Confidentiality of commercial or industrial information' },
+  '10(5)(f)': { title: 'Interests of the person who provided the information' },
+  '10(5)(g)': { title: 'Protection of the environment' },
+  '11': { title: 'Personal data', absolute: (ref) => !/\(2\)\(b\)|3B|4A/i.test(ref) },
+};
+
 // FOISA Part 2; s2(2) lists the absolute ones.
 const FOISA_EXEMPTIONS: Record<string, Entry> = {
   '25': { title: 'Information otherwise accessible', absolute: true },
@@ -200,8 +229,9 @@ const KIND_WORD: Record<string, string> = {
   schedule: 'Schedule',
 };
 
-function lawOf(regime: Regime): 'FOIA' | 'EIR' | 'FOISA' | 'SAR' {
-  if (regime === 'FOISA') return 'FOISA';
+function lawOf(regime: Regime): 'FOIA' | 'EIR' | 'FOISA' | 'EISR' | 'SAR' {
+  if (regime === 'FOISA' || regime === 'FOISA-REVIEW') return 'FOISA';
+  if (regime === 'EISR') return 'EISR';
   if (regime === 'EIR' || regime === 'EIR-RECON') return 'EIR';
   if (regime === 'SAR') return 'SAR';
   return 'FOIA';
@@ -224,16 +254,22 @@ export function describeExemption(provision: string, regime: Regime): ExemptionI
   const prefix = (m[1] ?? '').toUpperCase().replace(/\s+/g, ' ');
   const law = prefix.startsWith('FOISA')
     ? 'FOISA'
-    : prefix.startsWith('EI')
-      ? 'EIR'
-      : prefix.startsWith('FOIA')
-        ? 'FOIA'
-        : prefix
-          ? 'SAR'
-          : lawOf(regime);
+    : prefix.startsWith('EISR')
+      ? 'EISR'
+      : prefix.startsWith('EI')
+        ? 'EIR'
+        : prefix.startsWith('FOIA')
+          ? 'FOIA'
+          : prefix
+            ? 'SAR'
+            : lawOf(regime);
   const number = (m[3] ?? '').toUpperCase();
   const rest = (m[4] ?? '').replace(/\s+/g, '');
-  const word = m[2] ? (KIND_WORD[m[2].toLowerCase()] ?? 'Section') : law === 'EIR' ? 'Regulation' : 'Section';
+  const word = m[2]
+    ? (KIND_WORD[m[2].toLowerCase()] ?? 'Section')
+    : law === 'EIR' || law === 'EISR'
+      ? 'Regulation'
+      : 'Section';
   const tail = (m[4] ?? '').trim().replace(/\)\s+\(/g, ')(');
   const section = `${word} ${number}${tail === '' || tail.startsWith('(') ? tail : ` ${tail}`}`;
 
@@ -246,6 +282,12 @@ export function describeExemption(provision: string, regime: Regime): ExemptionI
       number === '13'
         ? EIR_EXCEPTIONS['13']
         : Object.entries(EIR_EXCEPTIONS).find(([k]) => key.startsWith(k))?.[1];
+  } else if (law === 'EISR') {
+    const key = `${number}${rest}`;
+    entry =
+      number === '11'
+        ? EISR_EXCEPTIONS['11']
+        : Object.entries(EISR_EXCEPTIONS).find(([k]) => key.startsWith(k))?.[1];
   }
   const info: ExemptionInfo = { section, kind: law === 'SAR' ? 'unknown' : classify(entry, rest) };
   if (entry) info.title = entry.title;
@@ -260,7 +302,7 @@ export function hasPublicInterestTest(regime: Regime): boolean {
 /** s12 appropriate limit (FOI Fees Regulations 2004 / FOI (Scotland) Fees Regulations 2004). */
 export function costLimit(regime: Regime): { limit: string; hours: string; rate: string } {
   // Scottish authorities: £600, with staff time charged at no more than £15 an hour.
-  if (regime === 'FOISA') return { limit: '£600', hours: '40', rate: '£15' };
+  if (regime === 'FOISA' || regime === 'FOISA-REVIEW') return { limit: '£600', hours: '40', rate: '£15' };
   // Bodies outside central government, NHS trusts included: £450, i.e. 18 hours at £25 an hour.
   return { limit: '£450', hours: '18', rate: '£25' };
 }

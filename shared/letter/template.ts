@@ -75,11 +75,18 @@ export const standardParagraphSchema = z.strictObject({
 export type StandardParagraph = z.output<typeof standardParagraphSchema>;
 export type StandardParagraphInput = z.input<typeof standardParagraphSchema>;
 
-/** The wording of a standard paragraph for a regime; reviews fall back to their parent regime. */
+/**
+ * The wording of a standard paragraph for a regime; reviews fall back to their parent regime
+ * (a FOISA review to FOISA). The Scottish EIR have their own variants: they are not the EIR.
+ */
 export function paragraphText(paragraph: StandardParagraph, regime: Regime): string {
   const v = paragraph.variants;
   if (!v) return paragraph.text;
-  const parent: Partial<Record<Regime, Regime>> = { 'FOI-IR': 'FOIA', 'EIR-RECON': 'EIR' };
+  const parent: Partial<Record<Regime, Regime>> = {
+    'FOI-IR': 'FOIA',
+    'EIR-RECON': 'EIR',
+    'FOISA-REVIEW': 'FOISA',
+  };
   const fallback = parent[regime];
   return v[regime] ?? (fallback ? v[fallback] : undefined) ?? paragraph.text;
 }

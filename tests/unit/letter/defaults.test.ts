@@ -28,6 +28,8 @@ const REQUIRED_TEMPLATES = [
   'internal-review-outcome',
   'eir-refusal',
   'sar-extension',
+  'foisa-review-outcome',
+  'eisr-response',
 ];
 
 describe('shipped defaults', () => {
