@@ -1,4 +1,18 @@
 import { z } from 'zod';
+import { REGIMES, type Regime } from './case-format';
+import { DEFAULT_INTERNAL_TARGETS, internalTargetProblems } from './internal-targets';
+
+export * from './internal-targets';
+
+const internalTargetsSchema = z
+  .strictObject(
+    Object.fromEntries(REGIMES.map((regime) => [regime, z.number()])) as Record<Regime, z.ZodNumber>,
+  )
+  .superRefine((targets, ctx) => {
+    for (const { regime, problem } of internalTargetProblems(targets)) {
+      ctx.addIssue({ code: 'custom', path: [regime], message: problem });
+    }
+  });
 
 /** Team settings kept in the case file. Every field has a default, so a new file works at once. */
 export const settingsSchema = z.strictObject({
@@ -9,8 +23,13 @@ export const settingsSchema = z.strictObject({
     .min(1)
     .max(40)
     .refine((s) => s.includes('{n}'), { message: 'must contain {n}' }),
-  /** Working day on which the team aims to have the response ready. */
-  internalTargetDay: z.number().int().min(1).max(40),
+  /**
+   * The day on which the team aims to have the response ready, per regime (see
+   * INTERNAL_TARGET_RULES): working day N for FOI, EIR and reviews, calendar day N for a subject
+   * access request. Never past the statutory limit. Stored under its old name; an old single number
+   * is read by readInternalTargets.
+   */
+  internalTargetDay: internalTargetsSchema,
   /** A case is "due soon" with this many working days or fewer left. */
   dueSoonDays: z.number().int().min(0).max(40),
   /** Minutes of no activity before the app locks itself; 0 turns the idle lock off. */
@@ -27,7 +46,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   referenceFormat: 'FOI {n}',
-  internalTargetDay: 15,
+  internalTargetDay: DEFAULT_INTERNAL_TARGETS,
   dueSoonDays: 5,
   idleLockMinutes: 10,
   receivedOnNonWorkingDayCountsNext: false,
@@ -35,3 +54,17 @@ export const DEFAULT_SETTINGS: Settings = {
   autoBackupFolder: '',
   autoBackupKeep: 10,
 };
+
+/** Whether two values of one setting are the same, key order aside (the internal targets are a record). */
+export function sameSettingValue(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Object.is(a, b);
+  const ka = Object.keys(a).sort();
+  const kb = Object.keys(b).sort();
+  return (
+    ka.length === kb.length &&
+    ka.every(
+      (k, i) =>
+        k === kb[i] && sameSettingValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+    )
+  );
+}

@@ -10,15 +10,19 @@ import {
 } from './calendar';
 import { formatDay, parseDay, type DayNumber } from './days';
 import { ClockInputError, type Deadline } from './types';
+import { internalTargetFor, type InternalTarget, type InternalTargets } from '../internal-targets';
 
 export type ProgressState = 'overdue' | 'due-soon' | 'on-track' | 'stopped' | 'closed';
 
 export interface ProgressOptions {
   /**
-   * The team's internal target. Working-day regimes: working day N of the count (15 is common).
-   * SAR: calendar day N, the day of receipt being day 1, moved back to a working day. None if absent.
+   * The team's internal target: the settings' per-regime record (each regime's day is counted in
+   * its own unit, see INTERNAL_TARGET_RULES), or one number counted in the regime's unit (working
+   * day N; for SAR calendar day N). None if absent.
    */
-  internalTargetDay?: number;
+  internalTargetDay?: number | InternalTargets;
+  /** An internal target with its unit, as internalTargetFor gives it; wins over internalTargetDay. */
+  internalTarget?: InternalTarget;
   /** A case is due soon with this many working days left or fewer. Default 5. */
   dueSoonDays?: number;
   /** The date the response was sent, if it has been: the case is then closed. */
@@ -48,8 +52,26 @@ function requireDay(value: IsoDate, what: string): DayNumber {
   return d;
 }
 
-function internalTarget(deadline: Deadline, target: number | undefined, due: DayNumber): DayNumber | null {
-  if (target === undefined || !Number.isInteger(target) || target < 1) return null;
+/** The target to count for this deadline's regime, in its unit, from whichever option was given. */
+function targetFor(deadline: Deadline, options: ProgressOptions): InternalTarget | null {
+  if (options.internalTarget) return options.internalTarget;
+  const given = options.internalTargetDay;
+  if (given === undefined) return null;
+  if (typeof given === 'object') return internalTargetFor({ internalTargetDay: given }, deadline.regime);
+  return { day: given, unit: deadline.regime === 'SAR' ? 'calendar-days' : 'working-days' };
+}
+
+/**
+ * Working days: working day N after the clock start, as the statutory count runs. Calendar days:
+ * day N with the clock start as day 1 (a subject access request's day of receipt), stepping over
+ * stopped days, then back to a working day: a target on a Saturday means "have it done by Friday".
+ * Never after the due date.
+ */
+function internalTarget(deadline: Deadline, options: ProgressOptions, due: DayNumber): DayNumber | null {
+  const chosen = targetFor(deadline, options);
+  if (chosen === null) return null;
+  const target = chosen.day;
+  if (!Number.isInteger(target) || target < 1) return null;
   const calendar = workingCalendar(deadline.regime, deadline.jurisdiction, deadline.extraHolidays);
   const start = requireDay(deadline.clockStart, 'clock start');
   const pauses: DaySpan[] = deadline.pauses.map((p) => ({
@@ -57,9 +79,7 @@ function internalTarget(deadline: Deadline, target: number | undefined, due: Day
     to: p.to === null ? Infinity : requireDay(p.to, 'pause'),
   }));
   let d: DayNumber;
-  if (deadline.regime === 'SAR') {
-    // Calendar day N, stepping over stopped days, then back to a working day: a target on a
-    // Saturday means "have it done by Friday".
+  if (chosen.unit === 'calendar-days') {
     d = start;
     for (let n = 1; n < target || inPause(pauses, d) !== null;) {
       d++;
@@ -80,7 +100,7 @@ export function assessProgress(deadline: Deadline, today: IsoDate, options: Prog
   const todayDay = requireDay(today, 'today');
   const dueSoonDays = options.dueSoonDays ?? 5;
   const dueDay = deadline.due === null ? null : requireDay(deadline.due, 'due date');
-  const internal = dueDay === null ? null : internalTarget(deadline, options.internalTargetDay, dueDay);
+  const internal = dueDay === null ? null : internalTarget(deadline, options, dueDay);
   const internalDue = internal === null ? null : formatDay(internal);
   if (options.responded) {
     const responded = requireDay(options.responded, 'response date');

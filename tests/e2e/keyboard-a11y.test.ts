@@ -163,6 +163,24 @@ describe('keyboard only, and axe', () => {
     await page.getByText('The organisation profile was saved.').waitFor();
   });
 
+  it('explains an internal target past the statutory limit at the field, and keeps the saved one', async () => {
+    const foi = page.getByLabel('FOI (working day)', { exact: true });
+    await foi.fill('25');
+    const problem =
+      'FOI: day 25 is after the statutory limit of 20 working days (FOIA s10(1)); choose working day 20 or earlier.';
+    await page.locator('.field__error', { hasText: problem }).waitFor();
+    expect(await foi.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Subject access (calendar day)', { exact: true }).inputValue()).toBe('21');
+    await page.getByRole('button', { name: 'Save the casework settings' }).click();
+    await page.getByRole('alert').filter({ hasText: problem }).waitFor();
+    type Bundle = { settings: { internalTargetDay: Record<string, number> } };
+    expect((await apiCall<Bundle>(h.bridge, 'settings:get', {})).settings.internalTargetDay.FOIA).toBe(15);
+    await foi.fill('20');
+    await page.getByRole('button', { name: 'Save the casework settings' }).click();
+    await page.getByText('The casework settings were saved.').waitFor();
+    expect((await apiCall<Bundle>(h.bridge, 'settings:get', {})).settings.internalTargetDay.FOIA).toBe(20);
+  });
+
   it('locks from the keyboard and unlocks with Enter; the unlock screen with a recent file passes axe', async () => {
     await tabTo(page, '.header__lock');
     await page.keyboard.press('Enter');

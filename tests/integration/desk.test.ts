@@ -4,6 +4,7 @@
  * the queue, settings with added bank holidays, backups, and calls running one after another.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_INTERNAL_TARGETS } from '../../shared/settings';
 import { existsSync, readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openCaseFile } from '../../db/case-file';
@@ -334,8 +335,9 @@ describe('casework', () => {
     expect(
       desk.saveOfficer({ id: officer.id, name: 'Mike Burns', title: 'FOI Lead', active: false }).officers,
     ).toEqual([{ id: officer.id, name: 'Mike Burns', title: 'FOI Lead', active: false }]);
-    expect(desk.saveSettings({ internalTargetDay: 12, dueSoonDays: 3 }).settings).toMatchObject({
-      internalTargetDay: 12,
+    const targets = { ...DEFAULT_INTERNAL_TARGETS, FOIA: 12, SAR: 25 };
+    expect(desk.saveSettings({ internalTargetDay: targets, dueSoonDays: 3 }).settings).toMatchObject({
+      internalTargetDay: targets,
       dueSoonDays: 3,
     });
     expect(desk.status().idleLockMinutes).toBe(10);

@@ -8,11 +8,19 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import {
   JURISDICTIONS,
   ORGANISATION_FORMAT,
+  REGIMES,
   type Jurisdiction,
   type Organisation,
+  type Regime,
 } from '../../../shared/case-format';
 import type { BackupStatus, Officer, SettingsBundle } from '../../../shared/contract';
-import type { Settings } from '../../../shared/settings';
+import {
+  INTERNAL_TARGET_RULES,
+  internalTargetProblem,
+  sameSettingValue,
+  type InternalTargets,
+  type Settings,
+} from '../../../shared/settings';
 import { isIsoDate } from '../../../shared/dates';
 import { call, errorMessage } from '../api';
 import { Alert, CheckboxField, DateField, SelectField, TextArea, TextField } from '../components/fields';
@@ -186,11 +194,64 @@ function OrganisationForm({
   );
 }
 
+const wholeNumber = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : NaN);
+
+/** Each regime's internal target as typed, read with the same rule the service enforces. */
+function typedTargets(texts: Record<Regime, string>): InternalTargets {
+  return Object.fromEntries(REGIMES.map((r) => [r, wholeNumber(texts[r])])) as InternalTargets;
+}
+
+function InternalTargetFields({
+  texts,
+  onChange,
+}: {
+  texts: Record<Regime, string>;
+  onChange: (regime: Regime, text: string) => void;
+}) {
+  return (
+    <fieldset className="fieldset">
+      <legend className="fieldset__legend fieldset__legend--small">Internal targets</legend>
+      <p className="hint">
+        The day a response should be ready, for each kind of case: never after the time the law allows.
+      </p>
+      <div className="field-row">
+        {REGIMES.map((regime) => {
+          const rule = INTERNAL_TARGET_RULES[regime];
+          const unit = rule.unit === 'working-days' ? 'working day' : 'calendar day';
+          const text = texts[regime];
+          const problem = text.trim() === '' ? null : internalTargetProblem(regime, wholeNumber(text));
+          return (
+            <TextField
+              key={regime}
+              label={`${rule.label} (${unit})`}
+              hint={
+                rule.unit === 'working-days'
+                  ? `Working day after receipt; the limit is ${rule.latest}.`
+                  : `The day of receipt is day 1; at most ${rule.latest}, the shortest month.`
+              }
+              error={problem ?? undefined}
+              inputMode="numeric"
+              value={text}
+              onChange={(v) => onChange(regime, v)}
+            />
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
 function CaseworkForm({ settings, onSaved }: { settings: Settings; onSaved: (b: SettingsBundle) => void }) {
   const uid = useId();
+  const [targets, setTargets] = useState(
+    () =>
+      Object.fromEntries(REGIMES.map((r) => [r, String(settings.internalTargetDay[r])])) as Record<
+        Regime,
+        string
+      >,
+  );
   const [form, setForm] = useState({
     referenceFormat: settings.referenceFormat,
-    internalTargetDay: String(settings.internalTargetDay),
     dueSoonDays: String(settings.dueSoonDays),
     idleLockMinutes: String(settings.idleLockMinutes),
     receivedOnNonWorkingDayCountsNext: settings.receivedOnNonWorkingDayCountsNext,
@@ -203,10 +264,10 @@ function CaseworkForm({ settings, onSaved }: { settings: Settings; onSaved: (b: 
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    const number = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : NaN);
+    const number = wholeNumber;
+    const internalTargetDay = typedTargets(targets);
     const values: Partial<Settings> = {
       referenceFormat: form.referenceFormat,
-      internalTargetDay: number(form.internalTargetDay),
       dueSoonDays: number(form.dueSoonDays),
       idleLockMinutes: number(form.idleLockMinutes),
       receivedOnNonWorkingDayCountsNext: form.receivedOnNonWorkingDayCountsNext,
@@ -222,6 +283,11 @@ function CaseworkForm({ settings, onSaved }: { settings: Settings; onSaved: (b: 
     if (Object.values(values).some((v) => typeof v === 'number' && Number.isNaN(v))) {
       return setMessage({ tone: 'error', text: 'Enter whole numbers for the days and minutes.' });
     }
+    const targetProblem = REGIMES.map((r) => internalTargetProblem(r, internalTargetDay[r])).find(Boolean);
+    if (targetProblem) return setMessage({ tone: 'error', text: targetProblem });
+    // Sent only when changed, so saving other settings does not record the targets as changed.
+    if (!sameSettingValue(internalTargetDay, settings.internalTargetDay))
+      values.internalTargetDay = internalTargetDay;
     try {
       onSaved(await call('settings:save', { settings: values }));
       setMessage({ tone: 'success', text: 'The casework settings were saved.' });
@@ -242,22 +308,17 @@ function CaseworkForm({ settings, onSaved }: { settings: Settings; onSaved: (b: 
           value={form.referenceFormat}
           onChange={(v) => set({ referenceFormat: v })}
         />
-        <div className="field-row">
-          <TextField
-            label="Internal target (working day)"
-            hint="The day the response should be ready, for example 15."
-            inputMode="numeric"
-            value={form.internalTargetDay}
-            onChange={(v) => set({ internalTargetDay: v })}
-          />
-          <TextField
-            label="Due soon (working days left)"
-            hint="Cases with this many working days left or fewer show as due soon."
-            inputMode="numeric"
-            value={form.dueSoonDays}
-            onChange={(v) => set({ dueSoonDays: v })}
-          />
-        </div>
+        <InternalTargetFields
+          texts={targets}
+          onChange={(regime, text) => setTargets((t) => ({ ...t, [regime]: text }))}
+        />
+        <TextField
+          label="Due soon (working days left)"
+          hint="Cases with this many working days left or fewer show as due soon."
+          inputMode="numeric"
+          value={form.dueSoonDays}
+          onChange={(v) => set({ dueSoonDays: v })}
+        />
         <TextField
           label="Lock after this many minutes without activity"
           hint="0 turns the idle lock off. Locking closes the case file and clears the screen."
