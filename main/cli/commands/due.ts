@@ -20,9 +20,9 @@ Prints the statutory due date of a request received on the given date.
   --received      the date of receipt, YYYY-MM-DD
   --jurisdiction  ${JURISDICTIONS.join(', ')} (default england-and-wales)
   --extended      the latest lawful date with the regime's longest extension: FOIA 40 working days
-                  (public interest extension as the ICO expects), EIR 40 (reg 7), FOI-IR 40,
-                  SAR three months, EIR-RECON 40 (no extension), FOISA the statutory date
-                  (FOISA has no extension; a note says so on stderr)
+                  (public interest extension as the ICO expects), EIR and EISR 40 (reg 7),
+                  FOI-IR 40, SAR three months, EIR-RECON 40 (no extension), FOISA and
+                  FOISA-REVIEW the statutory date (no extension; a note says so on stderr)
   --json          the whole result, with the counted and skipped days
 `;
 
@@ -108,7 +108,9 @@ export const dueCommand: Command = {
         io.stderr(
           base.regime === 'FOISA'
             ? 'foi-desk due: FOISA has no extension; this is the statutory date.\n'
-            : 'foi-desk due: EIR reconsideration has no extension; 40 working days is the statutory limit.\n',
+            : base.regime === 'FOISA-REVIEW'
+              ? 'foi-desk due: a FOISA review has no extension (s21(1)); this is the statutory date.\n'
+              : 'foi-desk due: EIR reconsideration has no extension; 40 working days is the statutory limit.\n',
         );
       }
       return Promise.resolve(0);

@@ -75,6 +75,31 @@ describe('foi-desk due', () => {
     const recon = await run('--regime', 'EIR-RECON', '--received', '2025-01-06', '--extended');
     expect(recon.stdout).toBe('2025-03-03\n');
     expect(recon.stderr).toContain('no extension');
+    const review = await run(
+      '--regime',
+      'FOISA-REVIEW',
+      '--received',
+      '2025-11-14',
+      '--jurisdiction',
+      'scotland',
+      '--extended',
+    );
+    expect(review).toEqual({
+      code: 0,
+      stdout: '2025-12-15\n',
+      stderr: 'foi-desk due: a FOISA review has no extension (s21(1)); this is the statutory date.\n',
+    });
+    // EISR reg 7: 40 Scottish working days from Tue 28 Jul 2026 is Wed 23 Sep.
+    const eisr = await run(
+      '--regime',
+      'EISR',
+      '--received',
+      '2026-07-28',
+      '--jurisdiction',
+      'scotland',
+      '--extended',
+    );
+    expect(eisr).toEqual({ code: 0, stdout: '2026-09-23\n', stderr: '' });
   });
 
   it('--json prints the whole result with its working', async () => {
