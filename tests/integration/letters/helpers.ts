@@ -1,13 +1,17 @@
 /**
  * Helpers for the letter export tests: fixtures, LibreOffice conversion, pdftotext, and reading
- * parts of a .docx. LibreOffice gets a profile of its own per call so parallel test files never
- * share (and lock) one.
+ * parts of a .docx.
+ *
+ * LibreOffice: every conversion in a test worker uses that worker's one profile (in the run's own
+ * temp folder, so parallel workers and parallel runs never share and lock one), and a test converts
+ * all its letters in one start of soffice (`convertToPdfs`), which is most of what a conversion costs.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { inject } from 'vitest';
 import {
   caseSchema,
   organisationSchema,
@@ -35,24 +39,76 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(tmpdir(), `foi-desk-${prefix}-`));
 }
 
-/** Converts a .docx to PDF with LibreOffice and returns the PDF's path. */
-export async function convertToPdf(docx: string, outDir: string, timeoutMs = 110_000): Promise<string> {
-  const profile = mkdtempSync(path.join(tmpdir(), 'foi-desk-soffice-'));
-  await run(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${profile}`,
-      '--headless',
-      '--norestore',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      outDir,
-      docx,
-    ],
-    { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 },
-  );
-  return path.join(outDir, `${path.basename(docx, '.docx')}.pdf`);
+/**
+ * A generous limit for one start of LibreOffice: what it converts in the suite takes seconds, so
+ * only a hung soffice meets it, never a slow or busy machine.
+ */
+export const CONVERSION_TIMEOUT_MS = 240_000;
+
+let profile: string | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
+/** This worker's LibreOffice profile: one per worker of this run, made on first use. */
+function sofficeProfile(): string {
+  if (profile === undefined) {
+    let runDir: string | undefined;
+    try {
+      runDir = inject('runDir');
+    } catch {
+      runDir = undefined; // Outside the suite's global set-up.
+    }
+    const base = runDir ?? mkdtempSync(path.join(tmpdir(), 'foi-desk-soffice-'));
+    profile = path.join(base, `soffice-${process.env.VITEST_POOL_ID ?? process.pid}`);
+    mkdirSync(profile, { recursive: true });
+  }
+  return profile;
+}
+
+/**
+ * Converts .docx files to PDF in one start of LibreOffice and returns the PDFs' paths, in order.
+ * Conversions in one worker run one after another (a profile serves one soffice at a time).
+ */
+export function convertToPdfs<const T extends readonly string[]>(
+  docxs: T,
+  outDir: string,
+  timeoutMs = CONVERSION_TIMEOUT_MS,
+): Promise<{ -readonly [K in keyof T]: string }> {
+  const pdfs = docxs.map((d) => path.join(outDir, `${path.basename(d, '.docx')}.pdf`));
+  if (new Set(pdfs).size !== pdfs.length) throw new Error('two of the letters would make the same PDF');
+  const job = queue.then(async () => {
+    const { stdout, stderr } = await run(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${sofficeProfile()}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        outDir,
+        ...docxs,
+      ],
+      { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 },
+    );
+    // soffice exits 0 even when it could not load a file: say so here, not in pdftotext.
+    const missing = pdfs.filter((p) => !existsSync(p));
+    if (missing.length > 0) {
+      throw new Error(`LibreOffice made no ${missing.join(', ')}:\n${stdout}${stderr}`);
+    }
+    return pdfs as { -readonly [K in keyof T]: string };
+  });
+  queue = job.catch(() => undefined);
+  return job;
+}
+
+/** Converts one .docx to PDF with LibreOffice and returns the PDF's path. */
+export async function convertToPdf(
+  docx: string,
+  outDir: string,
+  timeoutMs = CONVERSION_TIMEOUT_MS,
+): Promise<string> {
+  const [pdf] = await convertToPdfs([docx], outDir, timeoutMs);
+  return pdf;
 }
 
 /** The PDF's text, one string per page (pdftotext separates pages with form feeds). */

@@ -2,6 +2,7 @@
  * The two real letters (shared/seeds), rebuilt from their case data (shared/examples), exported to
  * Word, converted to PDF by LibreOffice and read back: every case-specific sentence of the seed must
  * be there, in the seed's order. Page 1 is also rendered to PNG in test-results/letters/ to look at.
+ * The letters are written first and converted in one start of LibreOffice.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +17,8 @@ import {
 } from '../../../templates/index';
 import {
   bodyText,
-  convertToPdf,
+  CONVERSION_TIMEOUT_MS,
+  convertToPdfs,
   docxPart,
   firstOutOfOrder,
   fixturesDir,
@@ -31,8 +33,6 @@ import {
   tempDir,
 } from './helpers';
 
-const TIMEOUT = 120_000;
-
 interface Exported {
   letter: LetterDocument;
   docx: string;
@@ -40,13 +40,20 @@ interface Exported {
   body: string;
 }
 
-async function exportLetter(
+interface Written {
+  letter: LetterDocument;
+  org: Organisation;
+  name: string;
+  docx: string;
+}
+
+async function writeLetter(
   c: CaseRecord,
   org: Organisation,
   templateId: string,
   name: string,
   layout?: 'answer-after-each' | 'request-then-answers',
-): Promise<Exported> {
+): Promise<Written> {
   const template = getTemplate(templateId);
   if (!template) throw new Error(`no template ${templateId}`);
   const letter = buildLetter({
@@ -57,18 +64,47 @@ async function exportLetter(
     date: c.responded ?? c.received,
     ...(layout ? { layout } : {}),
   });
-  const dir = tempDir(name);
   const docx = path.join(dir, `${name}.docx`);
   writeFileSync(docx, await renderLetterDocx(letter, org));
-  const pdf = await convertToPdf(docx, dir);
-  mkdirSync(resultsDir, { recursive: true });
-  copyFileSync(docx, path.join(resultsDir, `${name}.docx`));
-  copyFileSync(pdf, path.join(resultsDir, `${name}.pdf`));
-  await renderPng(pdf, path.join(resultsDir, `${name}-page1`));
-  const pages = await pdfPages(pdf);
-  const running = [org.name, `Our ref: ${letter.meta.ourRef}`, `${org.name} Our ref: ${letter.meta.ourRef}`];
-  return { letter, docx, pages, body: bodyText(pages, running) };
+  return { letter, org, name, docx };
 }
+
+async function readBack(w: Written, pdf: string): Promise<Exported> {
+  mkdirSync(resultsDir, { recursive: true });
+  copyFileSync(w.docx, path.join(resultsDir, `${w.name}.docx`));
+  copyFileSync(pdf, path.join(resultsDir, `${w.name}.pdf`));
+  await renderPng(pdf, path.join(resultsDir, `${w.name}-page1`));
+  const pages = await pdfPages(pdf);
+  const running = [
+    w.org.name,
+    `Our ref: ${w.letter.meta.ourRef}`,
+    `${w.org.name} Our ref: ${w.letter.meta.ourRef}`,
+  ];
+  return { letter: w.letter, docx: w.docx, pages, body: bodyText(pages, running) };
+}
+
+const walton = { c: loadCase('foi-4951.case.json'), org: loadOrganisation('walton.organisation.json') };
+const hpft = { c: loadCase('foi-2774.case.json'), org: loadOrganisation('hpft.organisation.json') };
+let dir: string;
+/** The three letters, exported to Word and converted to PDF in one start of LibreOffice. */
+let exported: { foi4951: Exported; foi4951RequestFirst: Exported; foi2774: Exported };
+
+beforeAll(async () => {
+  dir = tempDir('seed-letters');
+  const written = [
+    await writeLetter(walton.c, walton.org, 'refusal', 'foi-4951'),
+    await writeLetter(walton.c, walton.org, 'refusal', 'foi-4951-request-first', 'request-then-answers'),
+    await writeLetter(hpft.c, hpft.org, 'partial-disclosure', 'foi-2774'),
+  ];
+  const pdfs = await convertToPdfs(
+    written.map((w) => w.docx),
+    dir,
+  );
+  const [foi4951, foi4951RequestFirst, foi2774] = await Promise.all(
+    written.map((w, i) => readBack(w, pdfs[i]!)),
+  );
+  exported = { foi4951: foi4951!, foi4951RequestFirst: foi4951RequestFirst!, foi2774: foi2774! };
+}, CONVERSION_TIMEOUT_MS + 60_000);
 
 describe('fixtures', () => {
   it.each(['foi-4951.case.json', 'foi-2774.case.json', 'walton.organisation.json', 'hpft.organisation.json'])(
@@ -86,13 +122,12 @@ describe('fixtures', () => {
 });
 
 describe('Walton FOI 4951 (full refusal)', () => {
-  const c = loadCase('foi-4951.case.json');
-  const org = loadOrganisation('walton.organisation.json');
+  const { c } = walton;
   let out: Exported;
 
-  beforeAll(async () => {
-    out = await exportLetter(c, org, 'refusal', 'foi-4951');
-  }, TIMEOUT);
+  beforeAll(() => {
+    out = exported.foi4951;
+  });
 
   it('names the file after the reference, the letter and the date', () => {
     expect(out.letter.meta.fileName).toBe('FOI 4951 - Refusal notice - 2021-11-11.docx');
@@ -171,26 +206,22 @@ describe('Walton FOI 4951 (full refusal)', () => {
     expect(out.pages[1]).toMatch(/Page 2 of 2/);
   });
 
-  it(
-    'lays the request out first when the officer chooses request-then-answers',
-    async () => {
-      const alt = await exportLetter(c, org, 'refusal', 'foi-4951-request-first', 'request-then-answers');
-      const expected = [
-        'Your request was as follows:',
-        'Does your organisation have Cyber Essentials Accreditation/Certification in place?',
-        'Does your organisation have Cyber Essentials Plus Accreditation/Certification in place?',
-        'Our response',
-        'Question 1',
-        ...sentences(q1Reason(c)),
-        'This response therefore acts as a refusal notice under section 17 of the FOIA.',
-        'Question 2',
-        'As above.',
-        'Mike Burns',
-      ];
-      expect(firstOutOfOrder(alt.body, expected)).toBeUndefined();
-    },
-    TIMEOUT,
-  );
+  it('lays the request out first when the officer chooses request-then-answers', () => {
+    const alt = exported.foi4951RequestFirst;
+    const expected = [
+      'Your request was as follows:',
+      'Does your organisation have Cyber Essentials Accreditation/Certification in place?',
+      'Does your organisation have Cyber Essentials Plus Accreditation/Certification in place?',
+      'Our response',
+      'Question 1',
+      ...sentences(q1Reason(c)),
+      'This response therefore acts as a refusal notice under section 17 of the FOIA.',
+      'Question 2',
+      'As above.',
+      'Mike Burns',
+    ];
+    expect(firstOutOfOrder(alt.body, expected)).toBeUndefined();
+  });
 });
 
 function q1Reason(c: CaseRecord): string {
@@ -198,14 +229,13 @@ function q1Reason(c: CaseRecord): string {
 }
 
 describe('HPFT FOI 2774 (partial response with a footnote)', () => {
-  const c = loadCase('foi-2774.case.json');
-  const org = loadOrganisation('hpft.organisation.json');
+  const { c } = hpft;
   const footnote = c.questions[1]!.response!.footnotes![0]!;
   let out: Exported;
 
-  beforeAll(async () => {
-    out = await exportLetter(c, org, 'partial-disclosure', 'foi-2774');
-  }, TIMEOUT);
+  beforeAll(() => {
+    out = exported.foi2774;
+  });
 
   it('has every case-specific sentence of the seed, in the seed order', () => {
     const q5 = c.questions[4]!.response!.exemptions![0]!;
