@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import {
   chmodSync,
   copyFileSync,
@@ -9,13 +9,13 @@ import {
   truncateSync,
   writeFileSync,
 } from 'node:fs';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { caseFileId, createCaseFile, openCaseFile } from '../../db/case-file';
 import { exportRegisterJson } from '../../main/services/import-export';
 import { autoBackup, backupCaseFile, getLastBackup, restoreCaseFile } from '../../main/services/backup';
-import { importFixtures, makeTempDir, PASSPHRASE, readFixture, repoRoot, runCli } from '../helpers';
+import { importFixtures, makeTempDir, PASSPHRASE, readFixture, runCli } from '../helpers';
+import { buildCrashWriter, killAndCheck, type CrashWriter } from './crash-loop';
 
 let dir: string;
 let cleanup: () => void;
@@ -200,78 +200,14 @@ describe('backup and restore', () => {
 });
 
 describe('crash safety', () => {
-  // Bundled inside the repository so it resolves better-sqlite3 from node_modules.
-  const writer = path.join(repoRoot, 'dist', 'tests', 'crash-writer.mjs');
+  let writer: CrashWriter;
   beforeAll(async () => {
-    await build({
-      entryPoints: [path.join(repoRoot, 'tests/integration/crash-writer.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      outfile: writer,
-      external: ['better-sqlite3'],
-      banner: {
-        js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-      },
-      logLevel: 'warning',
-    });
+    writer = await buildCrashWriter();
   });
+  afterAll(() => writer?.remove());
 
-  it('keeps every acknowledged case through 50 SIGKILLs at random moments', async () => {
-    const template = JSON.stringify(JSON.parse(readFixture('foi-2774.case.json')));
-    const acked = new Set<string>();
-    let next = 0;
-    for (let round = 0; round < 50; round++) {
-      const child = spawn(process.execPath, [writer, file, String(next)], {
-        env: {
-          PATH: process.env.PATH,
-          FOI_DESK_PASSPHRASE: PASSPHRASE,
-          CASE_TEMPLATE: template,
-          FOI_DESK_MIGRATIONS: path.join(repoRoot, 'db', 'migrations'),
-        },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      let buffer = '';
-      const killAfter = 1 + Math.floor(Math.random() * 12);
-      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-      await new Promise<void>((resolve) => {
-        let acks = 0;
-        child.stdout.on('data', (chunk: Buffer) => {
-          buffer += chunk.toString();
-          let nl;
-          while ((nl = buffer.indexOf('\n')) >= 0) {
-            const line = buffer.slice(0, nl);
-            buffer = buffer.slice(nl + 1);
-            if (line.startsWith('ACK ')) {
-              acked.add(line.slice(4));
-              acks++;
-              // Kill mid-stream: sometimes right after an ACK, sometimes during the next write.
-              if (acks >= killAfter) {
-                if (Math.random() < 0.5) child.kill('SIGKILL');
-                else setImmediate(() => child.kill('SIGKILL'));
-                resolve();
-              }
-            }
-          }
-        });
-        child.on('exit', () => resolve());
-      });
-      await exited;
-      next += 1000;
-      const cf = openCaseFile({ path: file, passphrase: PASSPHRASE });
-      try {
-        expect(cf.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-        const present = new Set(
-          cf.sqlite
-            .prepare("SELECT reference FROM cases WHERE reference LIKE 'CRASH %'")
-            .pluck()
-            .all() as string[],
-        );
-        for (const ref of acked) expect(present.has(ref), `${ref} was acknowledged but lost`).toBe(true);
-      } finally {
-        cf.close();
-      }
-    }
-    expect(acked.size).toBeGreaterThanOrEqual(50);
+  // npm test: ten kills. The slow suite (backup-crash.slow.test.ts) runs the same loop fifty times.
+  it('keeps every acknowledged case through 10 SIGKILLs at random moments', async () => {
+    await killAndCheck(writer, file, 10);
   }, 600_000);
 });
