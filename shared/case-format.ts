@@ -55,9 +55,29 @@ export const MAX_SHORT = 500;
 // C0 controls other than tab, newline and carriage return, and DEL.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
-const longText = z.string().max(MAX_TEXT, { message: `is too long (at most ${MAX_TEXT} characters)` });
-const shortText = z.string().max(MAX_SHORT, { message: `is too long (at most ${MAX_SHORT} characters)` });
+/**
+ * Free text without the control characters that PDFs and e-mails carry along when pasted: nobody
+ * can see them, Word cannot hold them and a NUL in front of "=" turned a CSV cell into a formula.
+ * Tab, newline and carriage return (CRLF from Windows) stay. Stripped rather than refused, so an
+ * officer's paste or an older export is never turned away for a character they cannot see.
+ */
+export function stripControls(text: string): string {
+  return CONTROLS.test(text) ? text.replace(CONTROLS, '') : text;
+}
+
+// `overwrite` cleans the text and keeps the schema a plain string (the length rule then counts
+// what is stored).
+const longText = z
+  .string()
+  .overwrite(stripControls)
+  .max(MAX_TEXT, { message: `is too long (at most ${MAX_TEXT} characters)` });
+export const shortText = z
+  .string()
+  .overwrite(stripControls)
+  .max(MAX_SHORT, { message: `is too long (at most ${MAX_SHORT} characters)` });
 const nonEmptyShort = shortText.trim().min(1, { message: 'is required' });
 
 export const isoDate = z.string().refine(isIsoDate, { message: 'is not a real date in the form YYYY-MM-DD' });
@@ -108,14 +128,46 @@ export interface QuestionData {
   response?: z.infer<typeof responseSchema> | undefined;
 }
 
-export const questionSchema: z.ZodType<QuestionData> = z.lazy(() =>
-  z.strictObject({
+/**
+ * How deep a question tree goes: a question (1), its parts (1.1) and their parts (1.1(a)). The
+ * question editor indents no further, answers are addressed by a path this long, proposals are
+ * cut to it and the import refuses deeper, so whatever the app stores exports and imports back.
+ */
+export const MAX_QUESTION_DEPTH = 3;
+
+export const QUESTION_TOO_DEEP = `is nested too deeply (at most ${MAX_QUESTION_DEPTH} levels: a question, its parts and their parts)`;
+
+/**
+ * The schema is built to exactly MAX_QUESTION_DEPTH levels instead of recursing lazily: a hostile
+ * tree 1,200 deep is refused at the first level too many, never by a stack overflow.
+ */
+function questionAtLevel(level: number): z.ZodType<QuestionData> {
+  return z.strictObject({
     number: z.string().trim().min(1, { message: 'is required' }).max(40),
     text: longText,
-    parts: z.array(questionSchema).optional(),
+    parts: (level < MAX_QUESTION_DEPTH
+      ? z.array(questionAtLevel(level + 1))
+      : z.array(z.unknown()).max(0, { message: QUESTION_TOO_DEEP })
+    ).optional(),
     response: responseSchema.optional(),
-  }),
-);
+  }) as z.ZodType<QuestionData>;
+}
+
+export const questionSchema: z.ZodType<QuestionData> = questionAtLevel(1);
+
+/** How many levels a question tree has (0 for none), counted without recursion. */
+export function questionTreeDepth(questions: readonly QuestionData[]): number {
+  let deepest = 0;
+  const stack: [readonly QuestionData[], number][] = [[questions, 1]];
+  while (stack.length > 0) {
+    const [list, level] = stack.pop()!;
+    for (const q of list) {
+      deepest = Math.max(deepest, level);
+      if (q.parts?.length) stack.push([q.parts, level + 1]);
+    }
+  }
+  return deepest;
+}
 
 export const signatorySchema = z.strictObject({ name: nonEmptyShort, title: shortText });
 

@@ -11,7 +11,7 @@ import {
   CASE_STATUSES,
   CHANNELS,
   JURISDICTIONS,
-  MAX_SHORT,
+  MAX_QUESTION_DEPTH,
   REGIMES,
   caseSchema,
   fieldPathOf,
@@ -21,6 +21,7 @@ import {
   reference,
   requesterSchema,
   responseSchema,
+  shortText,
   signatorySchema,
   type CaseRecord,
   type Organisation,
@@ -272,7 +273,6 @@ const filePath = z
   .refine((s) => !s.includes('\0'), { message: 'is not a valid path' });
 /** The passphrase is never echoed back: messages name the rule only. */
 const passphrase = z.string().min(1, { message: 'is required' }).max(1024, { message: 'is too long' });
-const shortText = z.string().max(MAX_SHORT, { message: `is too long (at most ${MAX_SHORT} characters)` });
 const nonEmpty = shortText.trim().min(1, { message: 'is required' });
 /** The officer named at unlock, for the case history; blank means the operating-system user. */
 const officerName = z.string().trim().max(120, { message: 'is too long (at most 120 characters)' });
@@ -431,7 +431,7 @@ export const contract = {
     z.strictObject({
       id,
       /** Where the question is: [0] is question 1, [0, 1] its second part. */
-      path: z.array(z.number().int().min(0).max(499)).min(1).max(3),
+      path: z.array(z.number().int().min(0).max(499)).min(1).max(MAX_QUESTION_DEPTH),
       response: responseSchema.nullable(),
     }),
   ),

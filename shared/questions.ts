@@ -23,7 +23,7 @@
  * separately. FOI 4951 gives 2 questions with 4 parts (1.1, 1.2, 2.1, 2.2): the four questions
  * the officer answers, grouped under the two headline questions that introduce them.
  */
-import type { QuestionData, QuestionResponse } from './case-format';
+import { MAX_QUESTION_DEPTH, type QuestionData, type QuestionResponse } from './case-format';
 
 export interface Proposal {
   questions: QuestionData[];
@@ -218,7 +218,16 @@ export function proposeQuestions(text: string): Proposal {
   if (labelled === 0) return { questions: fallbackQuestions(text), notes: fallbackNote(text) };
 
   numberNodes(roots, null, notes);
-  return { questions: roots.map(toQuestion), notes };
+  const flat = flattenQuestions(roots.map(toQuestion));
+  const tooDeep = flat.filter((row) => row.level > MAX_LEVEL);
+  if (tooDeep.length) {
+    const first = tooDeep[0]!.number;
+    const more = tooDeep.length - 1;
+    notes.push(
+      `${first}${more ? ` and ${more} more part${more === 1 ? '' : 's'}` : ''} went deeper than ${MAX_QUESTION_DEPTH} levels; ${more ? 'they are' : 'it is'} listed at the deepest level, keeping the numbers.`,
+    );
+  }
+  return { questions: nestQuestions(flat), notes };
 }
 
 function numberNodes(siblings: Node[], parent: Node | null, notes: string[]): void {
@@ -313,7 +322,8 @@ export interface FlatQuestion {
   response?: QuestionResponse | undefined;
 }
 
-export const MAX_LEVEL = 2;
+/** The deepest level the editor gives a row: the tree holds at most MAX_QUESTION_DEPTH levels. */
+export const MAX_LEVEL = MAX_QUESTION_DEPTH - 1;
 
 export function flattenQuestions(questions: readonly QuestionData[], level = 0): FlatQuestion[] {
   const out: FlatQuestion[] = [];
@@ -326,12 +336,15 @@ export function flattenQuestions(questions: readonly QuestionData[], level = 0):
   return out;
 }
 
-/** The tree of a flat list; a level deeper than one below the previous row is read as one below. */
+/**
+ * The tree of a flat list; a level deeper than one below the previous row is read as one below,
+ * and one deeper than MAX_LEVEL as MAX_LEVEL, so the tree always passes the schema's depth limit.
+ */
 export function nestQuestions(flat: readonly FlatQuestion[]): QuestionData[] {
   const roots: QuestionData[] = [];
   const stack: QuestionData[] = [];
   for (const row of flat) {
-    const level = Math.max(0, Math.min(row.level, stack.length));
+    const level = Math.max(0, Math.min(row.level, stack.length, MAX_LEVEL));
     stack.length = level;
     const q: QuestionData = { number: row.number, text: row.text };
     if (row.response) q.response = row.response;

@@ -66,6 +66,12 @@ function nestedLists(levels: number): unknown {
   }
   return node;
 }
+/** A question with a part of a part of a part…, `levels` deep (the app keeps three). */
+function deepQuestions(levels: number): unknown[] {
+  let q: Record<string, unknown> = { number: String(levels), text: 'deepest' };
+  for (let level = levels - 1; level >= 1; level--) q = { number: String(level), text: 'q', parts: [q] };
+  return [q];
+}
 const template = {
   id: 'refusal',
   name: 'Refusal notice (s17)',
@@ -116,6 +122,8 @@ const SPECIFIC_BAD: Record<Channel, unknown[]> = {
     { draft: { ...draft, questions: [{ number: '1' }] } },
     { draft: { ...draft, status: 'closed' } },
     { draft: { ...draft, reference: 'FOI\u0007 1' } },
+    { draft: { ...draft, questions: deepQuestions(4) } },
+    { draft: { ...draft, questions: deepQuestions(1_200) } },
   ],
   'cases:update': [
     {},
@@ -130,6 +138,8 @@ const SPECIFIC_BAD: Record<Channel, unknown[]> = {
     { id: 1 },
     { id: 1, questions: [{ text: 'no number' }] },
     { id: 1, questions: 'a' },
+    { id: 1, questions: deepQuestions(4) },
+    { id: 1, questions: deepQuestions(1_200) },
   ],
   'cases:set-response': [
     { id: 1, path: [], response: null },

@@ -8,6 +8,12 @@ import {
   ImportError,
 } from '../../main/services/import-export';
 import { makeTempDir, PASSPHRASE, readFixture } from '../helpers';
+import {
+  MAX_QUESTION_DEPTH,
+  QUESTION_TOO_DEEP,
+  questionTreeDepth,
+  type QuestionData,
+} from '../../shared/case-format';
 
 let cleanup: () => void;
 let cf: CaseFile;
@@ -104,13 +110,48 @@ describe('the case interchange format', () => {
     expect(exported[0]).toMatchObject({ subject: 'Cyber Essentials accreditation' });
   });
 
-  it('keeps control characters and unusual text in free text intact', () => {
-    const odd = 'Line one\u0001\u0002 with controls\nemoji 🙂, RTL \u202Eabc';
+  it('strips C0 controls (but tab and line breaks) from free text, and keeps other unusual text', () => {
+    const odd = 'Line one\u0000\u0001\u0002 with controls\u007f\r\n\tand a tab, emoji 🙂, RTL \u202Eabc';
+    const kept = 'Line one with controls\r\n\tand a tab, emoji 🙂, RTL \u202Eabc';
     // A lone surrogate has no UTF-8 form: it is stored as U+FFFD, the replacement character.
-    expect(tryImport([validCase({ requestText: `${odd} and a lone \uD800 surrogate` })])).toEqual([]);
-    expect((exportRegister(cf)[0] as { requestText: string }).requestText).toBe(
-      `${odd} and a lone \uFFFD surrogate`,
+    expect(
+      tryImport([
+        validCase({
+          requestText: `${odd} and a lone \uD800 surrogate`,
+          subject: '\u0000=1+1',
+          requester: { name: 'Ada\u0007 Lovelace' },
+        }),
+      ]),
+    ).toEqual([]);
+    const stored = exportRegister(cf)[0] as { requestText: string; subject: string; requester: unknown };
+    expect(stored.requestText).toBe(`${kept} and a lone \uFFFD surrogate`);
+    expect(stored.subject).toBe('=1+1');
+    expect(stored.requester).toEqual({ name: 'Ada Lovelace' });
+    // A required field of nothing but controls is empty once they are gone.
+    expect(tryImport([validCase({ reference: 'FOI 2', requester: { name: '\u0000\u0001' } })])).toEqual([
+      'input-0.json: requester.name: is required',
+    ]);
+  });
+
+  it('refuses a question tree deeper than the app can show, without a stack overflow', () => {
+    const tree = (depth: number) => {
+      let q: Record<string, unknown> = { number: `${depth}`, text: 'deepest' };
+      for (let d = depth - 1; d >= 1; d--) q = { number: `${d}`, text: `level ${d}`, parts: [q] };
+      return [q];
+    };
+    expect(tryImport([validCase({ reference: 'FOI 3', questions: tree(MAX_QUESTION_DEPTH) })])).toEqual([]);
+    for (const depth of [MAX_QUESTION_DEPTH + 1, 1_200]) {
+      expect(tryImport([validCase({ reference: `FOI ${depth}`, questions: tree(depth) })])).toEqual([
+        `input-0.json: questions[0].parts[0].parts[0].parts: ${QUESTION_TOO_DEEP}`,
+      ]);
+    }
+    // What was stored exports and imports back.
+    const exported = exportRegister(cf);
+    expect(questionTreeDepth((exported[0] as { questions: QuestionData[] }).questions)).toBe(
+      MAX_QUESTION_DEPTH,
     );
+    cf.sqlite.exec('DELETE FROM cases');
+    expect(tryImport(exported)).toEqual([]);
   });
 
   it('reports a file that is not JSON', () => {

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fixtures } from '../helpers';
+import { MAX_QUESTION_DEPTH, questionSchema, questionTreeDepth } from '../../shared/case-format';
 import {
   addQuestion,
+  MAX_LEVEL,
   countQuestions,
   describeCount,
   flattenQuestions,
@@ -173,5 +175,32 @@ describe('the question editor operations', () => {
       { level: 2, number: '', text: 'd' },
     ]);
     expect(flat.map((r) => `${r.level}:${r.number}`)).toEqual(['0:1', '1:1.1', '2:1.1(a)', '2:1.1(b)']);
+  });
+});
+
+describe('the question depth limit', () => {
+  it('lists a proposal deeper than the limit at the deepest level, keeping numbers and order', () => {
+    const proposal = proposeQuestions(
+      '1. First\n1.1 Part\n1.1.1 Part of a part\n1.1.1.1 Deeper\n(a) Deeper still\n2. Second?',
+    );
+    expect(questionTreeDepth(proposal.questions)).toBe(MAX_QUESTION_DEPTH);
+    expect(flattenQuestions(proposal.questions).map((r) => `${r.level}:${r.number}`)).toEqual([
+      '0:1',
+      '1:1.1',
+      '2:1.1.1',
+      '2:1.1.1.1',
+      '2:1.1.1.1(a)',
+      '0:2',
+    ]);
+    expect(proposal.notes).toContain(
+      '1.1.1.1 and 1 more part went deeper than 3 levels; they are listed at the deepest level, keeping the numbers.',
+    );
+    expect(questionSchema.array().safeParse(proposal.questions).success).toBe(true);
+  });
+
+  it('never nests a flat list deeper than the schema takes', () => {
+    const rows = [0, 1, 2, 3, 4].map((level) => ({ level, number: String(level), text: 't' }));
+    expect(questionTreeDepth(nestQuestions(rows))).toBe(MAX_QUESTION_DEPTH);
+    expect(MAX_LEVEL).toBe(MAX_QUESTION_DEPTH - 1);
   });
 });

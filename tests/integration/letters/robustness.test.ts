@@ -10,7 +10,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { caseSchema } from '../../../shared/case-format';
+import type { CaseRecord } from '../../../shared/case-format';
 import { buildLetter, getTemplate, listParagraphs, renderLetterDocx } from '../../../templates/index';
 import {
   CONVERSION_TIMEOUT_MS,
@@ -29,7 +29,8 @@ import { largeCase, letterFor, longAnswer, org } from './large-case';
 const DIRTY = '\u0000\u0001\u0008\u000b\u000c\u000e\u001f\u007f\udfff\ud800\ufffe\uffff';
 
 const dirtyBase = loadCase('foi-2774.case.json');
-const dirty = caseSchema.parse({
+// Built past the schema, which now strips these: an older case file may still hold them.
+const dirty: CaseRecord = {
   ...dirtyBase,
   requester: { name: `Ada${DIRTY}Lovelace`, address: `1 Engine Street\r\nLondon\u0007` },
   subject: `Spend${DIRTY}`,
@@ -64,7 +65,7 @@ const dirty = caseSchema.parse({
     },
   ],
   signatory: { name: `Sue\u0003 Smith`, title: 'Information Rights Officer' },
-});
+};
 const dirtyOrg = {
   ...org,
   name: `Hertfordshire\u0004 Partnership`,
