@@ -3,7 +3,12 @@
  * and checked first, then everything is written in one transaction.
  */
 import { AppError } from '../../shared/errors';
-import { parseInterchangeObject, type CaseRecord, type Organisation } from '../../shared/case-format';
+import {
+  parseInterchangeObject,
+  stripControls,
+  type CaseRecord,
+  type Organisation,
+} from '../../shared/case-format';
 import { inTransaction, type CaseFile } from '../../db/case-file';
 import { getCaseRecord, insertCaseRecord, listCaseIds, listReferences } from '../../db/queries/cases';
 import { caseRecordProblems, referenceKey } from '../../shared/case-lifecycle';
@@ -164,7 +169,7 @@ export const CSV_COLUMNS = [
 
 /**
  * One row per case for a spreadsheet. A cell that starts like a formula is prefixed with an
- * apostrophe, so a hostile subject line cannot run in Excel.
+ * apostrophe, so a hostile subject line cannot run in Excel or LibreOffice Calc.
  */
 export function exportRegisterCsv(file: CaseFile): string {
   const rows = file.sqlite
@@ -177,7 +182,16 @@ export function exportRegisterCsv(file: CaseFile): string {
   return lines.join('\r\n') + '\r\n';
 }
 
+/**
+ * Spreadsheets look past what comes before a formula sign: LibreOffice Calc skipped a NUL and ran
+ * "\u0000=1+1". So the guard looks past every control, space and invisible character, and takes
+ * the full-width signs too; a cell that starts with a tab or carriage return is quoted as well.
+ */
+const FORMULA_START = /^(?:[\p{Cc}\p{Z}\p{Cf}]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r\n])/u;
+
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // Controls other than tab and line breaks (kept by older case files) carry nothing a reader sees.
+  const text = stripControls(value);
+  const safe = FORMULA_START.test(value) || FORMULA_START.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
