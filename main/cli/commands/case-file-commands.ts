@@ -6,6 +6,7 @@ import { changePassphrase, createCaseFile, openCaseFile, withCaseFile } from '..
 import { exportRegisterCsv, exportRegisterJson, importInterchange } from '../../services/import-export';
 import { currentActor } from '../../services/actor';
 import { writeFileAtomic } from '../../services/files';
+import { checkOutputPath } from '../../services/output-paths';
 
 /** parseArgs with the CLI's own errors: a bad flag is one line and exit code 2. */
 export function parseCommandArgs<T extends ParseArgsOptionsConfig>(
@@ -71,23 +72,32 @@ export const importCommand: Command = {
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'export <file> [--format json|csv] [--out F]',
+  usage: 'export <file> [--format json|csv] [--out F [--force]]',
   summary: 'write the register as interchange JSON or a CSV for a spreadsheet',
   async run(args, io) {
+    const usage = 'foi-desk export <file> [--format json|csv] [--out F [--force]]';
     const { positionals, values } = parseCommandArgs(
       args,
-      { format: { type: 'string', default: 'json' }, out: { type: 'string' } },
-      { min: 1, max: 1, usage: 'foi-desk export <file> [--format json|csv] [--out F]' },
+      {
+        format: { type: 'string', default: 'json' },
+        out: { type: 'string' },
+        force: { type: 'boolean', default: false },
+      },
+      { min: 1, max: 1, usage },
     );
     const format = values.format;
     if (format !== 'json' && format !== 'csv')
       throw new CliError(`unknown format "${format}": use json or csv.`, 2);
+    if (values.force && !values.out) throw new CliError(`--force goes with --out. Usage: ${usage}`, 2);
+    const out = values.out;
+    const input = positionals[0]!;
+    if (out) checkOutputPath(out, { inputs: [input], force: values.force, label: `--out ${out}` });
     const passphrase = await readPassphrase(io);
-    const text = withCaseFile({ path: positionals[0]!, passphrase }, (caseFile) =>
+    const text = withCaseFile({ path: input, passphrase }, (caseFile) =>
       format === 'csv' ? exportRegisterCsv(caseFile) : exportRegisterJson(caseFile),
     );
-    const out = values.out;
     if (out) {
+      checkOutputPath(out, { inputs: [input], force: values.force, label: `--out ${out}` });
       writeFileAtomic(out, text);
       io.stderr(`Wrote ${out}.\n`);
     } else io.stdout(text);
