@@ -388,7 +388,8 @@ const suggestedFileName = z
 
 export const savePathRequestSchema = z.strictObject({
   suggestedName: suggestedFileName,
-  kind: z.enum(['docx']),
+  /** docx: where to export a letter; case-file: which case file a restore replaces (or creates). */
+  kind: z.enum(['docx', 'case-file']),
 });
 export type SavePathRequest = z.infer<typeof savePathRequestSchema>;
 

@@ -1,7 +1,7 @@
 /**
  * Native dialogs the page may ask for. Main shows them, so the page never gets a file-system
- * handle; it gets back only the path the officer picked, and the export channel then refuses any
- * path that is not a .docx.
+ * handle; it gets back only the path the officer picked, which main records as granted for that
+ * one use (main/services/granted-paths.ts): the export and restore channels refuse any other path.
  */
 import { app, dialog, type BrowserWindow, type SaveDialogOptions } from 'electron';
 import path from 'node:path';
@@ -9,10 +9,14 @@ import type { SavePathRequest } from '../../shared/contract';
 
 const FILTERS: Record<SavePathRequest['kind'], SaveDialogOptions['filters']> = {
   docx: [{ name: 'Word document', extensions: ['docx'] }],
+  'case-file': [{ name: 'FOI Desk case file', extensions: ['foidesk'] }],
 };
+
+const EXTENSIONS: Record<SavePathRequest['kind'], string> = { docx: '.docx', 'case-file': '.foidesk' };
 
 const TITLES: Record<SavePathRequest['kind'], string> = {
   docx: 'Export the letter to Word',
+  'case-file': 'The case file to restore into',
 };
 
 /** The path the officer chose, with the right extension, or null if they cancelled. */
@@ -29,6 +33,6 @@ export async function chooseSavePath(
   };
   const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
   if (result.canceled || !result.filePath) return null;
-  const extension = `.${request.kind}`;
+  const extension = EXTENSIONS[request.kind];
   return result.filePath.toLowerCase().endsWith(extension) ? result.filePath : result.filePath + extension;
 }

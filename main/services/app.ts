@@ -17,6 +17,7 @@ import { AUTO_BACKUP_FAILURE_KEY, type AutoBackupFailure } from './handlers/back
 import { currentActor } from './actor';
 import { rememberRecentFile } from './recent-files';
 import { openSession, type OpenSession } from './session';
+import { GrantedPaths } from './granted-paths';
 
 export interface DeskOptions {
   /** Where the recent-files list is kept (the app's config folder). */
@@ -44,9 +45,12 @@ export class DeskApp {
   /** A backup or restore under way, for `backup:progress`. */
   progress: BackupProgress = null;
   readonly now: () => Date;
+  /** Paths the officer chose in a dialog main opened, each for one use (see granted-paths.ts). */
+  readonly grants: GrantedPaths;
 
   constructor(readonly options: DeskOptions) {
     this.now = options.now ?? (() => new Date());
+    this.grants = new GrantedPaths(() => this.now().getTime());
   }
 
   /** Runs `work` after every call queued before it has settled. */
@@ -111,6 +115,8 @@ export class DeskApp {
     const session = this.current;
     if (!session) return;
     this.current = null;
+    // A place chosen to save this session's letter is not carried into the next session.
+    this.grants.clear();
     try {
       const { autoBackupFolder, autoBackupKeep } = getSettings(session.db);
       if (autoBackupFolder) {

@@ -114,4 +114,65 @@ describe('backup and restore through the contract', () => {
       [],
     );
   });
+
+  it('restores only into a case file main knows, or a new one: never a path the page made up', async () => {
+    const folder = path.join(temp.dir, 'backups');
+    mkdirSync(folder);
+    const backup = value(await api['backup:create']({ folder }));
+    value(await api['session:lock']({}));
+    const restore = (targetPath: string) =>
+      api['backup:restore']({ backupPath: backup.path, targetPath, passphrase: PASSPHRASE });
+
+    const document = path.join(temp.dir, 'minutes.docx');
+    writeFileSync(document, 'the minutes');
+    for (const target of [document, 'register.foidesk', path.join(temp.dir, 'new.txt')]) {
+      const reply = await restore(target);
+      expect(reply.ok, target).toBe(false);
+      expect(!reply.ok && reply.error.code).toBe('validation');
+    }
+    expect(readFileSync(document, 'utf8')).toBe('the minutes');
+    expect(existsSync(path.resolve('register.foidesk'))).toBe(false);
+
+    // A new .foidesk file replaces nothing; the file in the recent list is the officer's own.
+    expect((await restore(path.join(temp.dir, 'fresh.foidesk'))).ok).toBe(true);
+    expect((await restore(file)).ok).toBe(true);
+  });
+
+  it('takes a case file chosen in the dialog main opened, or one it refused as damaged', async () => {
+    const folder = path.join(temp.dir, 'backups');
+    mkdirSync(folder);
+    const backup = value(await api['backup:create']({ folder }));
+    value(await api['session:lock']({}));
+    const other = path.join(temp.dir, 'colleague.foidesk');
+    writeFileSync(other, readFileSync(file));
+    const restore = (app: Handlers, targetPath: string) =>
+      app['backup:restore']({ backupPath: backup.path, targetPath, passphrase: PASSPHRASE });
+    expect((await restore(api, other)).ok).toBe(false);
+
+    const withDialog = new DeskApp({
+      configDir: path.join(temp.dir, 'config-dialog'),
+      chooseSavePath: () => Promise.resolve(other),
+    });
+    const dialogApi = createHandlers(withDialog);
+    expect(
+      value(await dialogApi['dialog:save-path']({ suggestedName: 'x.foidesk', kind: 'case-file' })),
+    ).toEqual({
+      path: other,
+    });
+    // A wrong passphrase replaces nothing and keeps the choice for the next try; success uses it up.
+    const wrong = await dialogApi['backup:restore']({
+      backupPath: backup.path,
+      targetPath: other,
+      passphrase: 'nope',
+    });
+    expect(wrong.ok).toBe(false);
+    expect((await restore(dialogApi, other)).ok).toBe(true);
+    const fresh = new DeskApp({ configDir: path.join(temp.dir, 'config-fresh') });
+    const freshApi = createHandlers(fresh);
+    const damaged = path.join(temp.dir, 'damaged.foidesk');
+    writeFileSync(damaged, readFileSync(file).subarray(0, 4096 * 3));
+    const opened = await freshApi['session:open']({ path: damaged, passphrase: PASSPHRASE });
+    expect(!opened.ok && opened.error.code).toBe('damaged');
+    expect((await restore(freshApi, damaged)).ok).toBe(true);
+  });
 });

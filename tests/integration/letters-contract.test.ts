@@ -6,7 +6,7 @@
  * team's templates and standard paragraphs with "Reset to default".
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DeskApp } from '../../main/services/app';
 import { createHandlers, type Handlers } from '../../main/services/handlers';
@@ -26,6 +26,8 @@ let desk: DeskApp;
 let handlers: Handlers;
 let caseId: number;
 let savePathAsked: { suggestedName: string; kind: string }[];
+/** What the save dialog answers next (the officer's choice); by default the suggested name in temp. */
+let nextChoice: string | null;
 
 beforeEach(async () => {
   temp = makeTempDir();
@@ -42,13 +44,14 @@ beforeEach(async () => {
     cf.close();
   }
   savePathAsked = [];
+  nextChoice = null;
   desk = new DeskApp({
     configDir: path.join(temp.dir, 'config'),
     actor: 'tester (app)',
     now: () => NOW,
     chooseSavePath: (request) => {
       savePathAsked.push(request);
-      return Promise.resolve(path.join(temp.dir, request.suggestedName));
+      return Promise.resolve(nextChoice ?? path.join(temp.dir, request.suggestedName));
     },
   });
   handlers = createHandlers(desk);
@@ -171,10 +174,9 @@ describe('letters for a case', () => {
     // Written whole through a temporary file that is gone afterwards.
     expect(readdirSync(temp.dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
 
-    const missing = await refused('letters:export-docx', {
-      versionId: letter.id,
-      path: path.join(temp.dir, 'no such folder', 'letter.docx'),
-    });
+    nextChoice = path.join(temp.dir, 'no such folder', 'letter.docx');
+    await ok('dialog:save-path', { suggestedName: docx.fileName, kind: 'docx' });
+    const missing = await refused('letters:export-docx', { versionId: letter.id, path: nextChoice });
     expect(missing.code).toBe('file-missing');
     const notWord = await refused('letters:export-docx', {
       versionId: letter.id,
@@ -193,6 +195,48 @@ describe('letters for a case', () => {
       (t) => t.action === 'letter-exported',
     );
     expect(timeline).toHaveLength(2);
+  });
+
+  it('writes only where the save dialog answered, once, and never over the case file', async () => {
+    const letter = await ok('letters:generate', { caseId, templateId: 'refusal' });
+    const elsewhere = path.join(temp.dir, 'made up by the page.docx');
+    const free = await refused('letters:export-docx', { versionId: letter.id, path: elsewhere });
+    expect(free).toMatchObject({
+      code: 'validation',
+      message: expect.stringMatching(/Save dialog/) as string,
+    });
+    expect(existsSync(elsewhere)).toBe(false);
+
+    const chosen = (await ok('dialog:save-path', { suggestedName: 'a.docx', kind: 'docx' })).path!;
+    // Granted for a letter, not for anything else, and not for another path.
+    expect((await refused('letters:export-docx', { versionId: letter.id, path: elsewhere })).code).toBe(
+      'validation',
+    );
+    await ok('letters:export-docx', { versionId: letter.id, path: chosen });
+    writeFileSync(chosen, 'the officer edited the exported copy');
+    // One use: the same path again needs the dialog again.
+    expect((await refused('letters:export-docx', { versionId: letter.id, path: chosen })).code).toBe(
+      'validation',
+    );
+    expect(readFileSync(chosen, 'utf8')).toBe('the officer edited the exported copy');
+
+    // Even a dialog answer is never the case file (here a hard link to it named as a letter).
+    const before = readFileSync(file);
+    nextChoice = path.join(temp.dir, 'register.docx');
+    linkSync(file, nextChoice);
+    await ok('dialog:save-path', { suggestedName: 'register.docx', kind: 'docx' });
+    const itself = await refused('letters:export-docx', { versionId: letter.id, path: nextChoice });
+    expect(itself.message).toMatch(/is the case file being read/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+
+    // A choice made before the lock is not carried into the next session.
+    nextChoice = path.join(temp.dir, 'after lock.docx');
+    await ok('dialog:save-path', { suggestedName: 'after lock.docx', kind: 'docx' });
+    await ok('session:lock', {});
+    await ok('session:open', { path: file, passphrase: PASSPHRASE });
+    expect((await refused('letters:export-docx', { versionId: letter.id, path: nextChoice })).code).toBe(
+      'validation',
+    );
   });
 
   it('has no save dialog in the browser bridge: the page downloads instead', async () => {

@@ -18,8 +18,9 @@ import {
   type LastBackup,
   type Progress,
 } from '../backup';
-import { rememberRecentFile } from '../recent-files';
 import { sameFile } from '../files';
+import { pathKey } from '../granted-paths';
+import { loadRecentFiles, rememberRecentFile } from '../recent-files';
 import type { AppHandlers, SessionHandlers } from './types';
 
 /** Where the failure of the last automatic backup is kept, inside the case file, until one succeeds. */
@@ -64,6 +65,29 @@ function recordRestoredFrom(
   }
 }
 
+/**
+ * A restore replaces the file at its target, so the page may not name any file it likes (a
+ * document was once replaced by a case file). The target must be one main knows to be a case file
+ * the officer meant: one chosen in the dialog main opened, the file open now, one in the recent
+ * list (main adds only files it opened or created), one main just refused to open as damaged (it
+ * offers this very restore) — or a new .foidesk file, which replaces nothing. The browser bridge
+ * has no dialog, so there it is the open, recent, damaged or new file.
+ */
+function allowedRestoreTarget(app: DeskApp, targetPath: string): { target: string; granted: boolean } {
+  if (!path.isAbsolute(targetPath))
+    throw new AppError('validation', 'Give the full path of the case file to restore into.');
+  const target = path.resolve(targetPath);
+  if (app.grants.take('restore-target', target)) return { target, granted: true };
+  const key = pathKey(target);
+  const known = [...(app.session ? [app.session.file.path] : []), ...loadRecentFiles(app.options.configDir)];
+  if (known.some((p) => pathKey(p) === key) || (!existsSync(target) && /\.foidesk$/i.test(target)))
+    return { target, granted: false };
+  throw new AppError(
+    'validation',
+    'FOI Desk restores only into a case file it knows (the open one, one in the recent list or one chosen with Choose…) or into a new .foidesk file.',
+  );
+}
+
 export const backupSessionHandlers = {
   'backup:status': (s) => {
     const settings = getSettings(s.db);
@@ -103,12 +127,19 @@ export const backupHandlers = {
    * file is kept as a safety copy beside it; the officer then unlocks the restored file.
    */
   'backup:restore': async (app, input) => {
-    const target = path.resolve(input.targetPath);
+    const { target, granted } = allowedRestoreTarget(app, input.targetPath);
     // The same file through any path (a symlinked folder, another case on a case-insensitive disk).
     if (app.session && sameFile(app.session.file.path, target)) await app.lockNow();
-    const result = await withProgress(app, (onProgress) =>
-      restoreCaseFile(input.backupPath, target, input.passphrase, onProgress),
-    );
+    let result: Awaited<ReturnType<typeof restoreCaseFile>>;
+    try {
+      result = await withProgress(app, (onProgress) =>
+        restoreCaseFile(input.backupPath, target, input.passphrase, onProgress),
+      );
+    } catch (error) {
+      // Nothing was replaced: the officer may correct the backup or passphrase and try again.
+      if (granted) app.grants.grant('restore-target', target);
+      throw error;
+    }
     recordRestoredFrom(result.target, input.passphrase, result.restoredFrom, result.check);
     rememberRecentFile(app.options.configDir, result.target);
     return { target: result.target, safetyCopy: result.safetyCopy, check: result.check };

@@ -23,7 +23,7 @@ import { queueHandlers } from './queue';
 import { caseHandlers } from './cases';
 import { clockHandlers } from './clock';
 import { settingsHandlers } from './settings';
-import { letterHandlers } from './letters';
+import { letterAppHandlers, letterHandlers } from './letters';
 import { backupHandlers, backupSessionHandlers } from './backup';
 import { dialogHandlers } from './dialog';
 
@@ -42,7 +42,7 @@ const needSession = {
   ...backupSessionHandlers,
 };
 /** Channels that run on the app itself. */
-const onApp = { ...sessionHandlers, ...backupHandlers, ...dialogHandlers };
+const onApp = { ...sessionHandlers, ...letterAppHandlers, ...backupHandlers, ...dialogHandlers };
 
 /** Every channel has exactly one handler: a missing or doubled one is a type error here. */
 const implementations = { ...withSession(needSession), ...onApp } satisfies { [C in Channel]: Run<C> };

@@ -17,6 +17,7 @@ import {
   type StandardParagraph,
 } from '../../../templates/index';
 import { writeFileAtomic } from '../files';
+import { checkOutputPath } from '../output-paths';
 import {
   generateLetter,
   getLetter,
@@ -30,7 +31,7 @@ import {
 } from '../letters';
 import type { OpenSession } from '../session';
 import { requireRow } from './cases';
-import type { SessionHandlers } from './types';
+import type { AppHandlers, SessionHandlers } from './types';
 
 /** An exported letter can leave the machine: the case's timeline says which version did. */
 function auditLetterExport(s: OpenSession, letter: LetterVersionView): void {
@@ -165,20 +166,6 @@ export const letterHandlers = {
     return { fileName, base64: bytes.toString('base64') };
   },
 
-  'letters:export-docx': async (s, input) => {
-    const letter = getLetter(s.file, input.versionId);
-    // Only a path the save dialog gave: a relative one would land wherever the app was started.
-    if (!path.isAbsolute(input.path))
-      throw new AppError('validation', 'Choose where to save the file with the Save dialog.');
-    const folder = path.dirname(input.path);
-    if (!existsSync(folder) || !statSync(folder).isDirectory())
-      throw new AppError('file-missing', 'That folder does not exist.');
-    const { bytes } = await renderLetterFile(s.file, letter.document);
-    writeFileAtomic(input.path, bytes);
-    auditLetterExport(s, letter);
-    return { path: input.path, bytes: bytes.length };
-  },
-
   'letters:library': (s) => letterLibrary(s),
 
   'letters:save-template': (s, { template }) => {
@@ -218,3 +205,28 @@ export const letterHandlers = {
     return letterLibrary(s);
   },
 } satisfies SessionHandlers<'letters:'>;
+
+/**
+ * Writing a letter to a path: only one the officer chose in the save dialog main opened (used once,
+ * within minutes), never one the page made up, and never the case file or a backup (the dialog
+ * itself asked before replacing any other file).
+ */
+export const letterAppHandlers = {
+  'letters:export-docx': async (app, input) => {
+    const s = app.requireSession();
+    const letter = getLetter(s.file, input.versionId);
+    if (!app.grants.take('letter-export', input.path))
+      throw new AppError(
+        'validation',
+        'Choose where to save the letter with the Save dialog: FOI Desk writes only where you chose.',
+      );
+    const folder = path.dirname(input.path);
+    if (!existsSync(folder) || !statSync(folder).isDirectory())
+      throw new AppError('file-missing', 'That folder does not exist.');
+    checkOutputPath(input.path, { inputs: [s.file.path], force: true });
+    const { bytes } = await renderLetterFile(s.file, letter.document);
+    writeFileAtomic(input.path, bytes);
+    auditLetterExport(s, letter);
+    return { path: input.path, bytes: bytes.length };
+  },
+} satisfies AppHandlers<'letters:'>;

@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { createCaseFile, openCaseFile } from '../../../db/case-file';
+import { createCaseFile, openCaseFile, type CaseFile } from '../../../db/case-file';
+import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../../../db/queries/audit';
 import { getSettings } from '../../../db/queries/settings';
 import type { SessionStatus } from '../../../shared/contract';
@@ -46,11 +47,16 @@ export const sessionHandlers = {
   },
   'session:open': async (app, input) => {
     await app.lockNow();
-    app.begin(
-      openCaseFile({ path: input.path, passphrase: input.passphrase }),
-      input.passphrase,
-      input.officer,
-    );
+    let file: CaseFile;
+    try {
+      file = openCaseFile({ path: input.path, passphrase: input.passphrase });
+    } catch (error) {
+      // The unlock screen then offers a restore over this file: main itself vouches for the path.
+      if (error instanceof AppError && error.code === 'damaged')
+        app.grants.grant('restore-target', input.path);
+      throw error;
+    }
+    app.begin(file, input.passphrase, input.officer);
     return sessionStatus(app);
   },
   'session:lock': async (app) => {
