@@ -63,6 +63,9 @@ export function lockDownSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.on('will-download', (event) => event.preventDefault());
+  // Should anything turn Chromium's spellchecker on, its dictionary download goes to the discard
+  // port on this machine, never to the network.
+  session.setSpellCheckerDictionaryDownloadURL('http://127.0.0.1:9/');
 }
 
 /** Applied to every web contents the app creates. */
@@ -101,7 +104,9 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-      spellcheck: true,
+      // Chromium's own spellchecker (Windows, Linux) downloads Hunspell dictionaries from Google;
+      // an offline case manager must not. macOS checks spelling with the OS, which fetches nothing.
+      spellcheck: process.platform === 'darwin',
       devTools: options.devTools,
     },
   });
