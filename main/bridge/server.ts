@@ -34,7 +34,25 @@ export interface BridgeOptions {
   desk?: Omit<DeskOptions, 'configDir'>;
   /** How often the idle lock is checked, in ms (default 30 s). */
   idleCheckMs?: number;
+  /** How long a request body may take to arrive, in ms (default 5 s; tests shorten it). */
+  bodyTimeoutMs?: number;
+  /** Open connections at most (default 32): the page needs a handful. */
+  maxConnections?: number;
 }
+
+/**
+ * Limits that keep one slow or greedy client from holding the bridge: the headers within 10 s,
+ * the whole request within 30 s (Node checks these every few seconds), and the body within
+ * bodyTimeoutMs by our own timer, so a body trickled a byte at a time is cut off in seconds,
+ * not held for minutes.
+ */
+export const BRIDGE_LIMITS = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  bodyTimeoutMs: 5_000,
+  maxConnections: 32,
+  connectionsCheckingIntervalMs: 2_000,
+} as const;
 
 export interface Bridge {
   /** The address to open, token included in the fragment. */
@@ -87,15 +105,46 @@ function tokenMatches(header: string | undefined, token: Buffer): boolean {
   return given.length === token.length && timingSafeEqual(given, token);
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** The body, or why it was refused: too large, or not all there within the time allowed. */
+type BodyResult = { text: string } | { refused: 'too-large' | 'too-slow' };
+
+function readBody(req: IncomingMessage, timeoutMs: number): Promise<BodyResult> {
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+      resolve({ refused: 'too-large' });
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (result: BodyResult) => {
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) finish({ refused: 'too-large' });
+      else chunks.push(chunk);
+    };
+    const onEnd = () => finish({ text: Buffer.concat(chunks).toString('utf8') });
+    const onError = (error: Error) => {
+      clearTimeout(timer);
+      reject(error);
+    };
+    const timer = setTimeout(() => finish({ refused: 'too-slow' }), timeoutMs);
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
+}
+
+/** Answers, then closes the connection: the rest of a refused body is never read. */
+function refuseAndClose(req: IncomingMessage, res: ServerResponse, status: number, message: string): void {
+  res.setHeader('Connection', 'close');
+  res.once('finish', () => req.socket.destroy());
+  refuse(res, status, 'validation', message);
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
@@ -113,12 +162,21 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) refuse(res, 500, 'internal', internalErrorInfo(error).message);
-      else res.destroy();
-    });
-  });
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? BRIDGE_LIMITS.bodyTimeoutMs;
+  const server = createServer(
+    {
+      headersTimeout: BRIDGE_LIMITS.headersTimeoutMs,
+      requestTimeout: BRIDGE_LIMITS.requestTimeoutMs,
+      connectionsCheckingInterval: BRIDGE_LIMITS.connectionsCheckingIntervalMs,
+    },
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent) refuse(res, 500, 'internal', internalErrorInfo(error).message);
+        else res.destroy();
+      });
+    },
+  );
+  server.maxConnections = options.maxConnections ?? BRIDGE_LIMITS.maxConnections;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // DNS rebinding: a page on evil.example resolving to 127.0.0.1 still sends its own Host.
@@ -162,11 +220,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       refuse(res, 415, 'validation', 'Send JSON (Content-Type: application/json).');
       return;
     }
-    const body = await readBody(req);
-    if (body === null) {
-      refuse(res, 413, 'validation', 'The request is too large.');
+    const read = await readBody(req, bodyTimeoutMs);
+    if ('refused' in read && read.refused === 'too-large') {
+      refuseAndClose(req, res, 413, 'The request is too large.');
       return;
     }
+    if ('refused' in read) {
+      refuseAndClose(req, res, 408, 'The request took too long to arrive.');
+      return;
+    }
+    const body = read.text;
     let input: unknown;
     try {
       input = body === '' ? undefined : JSON.parse(body);
