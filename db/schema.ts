@@ -112,8 +112,17 @@ export const questions = sqliteTable(
     position: integer('position').notNull(),
     number: text('number').notNull(),
     text: text('text').notNull(),
+    /**
+     * The question's stable id in the contract (CaseDetail, `cases:set-response`): made once, kept
+     * when the questions are renumbered or saved again (the row id is not: saving the questions
+     * writes their rows anew). Never part of the interchange files.
+     */
+    key: text('key').notNull().default(''),
   },
-  (t) => [index('questions_case').on(t.caseId, t.parentId, t.position)],
+  (t) => [
+    index('questions_case').on(t.caseId, t.parentId, t.position),
+    uniqueIndex('questions_case_key').on(t.caseId, t.key),
+  ],
 );
 
 export const responses = sqliteTable('responses', {

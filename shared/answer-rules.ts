@@ -131,3 +131,105 @@ export function questionTreeProblems(list: readonly QuestionData[], regime: Regi
   walk(list, 'questions');
   return out;
 }
+
+/** A "see question N" answer whose question an edit of the tree removes. */
+export interface DanglingReference {
+  /** The id (if it has one) and number, after the edit, of the question whose answer points away. */
+  fromId: string | undefined;
+  from: string;
+  /** The id and number, before the edit, of the question it pointed at. */
+  targetId: string;
+  target: string;
+}
+
+export interface FollowedReferences {
+  /** The tree after the edit, each "see question N" rewritten to its question's new number. */
+  questions: QuestionData[];
+  dangling: DanglingReference[];
+  /** One problem per dangling reference, worded as questionTreeProblems words its own. */
+  problems: AnswerProblem[];
+}
+
+/**
+ * Carries "see question N" answers across an edit of the question tree, so that renumbering never
+ * makes an answer point at a different question (remove question 2 and the old question 3, now 2,
+ * must not say "see the answer to question 2"). `before` is the tree as stored and `after` the tree
+ * as edited, both with ids. A reference names a question by its number in `before` (the numbering
+ * the officer saw when editing) and is rewritten to the number the question with that id has in
+ * `after`; when no question in `after` has that id, the reference is dangling. A number `before`
+ * does not have is left as written, for questionTreeProblems to judge on the new tree.
+ */
+export function followSeeReferences(
+  before: readonly QuestionData[],
+  after: readonly QuestionData[],
+): FollowedReferences {
+  const idByOldNumber = new Map<string, string>();
+  const walkBefore = (qs: readonly QuestionData[]) => {
+    for (const q of qs) {
+      if (q.id) idByOldNumber.set(q.number.trim(), q.id);
+      if (q.parts) walkBefore(q.parts);
+    }
+  };
+  walkBefore(before);
+  const newNumberById = new Map<string, string>();
+  const walkAfter = (qs: readonly QuestionData[]) => {
+    for (const q of qs) {
+      if (q.id) newNumberById.set(q.id, q.number.trim());
+      if (q.parts) walkAfter(q.parts);
+    }
+  };
+  walkAfter(after);
+
+  const dangling: DanglingReference[] = [];
+  const problems: AnswerProblem[] = [];
+  const rewrite = (qs: readonly QuestionData[], path: string): QuestionData[] =>
+    qs.map((q, i) => {
+      const at = `${path}[${i}]`;
+      let out: QuestionData = q.parts ? { ...q, parts: rewrite(q.parts, `${at}.parts`) } : q;
+      const r = q.response;
+      const target = r?.outcome === 'see-other' ? r.seeQuestion?.trim() : undefined;
+      const targetId = target ? idByOldNumber.get(target) : undefined;
+      if (r && target && targetId) {
+        const now = newNumberById.get(targetId);
+        if (now === undefined) {
+          dangling.push({ fromId: q.id, from: q.number, targetId, target });
+          problems.push({
+            field: `${at}.response.seeQuestion`,
+            message: `Question ${q.number}: the answer says to see the answer to question ${target}, which this change removes. Change or clear that answer first`,
+          });
+        } else if (now !== target) {
+          const response = { ...r, seeQuestion: now };
+          if (r.text !== undefined) response.text = renumberMentions(r.text, target, now);
+          out = { ...out, response };
+        }
+      }
+      return out;
+    });
+  return { questions: rewrite(after, 'questions'), dangling, problems };
+}
+
+/**
+ * "Please see the answer to question 2." in the text of a "see question 2" answer says the same
+ * as its number (the FOI 2774 letter has it so), so it follows the number: "question 2" becomes
+ * "question 1", and "question 2.1" or "question 2(a)", other questions, stay as written.
+ */
+function renumberMentions(text: string, from: string, to: string): string {
+  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(
+    new RegExp(`(\\bquestion\\s+)${escaped}(?![\\d(]|\\.\\d)`, 'gi'),
+    (_, lead: string) => lead + to,
+  );
+}
+
+/** The ids in a question tree, parts included, in order (questions without one are skipped). */
+export function questionIds(list: readonly QuestionData[]): string[] {
+  const out: string[] = [];
+  const walk = (qs: readonly QuestionData[]) => {
+    for (const q of qs) {
+      if (q.id) out.push(q.id);
+      if (q.parts) walk(q.parts);
+    }
+  };
+  walk(list);
+  return out;
+}

@@ -122,6 +122,12 @@ export const responseSchema = z.strictObject({
 });
 
 export interface QuestionData {
+  /**
+   * The question's stable id inside one case file (see shared/contract.ts `questionId`). Only the
+   * case page and its channels carry it: the interchange files never do, and `questionSchema`
+   * refuses it, so a case imported into another file gets new ids and an export reads back as it was.
+   */
+  id?: string | undefined;
   number: string;
   text: string;
   parts?: QuestionData[] | undefined;
@@ -141,10 +147,16 @@ export const QUESTION_TOO_DEEP = `is nested too deeply (at most ${MAX_QUESTION_D
  * The schema is built to exactly MAX_QUESTION_DEPTH levels instead of recursing lazily: a hostile
  * tree 1,200 deep is refused at the first level too many, never by a stack overflow.
  */
+/** A question's own fields, shared with the contract's question (which adds its id). */
+export const questionFields = {
+  number: z.string().trim().min(1, { message: 'is required' }).max(40),
+  text: longText,
+};
+
 function questionAtLevel(level: number): z.ZodType<QuestionData> {
   return z.strictObject({
-    number: z.string().trim().min(1, { message: 'is required' }).max(40),
-    text: longText,
+    number: questionFields.number,
+    text: questionFields.text,
     parts: (level < MAX_QUESTION_DEPTH
       ? z.array(questionAtLevel(level + 1))
       : z.array(z.unknown()).max(0, { message: QUESTION_TOO_DEEP })

@@ -12,11 +12,13 @@ import {
   CHANNELS,
   JURISDICTIONS,
   MAX_QUESTION_DEPTH,
+  QUESTION_TOO_DEEP,
   REGIMES,
   caseSchema,
   fieldPathOf,
   isoDate,
   organisationSchema,
+  questionFields,
   questionSchema,
   reference,
   requesterSchema,
@@ -25,6 +27,7 @@ import {
   signatorySchema,
   type CaseRecord,
   type Organisation,
+  type QuestionData,
 } from './case-format';
 import { settingsSchema, type Settings } from './settings';
 import { MIN_PASSPHRASE_LENGTH } from './passphrase';
@@ -288,6 +291,33 @@ export const clockEventInput = z.strictObject({
 });
 export type ClockEventInput = z.infer<typeof clockEventInput>;
 
+/**
+ * A question's stable id (32 hex digits), made when the question is first saved and kept through
+ * renumbering, reordering and every later save: the channels address a question by it, never by
+ * its position, so a second window cannot write to the wrong question.
+ */
+export const questionId = z.string().regex(/^[0-9a-f]{32}$/, { message: 'is not a question id' });
+
+/**
+ * A question as the case page sends it back: the interchange shape plus the id it was given
+ * (absent for a question added in this edit). An id the case does not have is refused.
+ */
+function caseQuestionAtLevel(level: number): z.ZodType<QuestionData> {
+  return z.strictObject({
+    id: questionId.optional(),
+    number: questionFields.number,
+    text: questionFields.text,
+    // Built level by level, as the interchange schema is: a hostile deep tree is refused, never a stack overflow.
+    parts: (level < MAX_QUESTION_DEPTH
+      ? z.array(caseQuestionAtLevel(level + 1))
+      : z.array(z.unknown()).max(0, { message: QUESTION_TOO_DEEP })
+    ).optional(),
+    response: responseSchema.optional(),
+  }) as z.ZodType<QuestionData>;
+}
+
+export const caseQuestionSchema: z.ZodType<QuestionData> = caseQuestionAtLevel(1);
+
 export const caseDraftSchema = z.strictObject({
   reference,
   ourRef: shortText.optional(),
@@ -425,14 +455,19 @@ export const contract = {
   'cases:get': channel<CaseDetail>()(z.strictObject({ id })),
   'cases:create': channel<CaseDetail>()(z.strictObject({ draft: caseDraftSchema })),
   'cases:update': channel<CaseDetail>()(z.strictObject({ id, patch: casePatchSchema })),
+  /**
+   * The whole question tree, as edited. Questions keep the ids they are sent with; a "see question
+   * N" answer is read in the numbering the case had before this edit and follows its question to
+   * its new number (refused when that question is removed). See shared/answer-rules.ts.
+   */
   'cases:set-questions': channel<CaseDetail>()(
-    z.strictObject({ id, questions: z.array(questionSchema).max(500) }),
+    z.strictObject({ id, questions: z.array(caseQuestionSchema).max(500) }),
   ),
   'cases:set-response': channel<CaseDetail>()(
     z.strictObject({
       id,
-      /** Where the question is: [0] is question 1, [0, 1] its second part. */
-      path: z.array(z.number().int().min(0).max(499)).min(1).max(MAX_QUESTION_DEPTH),
+      /** The question's id (from CaseDetail): refused as not found once that question is removed. */
+      questionId,
       response: responseSchema.nullable(),
     }),
   ),

@@ -23,6 +23,7 @@
  * separately. FOI 4951 gives 2 questions with 4 parts (1.1, 1.2, 2.1, 2.2): the four questions
  * the officer answers, grouped under the two headline questions that introduce them.
  */
+import { followSeeReferences } from './answer-rules';
 import { MAX_QUESTION_DEPTH, type QuestionData, type QuestionResponse } from './case-format';
 
 export interface Proposal {
@@ -315,6 +316,8 @@ export function describeCount(questions: readonly QuestionData[]): string {
 // reorder simple list operations; nestQuestions turns it back into the tree that is stored.
 
 export interface FlatQuestion {
+  /** The stored question's stable id; none for a row added (or split off) in this edit. */
+  id?: string | undefined;
   /** 0 for a question, 1 for a part, 2 for a part of a part. */
   level: number;
   number: string;
@@ -329,6 +332,7 @@ export function flattenQuestions(questions: readonly QuestionData[], level = 0):
   const out: FlatQuestion[] = [];
   for (const q of questions) {
     const flat: FlatQuestion = { level, number: q.number, text: q.text };
+    if (q.id) flat.id = q.id;
     if (q.response) flat.response = q.response;
     out.push(flat);
     if (q.parts) out.push(...flattenQuestions(q.parts, level + 1));
@@ -346,7 +350,9 @@ export function nestQuestions(flat: readonly FlatQuestion[]): QuestionData[] {
   for (const row of flat) {
     const level = Math.max(0, Math.min(row.level, stack.length, MAX_LEVEL));
     stack.length = level;
-    const q: QuestionData = { number: row.number, text: row.text };
+    const q: QuestionData = row.id
+      ? { id: row.id, number: row.number, text: row.text }
+      : { number: row.number, text: row.text };
     if (row.response) q.response = row.response;
     const parent = stack[level - 1];
     if (parent) (parent.parts ??= []).push(q);
@@ -484,4 +490,51 @@ export function addQuestion(flat: readonly FlatQuestion[], after: number | null,
   const at = after === null ? flat.length : subtreeEnd(flat, after);
   const row: FlatQuestion = { level, number: '', text: '' };
   return renumberQuestions([...flat.slice(0, at), row, ...flat.slice(at)]);
+}
+
+/** What removing a row (or merging it into the row above) would throw away, for the editor to ask first. */
+export interface RemovalConsequences {
+  /** The number of the row whose answer would be deleted, if it has one. */
+  lostAnswer: string | null;
+  /** Answers that say "see question N" of the row removed: they would point nowhere. */
+  brokenReferences: { fromId: string | undefined; from: string; to: string }[];
+}
+
+/**
+ * Compares the rows before and after a removal or merge (`dropped` is the index, in `rows`, of the
+ * row that goes). `stored` is the tree as saved, which the "see question N" numbers refer to
+ * (followSeeReferences); numbers in the result are the ones the officer sees in the editor now.
+ */
+export function removalConsequences(
+  stored: readonly QuestionData[],
+  rows: readonly FlatQuestion[],
+  next: readonly FlatQuestion[],
+  dropped: number,
+): RemovalConsequences {
+  const row = rows[dropped];
+  const lostAnswer = row?.response ? row.number : null;
+  const key = (d: { fromId: string | undefined; targetId: string }) => `${d.fromId ?? ''}>${d.targetId}`;
+  const already = new Set(followSeeReferences(stored, nestQuestions(rows)).dangling.map(key));
+  const numberOf = (id: string | undefined) => rows.find((r) => r.id !== undefined && r.id === id)?.number;
+  const brokenReferences = followSeeReferences(stored, nestQuestions(next))
+    .dangling.filter((d) => !already.has(key(d)))
+    .map((d) => ({
+      fromId: d.fromId,
+      from: numberOf(d.fromId) ?? d.from,
+      to: numberOf(d.targetId) ?? d.target,
+    }));
+  return { lostAnswer, brokenReferences };
+}
+
+/** The rows with the answers of the given ids removed (answers that would point at nothing). */
+export function clearAnswers(
+  rows: readonly FlatQuestion[],
+  ids: readonly (string | undefined)[],
+): FlatQuestion[] {
+  const clear = new Set(ids.filter((i): i is string => i !== undefined));
+  return rows.map((r) => {
+    if (!r.id || !clear.has(r.id)) return r;
+    const { response: _dropped, ...rest } = r;
+    return rest;
+  });
 }

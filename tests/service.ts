@@ -28,8 +28,8 @@ export function serviceOf(app: DeskApp) {
     updateCase: (id: number, patch: CasePatch) => caseHandlers['cases:update'](s(), { id, patch }),
     setQuestions: (id: number, questions: QuestionData[]) =>
       caseHandlers['cases:set-questions'](s(), { id, questions }),
-    setResponse: (id: number, path: number[], response: QuestionResponse | null) =>
-      caseHandlers['cases:set-response'](s(), { id, path, response }),
+    setResponse: (id: number, questionId: string, response: QuestionResponse | null) =>
+      caseHandlers['cases:set-response'](s(), { id, questionId, response }),
     addEvent: (id: number, event: ClockEventInput) => caseHandlers['cases:add-event'](s(), { id, event }),
     removeEvent: (id: number, eventId: number) => caseHandlers['cases:remove-event'](s(), { id, eventId }),
     nextReference: () => caseHandlers['cases:next-reference'](s()),

@@ -52,7 +52,10 @@ export function updateRequester(db: CaseDb, id: number, values: Partial<Omit<Req
   db.update(requesters).set(values).where(eq(requesters.id, id)).run();
 }
 
-/** Replaces a case's questions, answers and exemptions with the tree given (cascades remove the old). */
+/**
+ * Replaces a case's questions, answers and exemptions with the tree given (cascades remove the
+ * old rows). Questions keep the ids they come with, so a question saved again is the same question.
+ */
 export function replaceQuestions(db: CaseDb, caseId: number, list: QuestionData[]): void {
   db.delete(questions).where(eq(questions.caseId, caseId)).run();
   insertQuestions(db, caseId, null, list);

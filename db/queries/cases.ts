@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { CaseDb } from '../case-file';
 import {
@@ -72,6 +73,12 @@ export function insertCaseRecord(db: CaseDb, record: CaseRecord, dueDate: string
   return row.id;
 }
 
+/** A new question id: 32 random hex digits (the migration gives older questions the same kind). */
+export function newQuestionId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/** Inserts a question tree; a question that comes with an `id` keeps it, one without gets a new one. */
 export function insertQuestions(
   db: CaseDb,
   caseId: number,
@@ -79,9 +86,10 @@ export function insertQuestions(
   list: QuestionData[],
 ): void {
   list.forEach((q, position) => {
+    const key = q.id ?? newQuestionId();
     const { id } = db
       .insert(questions)
-      .values({ caseId, parentId, position, number: q.number, text: q.text })
+      .values({ caseId, parentId, position, number: q.number, text: q.text, key })
       .returning({ id: questions.id })
       .get();
     if (q.response) insertResponse(db, id, q.response);
@@ -153,8 +161,11 @@ type ResponseRow = typeof responses.$inferSelect;
 type ExemptionRow = typeof appliedExemptions.$inferSelect;
 type FactorRow = typeof publicInterestFactors.$inferSelect;
 
-/** Loads the questions of a case as the nested interchange structure, order kept. */
-export function loadQuestions(db: CaseDb, caseId: number): QuestionData[] {
+/**
+ * Loads the questions of a case as the nested interchange structure, order kept; with `ids`, each
+ * question carries its stable id (the case page and the handlers need them, an export never has them).
+ */
+export function loadQuestions(db: CaseDb, caseId: number, { ids: withIds = false } = {}): QuestionData[] {
   const qRows = db
     .select()
     .from(questions)
@@ -183,7 +194,7 @@ export function loadQuestions(db: CaseDb, caseId: number): QuestionData[] {
         .orderBy(asc(publicInterestFactors.position))
         .all()
     : [];
-  return assembleQuestions(qRows, rRows, eRows, fRows);
+  return assembleQuestions(qRows, rRows, eRows, fRows, withIds);
 }
 
 function assembleQuestions(
@@ -191,6 +202,7 @@ function assembleQuestions(
   rRows: ResponseRow[],
   eRows: ExemptionRow[],
   fRows: FactorRow[],
+  withIds: boolean,
 ): QuestionData[] {
   const byParent = new Map<number | null, QuestionRow[]>();
   for (const q of qRows) {
@@ -208,7 +220,9 @@ function assembleQuestions(
     (byParent.get(parentId) ?? []).map((q) => {
       const parts = build(q.id);
       const r = responseByQ.get(q.id);
-      const out: QuestionData = { number: q.number, text: q.text };
+      const out: QuestionData = withIds
+        ? { id: q.key, number: q.number, text: q.text }
+        : { number: q.number, text: q.text };
       if (parts.length) out.parts = parts;
       if (r) out.response = toResponse(r, exemptionsByQ.get(q.id), factorsByE);
       return out;
@@ -251,8 +265,11 @@ function toResponse(
   }) as QuestionResponse;
 }
 
-/** The whole case in the interchange format, keys in the documented order. */
-export function getCaseRecord(db: CaseDb, id: number): CaseRecord | undefined {
+/**
+ * The whole case in the interchange format, keys in the documented order. With `ids` (the case
+ * page), each question also carries its stable id; exports and letters leave them out.
+ */
+export function getCaseRecord(db: CaseDb, id: number, { ids = false } = {}): CaseRecord | undefined {
   const row = getCaseRow(db, id);
   if (!row) return undefined;
   const requester = db.select().from(requesters).where(eq(requesters.id, row.requesterId)).get();
@@ -273,7 +290,7 @@ export function getCaseRecord(db: CaseDb, id: number): CaseRecord | undefined {
     }) as CaseRecord['requester'],
     subject: row.subject,
     requestText: row.requestText,
-    questions: loadQuestions(db, id),
+    questions: loadQuestions(db, id, { ids }),
     status: row.status,
     outcome: row.outcome,
     responded: row.responded,

@@ -112,10 +112,16 @@ describe('logging a request', () => {
 
 describe('answers', () => {
   it('refuses, at the service, each answer the form would refuse', async () => {
-    const { id } = await value('cases:create', { draft: draft('FOI 3') });
+    const foi = await value('cases:create', { draft: draft('FOI 3') });
+    const { id } = foi;
     const eir = await value('cases:create', { draft: draft('EIR 1', { regime: 'EIR' }) });
+    // Question 2 of the case, by its id.
     const set = (response: NonNullable<ChannelInput<'cases:set-response'>['response']>, caseId = id) =>
-      ({ id: caseId, path: [1], response }) as ChannelInput<'cases:set-response'>;
+      ({
+        id: caseId,
+        questionId: (caseId === id ? foi : eir).record.questions[1]!.id!,
+        response,
+      }) as ChannelInput<'cases:set-response'>;
     await expectRefused(id, 'cases:set-response', set({ outcome: 'exempt' }), /Add the exemption/);
     await expectRefused(
       id,
@@ -165,7 +171,7 @@ describe('answers', () => {
     expect(ok.record.questions[1]?.response?.outcome).toBe('exempt');
     await value('cases:set-response', {
       id,
-      path: [0],
+      questionId: foi.record.questions[0]!.id!,
       response: { outcome: 'see-other', seeQuestion: '2' },
     });
   });

@@ -140,13 +140,22 @@ const SPECIFIC_BAD: Record<Channel, unknown[]> = {
     { id: 1, questions: 'a' },
     { id: 1, questions: deepQuestions(4) },
     { id: 1, questions: deepQuestions(1_200) },
+    { id: 1, questions: [{ id: 7, number: '1', text: 'a number for an id' }] },
+    {
+      id: 1,
+      questions: [{ number: '1', text: 'x', parts: [{ id: 'not-an-id', number: '1.1', text: 'y' }] }],
+    },
   ],
   'cases:set-response': [
-    { id: 1, path: [], response: null },
-    { id: 1, path: [0], response: { outcome: 'maybe' } },
-    { id: 1, path: [-1], response: null },
-    { id: 1, path: [0], response: { outcome: 'exempt', exemptions: [{ provision: '', reason: '' }] } },
-    { id: 1, path: [0, 0, 0, 0], response: null },
+    { id: 1, questionId: '', response: null },
+    { id: 1, questionId: 'a'.repeat(32), response: { outcome: 'maybe' } },
+    { id: 1, path: [0], response: null },
+    {
+      id: 1,
+      questionId: 'a'.repeat(32),
+      response: { outcome: 'exempt', exemptions: [{ provision: '', reason: '' }] },
+    },
+    { id: 1, questionId: 'A question', response: null },
   ],
   'cases:add-event': [
     { id: 1 },

@@ -200,31 +200,37 @@ describe('casework', () => {
     expect(desk.nextReference()).toEqual({ reference: 'REQ-8/26' });
   });
 
-  it('records answers by position, with old and new values in the audit log', () => {
-    const { id } = desk.createCase(draft);
+  it('records answers by question id, with old and new values in the audit log', () => {
+    const { id, record: created } = desk.createCase(draft);
+    const [q1, q2] = created.questions;
+    const part = q1!.parts![1]!;
     const exempt = record.questions[0]!.response!;
-    const after = desk.setResponse(id, [0], exempt);
+    const after = desk.setResponse(id, q1!.id!, exempt);
     expect(after.record.questions[0]!.response).toEqual(exempt);
-    desk.setResponse(id, [0, 1], { outcome: 'not-held', text: 'We do not hold a date.' });
-    const detail = desk.setResponse(id, [1], { outcome: 'see-other', seeQuestion: '1', text: 'As above.' });
+    desk.setResponse(id, part.id!, { outcome: 'not-held', text: 'We do not hold a date.' });
+    const detail = desk.setResponse(id, q2!.id!, {
+      outcome: 'see-other',
+      seeQuestion: '1',
+      text: 'As above.',
+    });
     expect(detail.record.questions[0]!.parts![1]!.response?.outcome).toBe('not-held');
     const entry = detail.timeline.find((t) => t.action === 'set-response' && t.field === '1');
     expect(entry?.oldValue).toBeNull();
     expect(JSON.parse(entry!.newValue!)).toEqual(exempt);
-    const cleared = desk.setResponse(id, [1], null);
+    const cleared = desk.setResponse(id, q2!.id!, null);
     expect(cleared.record.questions[1]!.response).toBeUndefined();
     expect(JSON.parse(cleared.timeline.at(-1)!.oldValue!)).toMatchObject({ outcome: 'see-other' });
-    expectAppError(() => desk.setResponse(id, [5], null), 'not-found');
+    expectAppError(() => desk.setResponse(id, 'f'.repeat(32), null), 'conflict');
   });
 
   it('replaces the questions, keeping answers that come with them', () => {
-    const { id } = desk.createCase(draft);
-    desk.setResponse(id, [0], { outcome: 'provided', text: 'Yes.' });
+    const { id, record: created } = desk.createCase(draft);
+    desk.setResponse(id, created.questions[0]!.id!, { outcome: 'provided', text: 'Yes.' });
     const questions = [
       { number: '1', text: 'Merged question', response: { outcome: 'provided' as const, text: 'Yes.' } },
     ];
     const detail = desk.setQuestions(id, questions);
-    expect(detail.record.questions).toEqual(questions);
+    expect(detail.record.questions).toMatchObject(questions);
     const entry = detail.timeline.at(-1)!;
     expect(entry.action).toBe('set-questions');
     expect((JSON.parse(entry.oldValue!) as unknown[]).length).toBe(2);

@@ -26,7 +26,13 @@ import {
   type CaseColumns,
 } from '../../../db/queries/case-edits';
 import { getSettings } from '../../../db/queries/settings';
-import { questionTreeProblems, questionNumbers, responseProblems } from '../../../shared/answer-rules';
+import {
+  followSeeReferences,
+  questionIds,
+  questionNumbers,
+  questionTreeProblems,
+  responseProblems,
+} from '../../../shared/answer-rules';
 import type { AuditEntity } from '../../../shared/audit';
 import {
   CASE_FORMAT,
@@ -71,7 +77,7 @@ function refuseTakenReference(db: CaseDb, reference: string, exceptId?: number):
 export function getCase(s: OpenSession, id: number): CaseDetail {
   const db = s.db;
   const row = getCaseRow(db, id);
-  const record = row ? getCaseRecord(db, id) : undefined;
+  const record = row ? getCaseRecord(db, id, { ids: true }) : undefined;
   if (!row || !record)
     throw new AppError('not-found', 'That case is not in the case file (it may have been removed).');
   const eventRows = listCaseEvents(db, id);
@@ -228,15 +234,31 @@ function updateRequesterOf(
   recordChanges(tx, { actor: s.actor, entity: 'requester', caseId, before: current, after: changes });
 }
 
-/** Finds a question in the tree by its path of indexes ([0] is question 1, [0, 1] its second part). */
-function questionAt(tree: QuestionData[], where: readonly number[]): QuestionData | undefined {
-  let list: QuestionData[] | undefined = tree;
-  let node: QuestionData | undefined;
-  for (const index of where) {
-    node = list?.[index];
-    list = node?.parts;
+/** Finds a question, at any depth, by its stable id. */
+function questionById(tree: readonly QuestionData[], questionId: string): QuestionData | undefined {
+  for (const q of tree) {
+    if (q.id === questionId) return q;
+    const inParts = q.parts ? questionById(q.parts, questionId) : undefined;
+    if (inParts) return inParts;
   }
-  return node;
+  return undefined;
+}
+
+const STALE_QUESTIONS =
+  'The questions of this case were changed since this page loaded them (perhaps in another window). Reload the case and make the change again.';
+
+/**
+ * A tree sent back may keep only ids this case has, each once: an id the case no longer has was
+ * removed in another window, and saving it again would bring back a question someone removed.
+ */
+function refuseForeignIds(stored: readonly QuestionData[], sent: readonly QuestionData[]): void {
+  const known = new Set(questionIds(stored));
+  const seen = new Set<string>();
+  for (const qid of questionIds(sent)) {
+    if (seen.has(qid)) throw new AppError('validation', 'The same question is in the list twice.');
+    seen.add(qid);
+    if (!known.has(qid)) throw new AppError('conflict', STALE_QUESTIONS);
+  }
 }
 
 function audit(
@@ -282,22 +304,33 @@ export const caseHandlers = {
 
   'cases:set-questions': (s, { id, questions }) => {
     const row = requireRow(s.db, id);
-    refuseIf(questionTreeProblems(questions, row.regime).map((p) => `${p.message}.`));
     inTransaction(s.db, (tx) => {
-      const old = loadQuestions(tx, id);
-      replaceQuestions(tx, id, questions);
-      audit(s, tx, id, 'questions', { action: 'set-questions', oldValue: old, newValue: questions });
+      const old = loadQuestions(tx, id, { ids: true });
+      refuseForeignIds(old, questions);
+      // "See question N" answers follow their questions to their new numbers; the rules then judge
+      // the tree as it will be stored (a reference to a removed question is refused).
+      const followed = followSeeReferences(old, questions);
+      refuseIf(
+        [...followed.problems, ...questionTreeProblems(followed.questions, row.regime)].map(
+          (p) => `${p.message}.`,
+        ),
+      );
+      replaceQuestions(tx, id, followed.questions);
+      audit(s, tx, id, 'questions', {
+        action: 'set-questions',
+        oldValue: old,
+        newValue: followed.questions,
+      });
     });
     return getCase(s, id);
   },
 
-  'cases:set-response': (s, { id, path, response }) => {
+  'cases:set-response': (s, { id, questionId, response }) => {
     const row = requireRow(s.db, id);
     inTransaction(s.db, (tx) => {
-      const tree = loadQuestions(tx, id);
-      const node = questionAt(tree, path);
-      if (!node)
-        throw new AppError('not-found', 'That question is not in the case (the questions may have changed).');
+      const tree = loadQuestions(tx, id, { ids: true });
+      const node = questionById(tree, questionId);
+      if (!node) throw new AppError('conflict', STALE_QUESTIONS);
       if (response) {
         const problems = responseProblems(response, {
           regime: row.regime,

@@ -1,0 +1,1 @@
+ALTER TABLE `questions` ADD `key` text DEFAULT '' NOT NULL;

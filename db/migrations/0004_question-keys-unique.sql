@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX `questions_case_key` ON `questions` (`case_id`,`key`);
