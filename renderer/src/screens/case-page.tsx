@@ -393,10 +393,15 @@ function QuestionsPanel({ detail, change }: { detail: CaseDetail; change: Change
   const [saving, setSaving] = useState(false);
   const numbers = allNumbers(record.questions);
 
-  const saveAnswer = async (path: number[], number: string, response: QuestionResponse | null) => {
+  const saveAnswer = async (
+    questionId: string,
+    key: string,
+    number: string,
+    response: QuestionResponse | null,
+  ) => {
     setSaving(true);
     const ok = await change(
-      () => call('cases:set-response', { id: detail.id, path, response }),
+      () => call('cases:set-response', { id: detail.id, questionId, response }),
       response
         ? `The answer to question ${number} was saved.`
         : `The answer to question ${number} was cleared.`,
@@ -404,13 +409,15 @@ function QuestionsPanel({ detail, change }: { detail: CaseDetail; change: Change
     setSaving(false);
     if (ok) {
       setEditingAnswer(null);
-      requestAnimationFrame(() => document.getElementById(`${uid}-answer-${pathKey(path)}`)?.focus());
+      requestAnimationFrame(() => document.getElementById(`${uid}-answer-${key}`)?.focus());
     }
   };
 
   /** `coveredBy`: the nearest question above with an answer, which covers its parts. */
   const renderQuestion = (q: QuestionData, path: number[], coveredBy: string | null) => {
-    const key = pathKey(path);
+    // React and the open editor follow the question (its id); the button's element id stays by position.
+    const key = q.id ?? pathKey(path);
+    const at = pathKey(path);
     const r = q.response;
     return (
       <li key={key} className={`question question--level-${path.length - 1}`} data-question={q.number}>
@@ -425,10 +432,13 @@ function QuestionsPanel({ detail, change }: { detail: CaseDetail; change: Change
             regime={record.regime}
             otherNumbers={numbers.filter((n) => n !== q.number)}
             saving={saving}
-            onSave={(response) => void saveAnswer(path, q.number, response)}
+            onSave={(response) => {
+              // Every question the case page shows comes with its id (CaseDetail).
+              if (q.id) void saveAnswer(q.id, at, q.number, response);
+            }}
             onCancel={() => {
               setEditingAnswer(null);
-              requestAnimationFrame(() => document.getElementById(`${uid}-answer-${key}`)?.focus());
+              requestAnimationFrame(() => document.getElementById(`${uid}-answer-${at}`)?.focus());
             }}
           />
         ) : (
@@ -442,7 +452,7 @@ function QuestionsPanel({ detail, change }: { detail: CaseDetail; change: Change
             )}
             <button
               type="button"
-              id={`${uid}-answer-${key}`}
+              id={`${uid}-answer-${at}`}
               className="button button--secondary button--small"
               disabled={editingAnswer !== null}
               onClick={() => setEditingAnswer(key)}
@@ -489,10 +499,15 @@ function QuestionsPanel({ detail, change }: { detail: CaseDetail; change: Change
           }}
         >
           <p className="hint">
-            Answers stay with their questions when you reorder them. Merging keeps the first question’s
-            answer.
+            Answers stay with their questions when you reorder them, and an answer that says to see another
+            question follows that question to its new number. Merging keeps the first question’s answer.
           </p>
-          <QuestionEditor rows={editingQuestions} onChange={setEditingQuestions} idPrefix={`${uid}-qe`} />
+          <QuestionEditor
+            rows={editingQuestions}
+            onChange={setEditingQuestions}
+            stored={record.questions}
+            idPrefix={`${uid}-qe`}
+          />
           <div className="button-row">
             <button
               type="button"
