@@ -97,6 +97,11 @@ export const cases = sqliteTable(
     index('cases_status_due').on(t.status, t.dueDate),
     index('cases_due').on(t.dueDate),
     index('cases_received').on(t.received),
+    // One index for each filter and sort the queue offers, so every page walks an index to its end.
+    index('cases_status_received').on(t.status, t.received),
+    index('cases_status_reference').on(t.status, t.reference),
+    index('cases_regime_due').on(t.regime, t.dueDate),
+    index('cases_officer_due').on(t.officer, t.dueDate),
   ],
 );
 

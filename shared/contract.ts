@@ -356,7 +356,8 @@ export const queueQuerySchema = z.strictObject({
   officer: shortText.optional(),
   overdue: z.boolean().optional(),
   search: z.string().max(200, { message: 'is too long (at most 200 characters)' }).optional(),
-  sort: z.enum(['due', 'received', 'reference']).optional(),
+  /** `relevance`: the best matches of the search first (the default when searching). */
+  sort: z.enum(['due', 'received', 'reference', 'relevance']).optional(),
   direction: z.enum(['asc', 'desc']).optional(),
   offset: z.number().int().min(0).max(10_000_000),
   limit: z.number().int().min(1).max(500),

@@ -1,23 +1,29 @@
 /**
  * The case queue: one page of cases at a time, filtered, searched and sorted in SQLite, so a file
- * with 50,000 cases shows its first page as fast as one with fifty.
+ * with 100,000 cases shows its first page as fast as one with fifty.
  *
- * Sorting by due date walks the `cases_due` / `cases_status_due` indexes in order and stops at the
- * page; cases whose clock is stopped (no due date) come after all the dated ones, fetched as a
- * second segment rather than by an `ORDER BY … NULLS LAST` that would sort the whole table.
- * Search is a LIKE over reference, subject, request text and requester name (every word must match
- * somewhere); bench/queue.bench.ts measures it against the same SQL run on better-sqlite3 directly.
+ * Every page selects the page of ids first (from the index for its filter and sort, stopping at the
+ * page) and only then joins the rows it shows. Sorting by due date walks the `cases_due` /
+ * `cases_status_due` indexes in order; cases whose clock is stopped (no due date) come after all
+ * the dated ones, fetched as a second segment rather than by an `ORDER BY … NULLS LAST` that would
+ * sort the whole table. The counts are index-only (`count(*)`, and `due_date IS NOT NULL` from a
+ * due-date index), never a pass over the table's rows.
+ *
+ * Search goes through the FTS5 indexes of migration 0003 (`cases_trigram` finds each word as a
+ * substring of the reference, subject, requester, request text or answers, as LIKE '%…%' did;
+ * `cases_words` ranks the matches with bm25). Words shorter than three characters, which a trigram
+ * index cannot look up, fall back to LIKE. bench/queue.bench.ts runs the same SQL (queueSql) directly.
  */
 import type { QueueRowData } from '../../shared/contract';
 import type { CaseDb } from '../case-file';
 import { asc, inArray } from 'drizzle-orm';
 import { caseEvents } from '../schema';
 import type { CaseEventRow } from './cases';
-import { OPEN_STATUSES } from '../../shared/case-lifecycle';
+import { OPEN_STATUSES, isOpen } from '../../shared/case-lifecycle';
 
 export const QUEUE_VIEWS = ['open', 'closed', 'all'] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
-export const QUEUE_SORTS = ['due', 'received', 'reference'] as const;
+export const QUEUE_SORTS = ['due', 'received', 'reference', 'relevance'] as const;
 export type QueueSortKey = (typeof QUEUE_SORTS)[number];
 
 export interface QueueFilter {
@@ -33,6 +39,7 @@ export interface QueueFilter {
 }
 
 export interface QueueSort {
+  /** `relevance` ranks by bm25 when searching (and is the due-date order otherwise). */
   by: QueueSortKey;
   direction: 'asc' | 'desc';
 }
@@ -45,6 +52,9 @@ export interface QueuePageRequest {
 const ROW_COLUMNS = `c.id AS id, c.reference AS reference, c.subject AS subject, c.regime AS regime,
   c.received AS received, c.due_date AS due, c.status AS status, c.outcome AS outcome,
   c.officer AS officer, c.responded AS responded, r.name AS requester`;
+
+/** Column weights for bm25 over cases_words: reference, subject, requester, request text, answers. */
+const BM25 = 'bm25(cases_words, 4.0, 3.0, 2.0, 1.0, 1.0)';
 
 /** `%`, `_` and the escape itself lose their LIKE meaning in what the officer typed. */
 export function likePattern(term: string): string {
@@ -62,11 +72,23 @@ export function searchTerms(search: string | undefined): string[] {
     .map((w) => w.slice(0, 100));
 }
 
+/** An FTS5 string: what the officer typed, never FTS5 syntax (quotes doubled). */
+function ftsString(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+/** A trigram index finds substrings of three characters or more. */
+function trigramReady(term: string): boolean {
+  return [...term].length >= 3;
+}
+
 interface Where {
   sql: string;
   params: unknown[];
-  /** The requester table is needed only when searching (the row's name comes from the page join). */
+  /** The requester table is needed only for a LIKE on a short word (the page join adds the name). */
   needsRequester: boolean;
+  /** The FTS5 word query that ranks the matches, when searching. */
+  rankMatch: string | null;
 }
 
 function buildWhere(filter: QueueFilter): Where {
@@ -94,68 +116,102 @@ function buildWhere(filter: QueueFilter): Where {
     params.push(filter.today);
   }
   const terms = searchTerms(filter.search);
-  for (const term of terms) {
+  const indexed = terms.filter(trigramReady);
+  if (indexed.length > 0) {
+    // Every word must appear somewhere in the case: one MATCH with the words ANDed.
+    clauses.push('c.id IN (SELECT rowid FROM cases_trigram WHERE cases_trigram MATCH ?)');
+    params.push(indexed.map(ftsString).join(' AND '));
+  }
+  const short = terms.filter((t) => !trigramReady(t));
+  for (const term of short) {
     clauses.push(
       "(c.reference LIKE ? ESCAPE '\\' OR c.subject LIKE ? ESCAPE '\\' OR r.name LIKE ? ESCAPE '\\' OR c.request_text LIKE ? ESCAPE '\\')",
     );
     const p = likePattern(term);
     params.push(p, p, p, p);
   }
-  return { sql: clauses.length ? clauses.join(' AND ') : '1', params, needsRequester: terms.length > 0 };
+  return {
+    sql: clauses.length ? clauses.join(' AND ') : '1',
+    params,
+    needsRequester: short.length > 0,
+    // Ranked by how well the words (as prefixes) match: any of them counts towards the score.
+    rankMatch: terms.length > 0 ? terms.map((t) => `${ftsString(t)}*`).join(' OR ') : null,
+  };
 }
 
 function fromClause(where: Where): string {
   return where.needsRequester ? 'cases c JOIN requesters r ON r.id = c.requester_id' : 'cases c';
 }
 
-/** How many cases match the filter. */
-export function countQueue(db: CaseDb, filter: QueueFilter): number {
-  const where = buildWhere(filter);
-  return Number(
-    db.$client
-      .prepare(`SELECT count(*) FROM ${fromClause(where)} WHERE ${where.sql}`)
-      .pluck()
-      .get(...where.params),
-  );
-}
-
 /** The statements a queue page runs, exposed so the benchmark can run the very same SQL directly. */
 export interface QueueSql {
-  /** One row: `total` matching cases and how many of them are `dated` (have a due date). */
+  /** How many cases match (parameters: `params`). */
   count: string;
-  /** The page of dated cases in due order (parameters: the filter's, then limit and offset). */
+  /** How many of them have a due date (parameters: `params`); only the due-date sort needs it. */
+  countDated: string;
+  /** The page of dated cases in due order (parameters: `params`, then limit and offset). */
   datedPage: string;
   /** The page of cases with a stopped clock, after the dated ones. */
   undatedPage: string;
-  /** The page for the other sorts. */
+  /** The page for the other sorts (parameters: `pageParams`, then limit and offset). */
   page: string;
   params: unknown[];
+  /** `params`, preceded by the ranking query when the page is ranked. */
+  pageParams: unknown[];
+  /** Which of the statements listQueue runs for this sort. */
+  segmented: boolean;
 }
 
 function pageSql(where: Where, extra: string, orderBy: string): string {
-  // The page's ids come from the indexed query; the requester name is joined for those rows only.
+  // The page's ids come from the indexed query; the rows are joined for those ids only.
   const inner = `SELECT c.id FROM ${fromClause(where)} WHERE ${where.sql}${extra} ORDER BY ${orderBy} LIMIT ? OFFSET ?`;
   return `SELECT ${ROW_COLUMNS} FROM (${inner}) AS page
     JOIN cases c ON c.id = page.id JOIN requesters r ON r.id = c.requester_id ORDER BY ${orderBy}`;
 }
 
+function rankedPageSql(where: Where): string {
+  const order = 'page.score IS NULL, page.score, page.id DESC';
+  const inner = `SELECT c.id AS id, w.score AS score FROM ${fromClause(where)}
+    LEFT JOIN (SELECT rowid AS id, ${BM25} AS score FROM cases_words WHERE cases_words MATCH ?) AS w ON w.id = c.id
+    WHERE ${where.sql} ORDER BY w.score IS NULL, w.score, c.id DESC LIMIT ? OFFSET ?`;
+  return `SELECT ${ROW_COLUMNS} FROM (${inner}) AS page
+    JOIN cases c ON c.id = page.id JOIN requesters r ON r.id = c.requester_id ORDER BY ${order}`;
+}
+
 export function queueSql(filter: QueueFilter, sort: QueueSort): QueueSql {
   const where = buildWhere(filter);
   const dir = sort.direction === 'desc' ? 'DESC' : 'ASC';
-  const column =
-    sort.by === 'received' ? 'c.received' : sort.by === 'reference' ? 'c.reference' : 'c.due_date';
+  const ranked = sort.by === 'relevance' && where.rankMatch !== null;
+  const by = sort.by === 'relevance' && !ranked ? 'due' : sort.by;
+  const column = by === 'received' ? 'c.received' : by === 'reference' ? 'c.reference' : 'c.due_date';
+  const from = fromClause(where);
   return {
-    count: `SELECT count(*) AS total, count(c.due_date) AS dated FROM ${fromClause(where)} WHERE ${where.sql}`,
+    count: `SELECT count(*) FROM ${from} WHERE ${where.sql}`,
+    countDated: `SELECT count(*) FROM ${from} WHERE ${where.sql} AND c.due_date IS NOT NULL`,
     datedPage: pageSql(where, ' AND c.due_date IS NOT NULL', `c.due_date ${dir}, c.id ${dir}`),
     undatedPage: pageSql(where, ' AND c.due_date IS NULL', `c.id ${dir}`),
-    page: pageSql(where, '', `${column} ${dir}, c.id ${dir}`),
+    page: ranked ? rankedPageSql(where) : pageSql(where, '', `${column} ${dir}, c.id ${dir}`),
     params: where.params,
+    pageParams: ranked ? [where.rankMatch, ...where.params] : where.params,
+    segmented: by === 'due',
   };
+}
+
+/** How many cases match the filter. */
+export function countQueue(db: CaseDb, filter: QueueFilter): number {
+  const q = queueSql(filter, { by: 'due', direction: 'asc' });
+  return Number(
+    db.$client
+      .prepare(q.count)
+      .pluck()
+      .get(...q.params),
+  );
 }
 
 /**
  * One page of the queue and the number of matching cases. Sorting by due date puts cases with a
- * stopped clock (no due date) after the dated ones, in either direction.
+ * stopped clock (no due date) after the dated ones, in either direction; `relevance` with a search
+ * puts the best matches first.
  */
 export function listQueue(
   db: CaseDb,
@@ -164,31 +220,67 @@ export function listQueue(
   page: QueuePageRequest,
 ): { rows: QueueRowData[]; total: number } {
   const q = queueSql(filter, sort);
-  const run = (sql: string, limit: number, offset: number) =>
-    limit > 0 ? (db.$client.prepare(sql).all(...q.params, limit, offset) as QueueRowData[]) : [];
-  // One scan counts both: a search over 50,000 request texts is not run twice for the numbers.
-  const { total, dated } = db.$client.prepare(q.count).get(...q.params) as { total: number; dated: number };
-  if (sort.by !== 'due') return { rows: run(q.page, page.limit, page.offset), total };
+  const run = (sql: string, params: unknown[], limit: number, offset: number) =>
+    limit > 0 ? (db.$client.prepare(sql).all(...params, limit, offset) as QueueRowData[]) : [];
+  const total = Number(
+    db.$client
+      .prepare(q.count)
+      .pluck()
+      .get(...q.params),
+  );
+  if (!q.segmented) return { rows: run(q.page, q.pageParams, page.limit, page.offset), total };
+  // With no due date only on stopped clocks, the dated count comes from the due-date index.
+  const dated = Number(
+    db.$client
+      .prepare(q.countDated)
+      .pluck()
+      .get(...q.params),
+  );
   const rows: QueueRowData[] = [];
   if (page.offset < dated)
-    rows.push(...run(q.datedPage, Math.min(page.limit, dated - page.offset), page.offset));
+    rows.push(...run(q.datedPage, q.params, Math.min(page.limit, dated - page.offset), page.offset));
   const remaining = page.limit - rows.length;
   if (remaining > 0 && total > dated)
-    rows.push(...run(q.undatedPage, remaining, Math.max(0, page.offset - dated)));
+    rows.push(...run(q.undatedPage, q.params, remaining, Math.max(0, page.offset - dated)));
   return { rows, total };
 }
+
+/** The counts beside the queue, from one grouped pass over the (status, due date) index. */
+export const FACET_COUNTS_SQL =
+  'SELECT status, count(*) AS n, count(CASE WHEN due_date < ? THEN 1 END) AS overdue FROM cases GROUP BY status';
+
+export function queueCounts(db: CaseDb, today: string): { open: number; closed: number; overdue: number } {
+  const counts = { open: 0, closed: 0, overdue: 0 };
+  const rows = db.$client.prepare(FACET_COUNTS_SQL).all(today) as {
+    status: string;
+    n: number;
+    overdue: number;
+  }[];
+  for (const row of rows) {
+    if (row.status === 'closed') counts.closed += row.n;
+    if (isOpen(row.status)) {
+      counts.open += row.n;
+      counts.overdue += row.overdue;
+    }
+  }
+  return counts;
+}
+
+/**
+ * The distinct officers on cases, from the (officer, due date) index: each step seeks the next
+ * name, so the cost grows with the number of officers, not of cases.
+ */
+export const CASE_OFFICERS_SQL = `WITH RECURSIVE o(name) AS (
+    SELECT min(officer) FROM cases WHERE officer IS NOT NULL
+    UNION ALL SELECT (SELECT min(officer) FROM cases WHERE officer > o.name) FROM o WHERE o.name IS NOT NULL
+  ) SELECT name FROM o WHERE name IS NOT NULL LIMIT 200`;
 
 /** Officer names to filter by: the team list plus any name still on a case. */
 export function listQueueOfficers(db: CaseDb): string[] {
   const names = new Set<string>();
   for (const n of db.$client.prepare('SELECT name FROM officers ORDER BY name').pluck().all() as string[])
     names.add(n);
-  for (const n of db.$client
-    .prepare('SELECT DISTINCT officer FROM cases WHERE officer IS NOT NULL ORDER BY officer LIMIT 200')
-    .pluck()
-    .all() as string[]) {
-    names.add(n);
-  }
+  for (const n of db.$client.prepare(CASE_OFFICERS_SQL).pluck().all() as string[]) names.add(n);
   return [...names].sort((a, b) => a.localeCompare(b, 'en-GB'));
 }
 

@@ -1,9 +1,9 @@
 /** The case queue: a page of cases with where each stands today, and the counts beside it. */
 import {
-  countQueue,
   listEventsForCases,
   listQueue,
   listQueueOfficers,
+  queueCounts,
   type QueueFilter,
 } from '../../../db/queries/queue';
 import { isOpen } from '../../../shared/case-lifecycle';
@@ -24,7 +24,9 @@ export const queueHandlers = {
       search: query.search,
       today,
     };
-    const sort = { by: query.sort ?? 'due', direction: query.direction ?? 'asc' } as const;
+    // A search with no sort asked for shows the best matches first.
+    const by = query.sort ?? (query.search?.trim() ? 'relevance' : 'due');
+    const sort = { by, direction: query.direction ?? 'asc' } as const;
     const { rows, total } = listQueue(db, filter, sort, { offset: query.offset, limit: query.limit });
     const context = loadClockContext(db);
     const events = listEventsForCases(
@@ -48,13 +50,6 @@ export const queueHandlers = {
   'cases:facets': (s) => {
     const db = s.db;
     const today = s.today();
-    return {
-      officers: listQueueOfficers(db),
-      counts: {
-        open: countQueue(db, { view: 'open', today }),
-        closed: countQueue(db, { view: 'closed', today }),
-        overdue: countQueue(db, { view: 'open', overdue: true, today }),
-      },
-    };
+    return { officers: listQueueOfficers(db), counts: queueCounts(db, today) };
   },
 } satisfies SessionHandlers<'cases:'>;
