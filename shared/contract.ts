@@ -171,6 +171,20 @@ export interface BackupStatus {
   autoBackupFailure: { at: string; message: string } | null;
 }
 
+/** The background check of the open file's pages (main/services/integrity.ts). */
+export interface IntegrityStatus {
+  state: 'not-checked' | 'checking' | 'ok' | 'damaged' | 'failed';
+  /** When the latest check started and finished (ISO instants). */
+  startedAt: string | null;
+  checkedAt: string | null;
+  pagesChecked: number;
+  pages: number;
+  /** The first damaged pages found (1-based page numbers). */
+  damagedPages: number[];
+  /** What to tell the officer when it is not all well. */
+  message: string | null;
+}
+
 export interface BackupResult {
   path: string;
   at: string;
@@ -537,6 +551,10 @@ export const contract = {
   'backup:create': channel<BackupResult>()(z.strictObject({ folder: filePath })),
   /** Answered at once, outside the call queue, so the app can show a backup's progress. */
   'backup:progress': channel<BackupProgress>()(empty),
+  /** The latest background integrity check of the open file; answered at once, outside the queue. */
+  'integrity:status': channel<IntegrityStatus>()(empty),
+  /** Runs the integrity check now (or joins the one under way) and answers with its result. */
+  'integrity:check': channel<IntegrityStatus>()(empty),
   'backup:inspect': channel<BackupCheck>()(z.strictObject({ path: filePath, passphrase })),
   'backup:restore': channel<RestoreResult>()(
     z.strictObject({ backupPath: filePath, targetPath: filePath, passphrase }),

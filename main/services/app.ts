@@ -3,8 +3,8 @@
  * session, the queue that runs calls one after another, the idle lock and a long job's progress.
  * What each channel does lives in handlers/<domain>.ts. No Electron import here.
  *
- * Calls are serialised: each runs after the one before it has finished, so an asynchronous backup
- * copy never interleaves with a write.
+ * Writes are serialised: each runs after the one before it has finished, so an asynchronous backup
+ * copy never interleaves with a write. Reads skip the queue (see read()).
  */
 import { existsSync } from 'node:fs';
 import type { CaseFile } from '../../db/case-file';
@@ -18,6 +18,7 @@ import { currentActor } from './actor';
 import { rememberRecentFile } from './recent-files';
 import { openSession, type OpenSession } from './session';
 import { GrantedPaths } from './granted-paths';
+import { IntegrityMonitor, type MonitorTiming } from './integrity';
 
 export interface DeskOptions {
   /** Where the recent-files list is kept (the app's config folder). */
@@ -33,6 +34,8 @@ export interface DeskOptions {
    * Absent in the browser bridge, where the page downloads the file instead.
    */
   chooseSavePath?: (request: SavePathRequest) => Promise<string | null>;
+  /** When the background integrity check runs (false: only when asked, as the tests do). */
+  integrityCheck?: MonitorTiming | false;
 }
 
 /** Held in the decrypted page cache while the file is open: searches over 50,000 cases stay fast. */
@@ -42,22 +45,43 @@ export class DeskApp {
   private current: OpenSession | null = null;
   private lastActive = 0;
   private tail: Promise<unknown> = Promise.resolve();
+  /** The end of the latest queued call that may change case data. */
+  private lastChange: Promise<unknown> = Promise.resolve();
   /** A backup or restore under way, for `backup:progress`. */
   progress: BackupProgress = null;
   readonly now: () => Date;
   /** Paths the officer chose in a dialog main opened, each for one use (see granted-paths.ts). */
   readonly grants: GrantedPaths;
+  /** The open file's background integrity check, after unlock and on a schedule. */
+  readonly integrity: IntegrityMonitor;
 
   constructor(readonly options: DeskOptions) {
     this.now = options.now ?? (() => new Date());
     this.grants = new GrantedPaths(() => this.now().getTime());
+    this.integrity = new IntegrityMonitor(this.now, options.integrityCheck);
   }
 
-  /** Runs `work` after every call queued before it has settled. */
-  enqueue<T>(work: () => T | Promise<T>): Promise<T> {
+  /**
+   * Runs `work` after every call queued before it has settled. `changes: false` is for a long call
+   * that must not interleave with writes but changes no case data (a backup's copy): reads do not
+   * wait for it.
+   */
+  enqueue<T>(work: () => T | Promise<T>, options: { changes?: boolean } = {}): Promise<T> {
     const run = this.tail.then(work, work);
     this.tail = run.catch(() => undefined);
+    if (options.changes !== false) this.lastChange = this.tail;
     return run;
+  }
+
+  /**
+   * Runs a read-only call once the writes queued before it have landed (so the officer reads what
+   * they just saved), but without joining the queue: it never waits behind another read or a
+   * backup's copy, and no write waits behind it. A read is one synchronous better-sqlite3 call,
+   * so it cannot interleave with a write's statements; only asynchronous work could, and writes
+   * keep the queue for that.
+   */
+  read<T>(work: () => T | Promise<T>): Promise<T> {
+    return this.lastChange.then(work, work);
   }
 
   get isOpen(): boolean {
@@ -95,6 +119,7 @@ export class DeskApp {
     const actor = officer?.trim() || this.options.actor || currentActor();
     this.current = openSession(file, Buffer.from(passphrase, 'utf8'), actor, this.now);
     this.lastActive = this.now().getTime();
+    this.integrity.start(file.path, this.current.key);
     return this.current;
   }
 
@@ -117,6 +142,7 @@ export class DeskApp {
     this.current = null;
     // A place chosen to save this session's letter is not carried into the next session.
     this.grants.clear();
+    this.integrity.stop();
     try {
       const { autoBackupFolder, autoBackupKeep } = getSettings(session.db);
       if (autoBackupFolder) {

@@ -123,7 +123,7 @@ describe('the encrypted case file', () => {
     );
     expect(readFileSync(cut).equals(cutBefore)).toBe(true);
 
-    // Cut on a page boundary: the key works, the integrity check does not.
+    // Cut on a page boundary: the key works, reading the schema does not.
     const pageCut = path.join(dir, 'page-cut.foidesk');
     copyFileSync(file, pageCut);
     truncateSync(pageCut, 4096 * 2);

@@ -278,6 +278,8 @@ const SPECIFIC_BAD: Record<Channel, unknown[]> = {
   'backup:status': [{ verbose: true }],
   'backup:create': [{}, { folder: '' }, { folder: 7 }],
   'backup:progress': [{ phase: 'copying' }],
+  'integrity:status': [{ full: true }],
+  'integrity:check': [{ now: true }],
   'backup:inspect': [{}, { path: 'x.foidesk' }, { path: '', passphrase: 'p' }, { path: 'x', passphrase: '' }],
   'backup:restore': [
     {},

@@ -26,6 +26,7 @@ import { settingsHandlers } from './settings';
 import { letterAppHandlers, letterHandlers } from './letters';
 import { backupHandlers, backupSessionHandlers } from './backup';
 import { dialogHandlers } from './dialog';
+import { integrityHandlers } from './integrity';
 
 export type Handler<C extends Channel = Channel> = (input: unknown) => Promise<Envelope<ChannelOutput<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -42,7 +43,13 @@ const needSession = {
   ...backupSessionHandlers,
 };
 /** Channels that run on the app itself. */
-const onApp = { ...sessionHandlers, ...letterAppHandlers, ...backupHandlers, ...dialogHandlers };
+const onApp = {
+  ...sessionHandlers,
+  ...letterAppHandlers,
+  ...backupHandlers,
+  ...dialogHandlers,
+  ...integrityHandlers,
+};
 
 /** Every channel has exactly one handler: a missing or doubled one is a type error here. */
 const implementations = { ...withSession(needSession), ...onApp } satisfies { [C in Channel]: Run<C> };
@@ -63,8 +70,34 @@ function isActivity(channel: Channel, input: unknown): boolean {
   return true;
 }
 
-/** Read-only answers that must not wait behind a long call (a backup's own progress). */
-const UNQUEUED = new Set<Channel>(['backup:progress']);
+/**
+ * Answers that must not wait behind a long call and read nothing from the database connection (a
+ * backup's own progress, the integrity check, which reads the file's bytes).
+ */
+const UNQUEUED = new Set<Channel>(['backup:progress', 'integrity:status', 'integrity:check']);
+
+/**
+ * Read-only channels, each one synchronous read of the register: they wait for the writes queued
+ * before them but not for other reads or a backup's copy (DeskApp.read). Anything that writes,
+ * or awaits between its statements, stays in the queue.
+ */
+const READS = new Set<Channel>([
+  'session:status',
+  'cases:list',
+  'cases:facets',
+  'cases:get',
+  'cases:next-reference',
+  'clock:preview',
+  'settings:get',
+  'letters:templates',
+  'letters:list',
+  'letters:get',
+  'letters:library',
+  'backup:status',
+]);
+
+/** Long calls that must not interleave with a write but change no case data. */
+const QUEUED_NOT_CHANGING = new Set<Channel>(['backup:create']);
 
 /** The one helper every channel goes through. */
 function guarded<C extends Channel>(channel: C, app: DeskApp, run: Run<C>): Handler<C> {
@@ -75,12 +108,15 @@ function guarded<C extends Channel>(channel: C, app: DeskApp, run: Run<C>): Hand
       return { ok: false, error: { code: 'validation', message: describeValidation(parsed.error) } };
     }
     try {
+      const work = () => {
+        if (isActivity(channel, parsed.data)) app.touch();
+        return run(app, parsed.data);
+      };
       const value = UNQUEUED.has(channel)
         ? await run(app, parsed.data)
-        : await app.enqueue(() => {
-            if (isActivity(channel, parsed.data)) app.touch();
-            return run(app, parsed.data);
-          });
+        : READS.has(channel)
+          ? await app.read(work)
+          : await app.enqueue(work, { changes: !QUEUED_NOT_CHANGING.has(channel) });
       return { ok: true, value };
     } catch (error) {
       if (error instanceof z.ZodError) {
