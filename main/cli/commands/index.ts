@@ -3,6 +3,7 @@ import { dueCommand } from './due';
 import { exportCommand, importCommand, initCommand, passwdCommand } from './case-file-commands';
 import { backupCommand, restoreCommand, verifyCommand } from './backup-commands';
 import { letterCommand } from './letter';
+import { queueCommand } from './queue';
 
 /** Every `foi-desk` command, in the order `foi-desk help` lists them. */
 export const commands: Command[] = [
@@ -10,6 +11,7 @@ export const commands: Command[] = [
   importCommand,
   exportCommand,
   passwdCommand,
+  queueCommand,
   dueCommand,
   letterCommand,
   backupCommand,
