@@ -1,14 +1,22 @@
 /**
- * The case queue with 50,000 cases in an encrypted file: the time to open the file and show the
- * first page, to show a page once open, to jump deep into the list, and to search. Each is measured
- * through the desk (query functions, plus the statutory clock for every visible row) and against
- * the very same SQL (queueSql) run directly on better-sqlite3. Run: `npm run bench queue`.
- * Numbers to read; nothing here fails a build.
+ * The queue, search and open path of issue 16 at 10,000 cases (and 100,000 with
+ * FOI_DESK_BENCH_100K=1; seeding that takes a few minutes), each through the app (the handlers,
+ * the statutory clock for every visible row) beside the same SQL (queueSql and the facet
+ * statements) run on better-sqlite3 directly: open + first page, the first page once open, search,
+ * all cases sorted by received and by reference, a deep page, the facets. Numbers to read; nothing
+ * here fails a build. Run: `npm run bench queue`.
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
+import { statSync } from 'node:fs';
 import { createCaseFile } from '../db/case-file';
-import { queueSql, type QueueFilter, type QueueSort } from '../db/queries/queue';
+import {
+  CASE_OFFICERS_SQL,
+  FACET_COUNTS_SQL,
+  queueSql,
+  type QueueFilter,
+  type QueueSort,
+} from '../db/queries/queue';
 import { DeskApp } from '../main/services/app';
 import { serviceOf } from '../tests/service';
 import type { QueueQuery } from '../shared/contract';
@@ -16,8 +24,7 @@ import { makeTempDir, PASSPHRASE } from '../tests/helpers';
 import { measure, ratio } from './harness';
 import { seedCases } from './seed';
 
-const CASES = 50_000;
-const OPEN_CASES = 1_500;
+const SIZES = process.env.FOI_DESK_BENCH_100K ? [10_000, 100_000] : [10_000];
 const PAGE = 100;
 const TODAY = '2026-11-21';
 
@@ -30,11 +37,22 @@ function openDirect(file: string): Database.Database {
   return db;
 }
 
-/** The statements listQueue runs for one page sorted by due date, run directly. */
-function directPage(db: Database.Database, filter: QueueFilter, offset: number): unknown[] {
-  const sort: QueueSort = { by: 'due', direction: 'asc' };
+/** The statements listQueue runs for one page, run directly. */
+function directPage(db: Database.Database, filter: QueueFilter, sort: QueueSort, offset: number): unknown[] {
   const q = queueSql(filter, sort);
-  const { total, dated } = db.prepare(q.count).get(...q.params) as { total: number; dated: number };
+  const total = Number(
+    db
+      .prepare(q.count)
+      .pluck()
+      .get(...q.params),
+  );
+  if (!q.segmented) return db.prepare(q.page).all(...q.pageParams, PAGE, offset);
+  const dated = Number(
+    db
+      .prepare(q.countDated)
+      .pluck()
+      .get(...q.params),
+  );
   const rows =
     offset < dated ? db.prepare(q.datedPage).all(...q.params, Math.min(PAGE, dated - offset), offset) : [];
   const remaining = PAGE - rows.length;
@@ -44,104 +62,133 @@ function directPage(db: Database.Database, filter: QueueFilter, offset: number):
   return rows;
 }
 
-const temp = makeTempDir('foi-desk-bench-');
-const file = path.join(temp.dir, 'bench.foidesk');
-try {
-  const seedStart = performance.now();
-  const seeded = createCaseFile({ path: file, passphrase: PASSPHRASE });
-  seedCases(seeded, { cases: CASES, open: OPEN_CASES });
-  seeded.close();
-  console.log(
-    `seeded ${CASES.toLocaleString('en-GB')} cases (${OPEN_CASES.toLocaleString('en-GB')} open) in ${(performance.now() - seedStart).toFixed(0)} ms: one transaction, prepared statements`,
-  );
-
-  const app = new DeskApp({
-    configDir: path.join(temp.dir, 'config'),
-    actor: 'bench',
-    now: () => new Date(`${TODAY}T12:00:00`),
-  });
-  const desk = serviceOf(app);
-  const firstPage: QueueQuery = { view: 'open', offset: 0, limit: PAGE };
-  const search: QueueQuery = { view: 'all', search: 'Cyber Essentials', offset: 0, limit: PAGE };
-  const deep: QueueQuery = { view: 'all', offset: 40_000, limit: PAGE };
-  const openFilter: QueueFilter = { view: 'open', today: TODAY };
-  const searchFilter: QueueFilter = { view: 'all', search: 'Cyber Essentials', today: TODAY };
-  const allFilter: QueueFilter = { view: 'all', today: TODAY };
-
-  console.log('\nOpen the file and show the first page of open cases (cold: a new connection each time)');
-  const deskOpen = await measure(
-    'desk: open (key, integrity check, schema check) + first page',
-    async () => {
-      await desk.open({ path: file, passphrase: PASSPHRASE });
-      desk.listCases(firstPage);
-      await desk.lock();
-    },
-    { iterations: 5 },
-  );
-  const directOpen = await measure(
-    'better-sqlite3: open + key + the same first-page SQL',
-    () => {
-      const db = openDirect(file);
-      directPage(db, openFilter, 0);
-      db.close();
-    },
-    { iterations: 5 },
-  );
-  console.log(ratio(deskOpen, directOpen));
-
-  // From here the desk holds the file open (and its exclusive lock); the direct runs use the
-  // desk's own better-sqlite3 connection, so both read the same warm page cache.
-  await desk.open({ path: file, passphrase: PASSPHRASE });
-  const connection: Database.Database = app.requireSession().file.sqlite;
-
-  console.log('\nFirst page of open cases, file already open');
-  const deskFirst = await measure(
-    'desk.listCases (SQL + the clock for 100 rows)',
-    () => desk.listCases(firstPage),
-    {
-      iterations: 30,
-    },
-  );
-  const directFirst = await measure(
-    'better-sqlite3: the same SQL',
-    () => directPage(connection, openFilter, 0),
-    {
-      iterations: 30,
-    },
-  );
-  console.log(ratio(deskFirst, directFirst));
-
-  console.log(
-    '\nSearch "Cyber Essentials" over all 50,000 cases (LIKE over reference, subject, requester, request text)',
-  );
-  const deskSearch = await measure('desk.listCases with search', () => desk.listCases(search), {
-    iterations: 10,
-  });
-  const directSearch = await measure(
-    'better-sqlite3: the same SQL',
-    () => directPage(connection, searchFilter, 0),
-    {
-      iterations: 10,
-    },
-  );
-  console.log(ratio(deskSearch, directSearch));
-  const found = desk.listCases(search);
-  console.log(`(${found.total.toLocaleString('en-GB')} cases match)`);
-
-  console.log('\nA page deep in the list (offset 40,000, all cases)');
-  const deskDeep = await measure('desk.listCases at offset 40,000', () => desk.listCases(deep), {
-    iterations: 10,
-  });
-  const directDeep = await measure(
-    'better-sqlite3: the same SQL',
-    () => directPage(connection, allFilter, 40_000),
-    {
-      iterations: 10,
-    },
-  );
-  console.log(ratio(deskDeep, directDeep));
-
-  await desk.lock();
-} finally {
-  temp.cleanup();
+async function pair(
+  title: string,
+  app: () => unknown,
+  raw: () => unknown,
+  iterations: number,
+): Promise<void> {
+  console.log(`\n${title}`);
+  const a = await measure('app (handler)', app, { iterations });
+  const b = await measure('better-sqlite3: the same SQL', raw, { iterations });
+  console.log(ratio(a, b));
 }
+
+async function run(cases: number): Promise<void> {
+  const open = Math.round(cases * 0.03);
+  const temp = makeTempDir('foi-desk-bench-');
+  const file = path.join(temp.dir, 'bench.foidesk');
+  try {
+    const seedStart = performance.now();
+    const seeded = createCaseFile({ path: file, passphrase: PASSPHRASE });
+    seedCases(seeded, { cases, open });
+    seeded.close();
+    const mib = statSync(file).size / 2 ** 20;
+    console.log(
+      `\n## ${cases.toLocaleString('en-GB')} cases (${open.toLocaleString('en-GB')} open), ${mib.toFixed(0)} MiB, seeded in ${(performance.now() - seedStart).toFixed(0)} ms`,
+    );
+
+    const app = new DeskApp({
+      configDir: path.join(temp.dir, 'config'),
+      actor: 'bench',
+      now: () => new Date(`${TODAY}T12:00:00`),
+      integrityCheck: false,
+    });
+    const desk = serviceOf(app);
+    const firstPage: QueueQuery = { view: 'open', offset: 0, limit: PAGE };
+    const openFilter: QueueFilter = { view: 'open', today: TODAY };
+    const allFilter: QueueFilter = { view: 'all', today: TODAY };
+    const due: QueueSort = { by: 'due', direction: 'asc' };
+    const iterations = cases > 50_000 ? 5 : 10;
+
+    console.log('\nOpen the file and show the first page of open cases (cold: a new connection each time)');
+    const deskOpen = await measure(
+      'app: session:open (key, schema check) + first page',
+      async () => {
+        await desk.open({ path: file, passphrase: PASSPHRASE });
+        desk.listCases(firstPage);
+        await desk.lock();
+      },
+      { iterations: 5 },
+    );
+    const directOpen = await measure(
+      'better-sqlite3: open + key + the same first-page SQL',
+      () => {
+        const db = openDirect(file);
+        directPage(db, openFilter, due, 0);
+        db.close();
+      },
+      { iterations: 5 },
+    );
+    console.log(ratio(deskOpen, directOpen));
+
+    // From here the app holds the file open (and its exclusive lock); the direct runs use the
+    // app's own connection, so both read the same warm page cache.
+    await desk.open({ path: file, passphrase: PASSPHRASE });
+    const connection: Database.Database = app.requireSession().file.sqlite;
+
+    await pair(
+      'First page of open cases, file open (the app adds the clock for 100 rows)',
+      () => desk.listCases(firstPage),
+      () => directPage(connection, openFilter, due, 0),
+      30,
+    );
+
+    const search = 'Cyber Essentials';
+    const searchFilter: QueueFilter = { view: 'all', search, today: TODAY };
+    const relevance: QueueSort = { by: 'relevance', direction: 'asc' };
+    await pair(
+      `Search "${search}", all cases, ranked (FTS5 trigram match, bm25 rank)`,
+      () => desk.listCases({ view: 'all', search, offset: 0, limit: PAGE }),
+      () => directPage(connection, searchFilter, relevance, 0),
+      iterations,
+    );
+    console.log(`(${desk.listCases({ view: 'all', search, offset: 0, limit: 1 }).total} cases match)`);
+    const like = `%${search.split(' ')[0]}%`;
+    await measure(
+      'for comparison, the LIKE of before, one word, directly',
+      () =>
+        connection
+          .prepare(
+            `SELECT count(*) FROM cases c JOIN requesters r ON r.id = c.requester_id
+             WHERE c.reference LIKE ? OR c.subject LIKE ? OR r.name LIKE ? OR c.request_text LIKE ?`,
+          )
+          .get(like, like, like, like),
+      { iterations },
+    );
+
+    for (const by of ['received', 'reference'] as const) {
+      await pair(
+        `All cases sorted by ${by}, first page`,
+        () => desk.listCases({ view: 'all', sort: by, offset: 0, limit: PAGE }),
+        () => directPage(connection, allFilter, { by, direction: 'asc' }, 0),
+        iterations,
+      );
+    }
+
+    const deep = Math.floor(cases * 0.8);
+    await pair(
+      `A page deep in the list (offset ${deep.toLocaleString('en-GB')}, all cases, due order)`,
+      () => desk.listCases({ view: 'all', offset: deep, limit: PAGE }),
+      () => directPage(connection, allFilter, due, deep),
+      iterations,
+    );
+
+    await pair(
+      'Facets: counts per state (one grouped pass) + officers (team list + index skip-scan)',
+      () => desk.facets(),
+      () => {
+        connection.prepare(FACET_COUNTS_SQL).all(TODAY);
+        connection.prepare('SELECT name FROM officers ORDER BY name').all();
+        connection.prepare(CASE_OFFICERS_SQL).all();
+      },
+      iterations * 3,
+    );
+
+    await desk.lock();
+  } finally {
+    temp.cleanup();
+  }
+}
+
+for (const size of SIZES) await run(size);

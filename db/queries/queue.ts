@@ -85,6 +85,8 @@ function trigramReady(term: string): boolean {
 interface Where {
   sql: string;
   params: unknown[];
+  /** The trigram matches are joined in FROM (their parameter is the first of `params`). */
+  match: boolean;
   /** The requester table is needed only for a LIKE on a short word (the page join adds the name). */
   needsRequester: boolean;
   /** The FTS5 word query that ranks the matches, when searching. */
@@ -117,11 +119,9 @@ function buildWhere(filter: QueueFilter): Where {
   }
   const terms = searchTerms(filter.search);
   const indexed = terms.filter(trigramReady);
-  if (indexed.length > 0) {
-    // Every word must appear somewhere in the case: one MATCH with the words ANDed.
-    clauses.push('c.id IN (SELECT rowid FROM cases_trigram WHERE cases_trigram MATCH ?)');
-    params.push(indexed.map(ftsString).join(' AND '));
-  }
+  // Every word must appear somewhere in the case: one MATCH with the words ANDed, joined first so
+  // the matches drive the query (an IN list would be tested against every case).
+  const match = indexed.length > 0 ? indexed.map(ftsString).join(' AND ') : null;
   const short = terms.filter((t) => !trigramReady(t));
   for (const term of short) {
     clauses.push(
@@ -132,7 +132,8 @@ function buildWhere(filter: QueueFilter): Where {
   }
   return {
     sql: clauses.length ? clauses.join(' AND ') : '1',
-    params,
+    params: match === null ? params : [match, ...params],
+    match: match !== null,
     needsRequester: short.length > 0,
     // Ranked by how well the words (as prefixes) match: any of them counts towards the score.
     rankMatch: terms.length > 0 ? terms.map((t) => `${ftsString(t)}*`).join(' OR ') : null,
@@ -140,7 +141,10 @@ function buildWhere(filter: QueueFilter): Where {
 }
 
 function fromClause(where: Where): string {
-  return where.needsRequester ? 'cases c JOIN requesters r ON r.id = c.requester_id' : 'cases c';
+  const matches = where.match
+    ? '(SELECT rowid AS id FROM cases_trigram WHERE cases_trigram MATCH ?) AS m CROSS JOIN cases c ON c.id = m.id'
+    : 'cases c';
+  return where.needsRequester ? `${matches} JOIN requesters r ON r.id = c.requester_id` : matches;
 }
 
 /** The statements a queue page runs, exposed so the benchmark can run the very same SQL directly. */
@@ -171,10 +175,17 @@ function pageSql(where: Where, extra: string, orderBy: string): string {
 
 function rankedPageSql(where: Where): string {
   const order = 'page.score IS NULL, page.score, page.id DESC';
-  const inner = `SELECT c.id AS id, w.score AS score FROM ${fromClause(where)}
-    LEFT JOIN (SELECT rowid AS id, ${BM25} AS score FROM cases_words WHERE cases_words MATCH ?) AS w ON w.id = c.id
-    WHERE ${where.sql} ORDER BY w.score IS NULL, w.score, c.id DESC LIMIT ? OFFSET ?`;
-  return `SELECT ${ROW_COLUMNS} FROM (${inner}) AS page
+  // The scores are computed once (materialised), not an FTS5 query per matching case.
+  // Here the ranked words drive the query and the trigram matches are an IN list, built once.
+  const from = where.needsRequester ? 'cases c JOIN requesters r ON r.id = c.requester_id' : 'cases c';
+  const matched = where.match
+    ? `c.id IN (SELECT rowid FROM cases_trigram WHERE cases_trigram MATCH ?) AND (${where.sql})`
+    : where.sql;
+  const inner = `SELECT c.id AS id, w.score AS score FROM ${from}
+    LEFT JOIN w ON w.id = c.id
+    WHERE ${matched} ORDER BY w.score IS NULL, w.score, c.id DESC LIMIT ? OFFSET ?`;
+  return `WITH w AS MATERIALIZED (SELECT rowid AS id, ${BM25} AS score FROM cases_words WHERE cases_words MATCH ?)
+    SELECT ${ROW_COLUMNS} FROM (${inner}) AS page
     JOIN cases c ON c.id = page.id JOIN requesters r ON r.id = c.requester_id ORDER BY ${order}`;
 }
 
