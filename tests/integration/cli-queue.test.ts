@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { createCaseFile } from '../../db/case-file';
-import { seedCases } from '../../bench/seed';
+import { seedCases } from '../seed';
 import type { QueuePage } from '../../shared/contract';
 import { makeTempDir, PASSPHRASE, runCli } from '../helpers';
 

@@ -299,7 +299,9 @@ function dumpFile(file: string): string {
   try {
     const tables = cf.sqlite
       .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        // The search indexes (FTS5 tables and their shadow tables) are derived from the tables.
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+           AND name NOT GLOB 'cases_words*' AND name NOT GLOB 'cases_trigram*' ORDER BY name`,
       )
       .pluck()
       .all() as string[];

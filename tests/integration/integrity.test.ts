@@ -11,7 +11,7 @@ import { createCaseFile, openCaseFile } from '../../db/case-file';
 import { DeskApp } from '../../main/services/app';
 import { createHandlers } from '../../main/services/handlers';
 import { checkPages } from '../../main/services/integrity';
-import { seedCases } from '../../bench/seed';
+import { seedCases } from '../seed';
 import { makeTempDir, PASSPHRASE } from '../helpers';
 
 let temp: ReturnType<typeof makeTempDir>;
