@@ -30,7 +30,7 @@ export function seedCases(file: CaseFile, options: { cases: number; open: number
      VALUES (?, ?, ?, 'email', ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const question = db.prepare(
-    'INSERT INTO questions (case_id, parent_id, position, number, text) VALUES (?, NULL, ?, ?, ?)',
+    'INSERT INTO questions (case_id, parent_id, position, number, text, key) VALUES (?, NULL, ?, ?, ?, lower(hex(randomblob(16))))',
   );
   const { cases, open: openCases } = options;
   db.transaction(() => {

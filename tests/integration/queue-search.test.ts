@@ -196,11 +196,12 @@ describe('search through the FTS5 indexes', () => {
     expect(found('helipad')).toEqual([id]);
     expect(found('Quentin')).toEqual([id]);
 
-    desk.setResponse(id, [0], { outcome: 'provided', text: 'The log is enclosed as Annex Zephyrine.' });
+    const q1 = created.record.questions[0]!.id!;
+    desk.setResponse(id, q1, { outcome: 'provided', text: 'The log is enclosed as Annex Zephyrine.' });
     expect(found('zephyrine')).toEqual([id]);
-    desk.setResponse(id, [0], { outcome: 'provided', text: 'The log is enclosed as Annex B.' });
+    desk.setResponse(id, q1, { outcome: 'provided', text: 'The log is enclosed as Annex B.' });
     expect(found('zephyrine')).toEqual([]);
-    desk.setResponse(id, [0], { outcome: 'provided', text: 'Annex Marigold.' });
+    desk.setResponse(id, q1, { outcome: 'provided', text: 'Annex Marigold.' });
     desk.setQuestions(id, [{ number: '1', text: 'Something else entirely.' }]);
     expect(found('marigold')).toEqual([]);
     expect(found('helipad')).toEqual([id]);
