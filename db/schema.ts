@@ -231,6 +231,19 @@ export const letterVersions = sqliteTable(
   (t) => [index('letters_case').on(t.caseId, t.templateId, t.version)],
 );
 
+/**
+ * Unsaved edits kept when the file was locked (idle or Ctrl+L), offered back after unlocking. Here,
+ * in the encrypted file, because it is case text: the page keeps nothing of it anywhere else.
+ * `key` names the form ("letter:12", "answer:12:0.1"); a newer draft of the same form replaces it.
+ */
+export const drafts = sqliteTable('drafts', {
+  key: text('key').primaryKey(),
+  caseId: integer('case_id').references(() => cases.id, { onDelete: 'cascade' }),
+  label: text('label').notNull(),
+  content: text('content', { mode: 'json' }).notNull(),
+  savedAt: timestamp('saved_at'),
+});
+
 export const schemaTables = {
   organisation,
   settings,
@@ -245,4 +258,5 @@ export const schemaTables = {
   caseEvents,
   auditLog,
   letterVersions,
+  drafts,
 };

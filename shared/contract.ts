@@ -76,6 +76,12 @@ export interface SessionStatus {
   suggestedPath: string;
   /** The team's idle lock once a file is open (0 = off); null while locked. */
   idleLockMinutes: number | null;
+  /**
+   * Seconds until the idle lock is due (0: due now), or null when none is (locked, or the lock is
+   * off). The page saves its unsaved edits as drafts and locks by then; main locks on its own only a
+   * grace period later, for a page that is gone.
+   */
+  idleLockDueInSeconds: number | null;
 }
 
 /** A queue row as the database gives it. */
@@ -183,6 +189,18 @@ export interface IntegrityStatus {
   damagedPages: number[];
   /** What to tell the officer when it is not all well. */
   message: string | null;
+}
+
+/** Unsaved edits kept in the case file when it was locked, to offer back after unlocking. */
+export interface DraftView {
+  /** The form it came from: "letter:12", "answer:12:0.1", "case-details:12", "settings:casework". */
+  key: string;
+  caseId: number | null;
+  /** What the officer was changing, as the offer names it: "the letter for FOI 4951". */
+  label: string;
+  /** The form's own state, as the form saved it. */
+  content: unknown;
+  savedAt: string;
 }
 
 export interface BackupResult {
@@ -409,6 +427,22 @@ function letterBoundsProblem(value: unknown): string | null {
   return null;
 }
 
+/** At most this many drafts are kept in a case file (one per form that had unsaved edits). */
+export const MAX_DRAFTS = 50;
+const draftKey = z
+  .string()
+  .min(1, { message: 'is required' })
+  .max(200, { message: 'is too long' })
+  .regex(/^[a-z][a-z-]*(?::[A-Za-z0-9._-]+){0,3}$/, { message: 'must name a form, such as "letter:12"' });
+/** A draft's content: any JSON value, within the same bounds as a saved letter (a draft may be one). */
+const draftContent = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    const problem = letterBoundsProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .pipe(z.json());
+
 export const letterDocumentInput = z
   .unknown()
   .superRefine((value, ctx) => {
@@ -546,6 +580,18 @@ export const contract = {
   'letters:reset-paragraph': channel<LetterLibrary>()(z.strictObject({ id: paragraphId })),
   /** Electron only: the native save dialog. The browser bridge answers that it has none. */
   'dialog:save-path': channel<{ path: string | null }>()(savePathRequestSchema),
+
+  /** Keeps a form's unsaved edits in the case file (before a lock); a newer draft replaces it. */
+  'drafts:save': channel<{ key: string; savedAt: string }>()(
+    z.strictObject({
+      key: draftKey,
+      caseId: id.optional(),
+      label: nonEmpty.max(200, { message: 'is too long (at most 200 characters)' }),
+      content: draftContent,
+    }),
+  ),
+  'drafts:list': channel<DraftView[]>()(empty),
+  'drafts:discard': channel<{ discarded: boolean }>()(z.strictObject({ key: draftKey })),
 
   'backup:status': channel<BackupStatus>()(empty),
   'backup:create': channel<BackupResult>()(z.strictObject({ folder: filePath })),

@@ -21,6 +21,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** The input field the problem is about, so a form can show it there ("autoBackupFolder"). */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'AppError';
@@ -30,4 +32,6 @@ export class AppError extends Error {
 export interface ErrorInfo {
   code: ErrorCode;
   message: string;
+  /** The input field the problem is about, when it is about one. */
+  field?: string;
 }

@@ -3,7 +3,15 @@
  * registered from the contract, checks that the call comes from our own page, and hands the input
  * to the same guarded handlers the browser bridge and the tests use.
  */
-import { app, BrowserWindow, ipcMain, Menu, session, type MenuItemConstructorOptions } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  session,
+  type MenuItemConstructorOptions,
+} from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHANNEL_NAMES } from '../../shared/contract';
@@ -66,15 +74,39 @@ async function start(): Promise<void> {
     win = null;
   });
 
-  // Locking drops the key and the data in main; reloading the page drops everything it held.
+  // The page locks itself (Ctrl+L): it saves the officer's unsaved edits as drafts first. The menu
+  // item presses the same keys in the page rather than locking behind its back.
   const lockNow = () => {
-    void handlers['session:lock']({}).then(() => win?.webContents.reload());
+    if (!win) return;
+    win.webContents.sendInputEvent({ type: 'keyDown', keyCode: 'L', modifiers: ['control'] });
+    win.webContents.sendInputEvent({ type: 'keyUp', keyCode: 'L', modifiers: ['control'] });
   };
+  // After main locked on its own (the idle backstop), the page must go whatever it holds; otherwise
+  // leaving with unsaved edits (closing the window) asks first, as the page's beforeunload wants.
+  let lockedByMain = false;
+  win.webContents.on('will-prevent-unload', (event) => {
+    if (lockedByMain) {
+      lockedByMain = false;
+      event.preventDefault();
+      return;
+    }
+    const choice = dialog.showMessageBoxSync(win!, {
+      type: 'question',
+      buttons: ['Leave without saving', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Unsaved changes',
+      message: 'You have changes that are not saved yet.',
+      detail: 'Leave now and they are lost. Stay to save them first.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   const template: MenuItemConstructorOptions[] = [
     {
       label: 'File',
       submenu: [
-        { label: 'Lock now', accelerator: 'CmdOrCtrl+L', click: lockNow },
+        // Shown, not registered: Ctrl+L reaches the page, which saves drafts before it locks.
+        { label: 'Lock now', accelerator: 'CmdOrCtrl+L', registerAccelerator: false, click: lockNow },
         { type: 'separator' },
         { role: 'quit' },
       ],
@@ -106,7 +138,10 @@ async function start(): Promise<void> {
   const idleTimer = setInterval(() => {
     desk.lockIfIdle().then(
       (locked) => {
-        if (locked) win?.webContents.reload();
+        if (locked && win) {
+          lockedByMain = true;
+          win.webContents.reload();
+        }
       },
       () => undefined,
     );

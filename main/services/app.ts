@@ -15,7 +15,7 @@ import { autoBackup } from './backup';
 import { toErrorInfo } from './errors';
 import { AUTO_BACKUP_FAILURE_KEY, type AutoBackupFailure } from './handlers/backup';
 import { currentActor } from './actor';
-import { rememberRecentFile } from './recent-files';
+import { rememberOfficer, rememberRecentFile } from './recent-files';
 import { openSession, type OpenSession } from './session';
 import { GrantedPaths } from './granted-paths';
 import { IntegrityMonitor, type MonitorTiming } from './integrity';
@@ -37,6 +37,13 @@ export interface DeskOptions {
   /** When the background integrity check runs (false: only when asked, as the tests do). */
   integrityCheck?: MonitorTiming | false;
 }
+
+/**
+ * How long after the idle lock is due main waits for the page to save its drafts and lock itself
+ * before locking on its own. Two minutes: a hidden browser tab may run its timers only once a
+ * minute, and a page that is gone (closed, crashed) leaves the file open no longer than this.
+ */
+export const IDLE_LOCK_GRACE_MS = 2 * 60_000;
 
 /** Held in the decrypted page cache while the file is open: searches over 50,000 cases stay fast. */
 const PAGE_CACHE_KIB = 64 * 1024;
@@ -112,6 +119,9 @@ export class DeskApp {
     try {
       file.sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
       rememberRecentFile(this.options.configDir, file.path);
+      // The name typed at unlock (or none), to offer at the next one. It is the officer's own
+      // name, not case data, so it is kept in the config folder beside the recent files.
+      if (officer !== undefined) rememberOfficer(this.options.configDir, officer.trim() || null);
     } catch (error) {
       file.close();
       throw error;
@@ -123,13 +133,27 @@ export class DeskApp {
     return this.current;
   }
 
-  /** Locks the session when nothing happened for the team's idle time. Returns true if it locked. */
+  /**
+   * Milliseconds until the idle lock is due (0 or less: due), or null when none is (locked, or the
+   * team turned the idle lock off). The page reads it through `session:status`.
+   */
+  idleLockDueInMs(): number | null {
+    const session = this.current;
+    if (!session) return null;
+    const minutes = getSettings(session.db).idleLockMinutes;
+    if (minutes <= 0) return null;
+    return this.lastActive + minutes * 60_000 - this.now().getTime();
+  }
+
+  /**
+   * The backstop: locks the session when nothing happened for the team's idle time and the page has
+   * not locked it within the grace period (it saves the officer's unsaved edits first). Returns true
+   * if it locked.
+   */
   async lockIfIdle(): Promise<boolean> {
     return this.enqueue(async () => {
-      const session = this.current;
-      if (!session) return false;
-      const minutes = getSettings(session.db).idleLockMinutes;
-      if (minutes <= 0 || this.now().getTime() - this.lastActive < minutes * 60_000) return false;
+      const dueIn = this.idleLockDueInMs();
+      if (dueIn === null || dueIn > -IDLE_LOCK_GRACE_MS) return false;
       await this.lockNow();
       return true;
     });

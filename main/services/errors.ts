@@ -45,7 +45,11 @@ export function internalErrorInfo(error: unknown): ErrorInfo {
  * data.
  */
 export function toErrorInfo(error: unknown): ErrorInfo {
-  if (error instanceof AppError) return { code: error.code, message: error.message };
+  if (error instanceof AppError) {
+    return error.field
+      ? { code: error.code, message: error.message, field: error.field }
+      : { code: error.code, message: error.message };
+  }
   const code = errorCode(error);
   switch (code) {
     case 'ENOSPC':

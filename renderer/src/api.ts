@@ -100,6 +100,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** The input field the problem is about, when main names one. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -119,7 +121,7 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
   const reply = await fn(input);
   if (!reply.ok) {
     if (reply.error.code === 'locked' && !channel.startsWith('session:')) lockedListener?.();
-    throw new ApiError(reply.error.code, reply.error.message);
+    throw new ApiError(reply.error.code, reply.error.message, reply.error.field);
   }
   return reply.value;
 }

@@ -8,7 +8,7 @@ import { DEFAULT_INTERNAL_TARGETS } from '../../shared/settings';
 import { existsSync, readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openCaseFile } from '../../db/case-file';
-import { DeskApp } from '../../main/services/app';
+import { DeskApp, IDLE_LOCK_GRACE_MS } from '../../main/services/app';
 import { serviceOf, type Service } from '../service';
 import { createHandlers, type Handlers } from '../../main/services/handlers';
 import { RECENT_FILE_NAME } from '../../main/services/recent-files';
@@ -150,9 +150,61 @@ describe('the session', () => {
     await handlers['session:status']({ active: true });
     clock += 4 * 60_000;
     expect(await app.lockIfIdle()).toBe(false);
-    clock += 2 * 60_000;
+    const soon = await handlers['session:status']({});
+    expect(soon.ok && soon.value.idleLockDueInSeconds).toBe(60);
+    clock += 60_000;
+    // Due now: the page is told, and main waits the grace period for it to save drafts and lock.
+    const due = await handlers['session:status']({});
+    expect(due.ok && due.value.idleLockDueInSeconds).toBe(0);
+    clock += IDLE_LOCK_GRACE_MS - 1;
+    expect(await app.lockIfIdle()).toBe(false);
+    clock += 1;
     expect(await app.lockIfIdle()).toBe(true);
     expect(app.isOpen).toBe(false);
+    const locked = await handlers['session:status']({});
+    expect(locked.ok && locked.value.idleLockDueInSeconds).toBeNull();
+  });
+
+  it('is not kept open by the page saving drafts, and has no idle lock when it is off', async () => {
+    await desk.create({ path: file, passphrase: PASSPHRASE });
+    desk.saveSettings({ idleLockMinutes: 5 });
+    clock += 5 * 60_000;
+    const saved = await handlers['drafts:save']({
+      key: 'settings:casework',
+      label: 'the settings',
+      content: {},
+    });
+    expect(saved.ok).toBe(true);
+    const status = await handlers['session:status']({});
+    expect(status.ok && status.value.idleLockDueInSeconds).toBe(0);
+    desk.saveSettings({ idleLockMinutes: 0 });
+    const off = await handlers['session:status']({});
+    expect(off.ok && off.value.idleLockDueInSeconds).toBeNull();
+  });
+
+  it('refuses an automatic-backup folder that is not there, naming the field', async () => {
+    await desk.create({ path: file, passphrase: PASSPHRASE });
+    const reply = await handlers['settings:save']({
+      settings: { autoBackupFolder: path.join(temp.dir, 'no such folder') },
+    });
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'validation', message: 'That backup folder does not exist.', field: 'autoBackupFolder' },
+    });
+  });
+
+  it('offers the officer’s name from the last unlock, kept beside the recent files', async () => {
+    expect(desk.status().officer).toBeNull();
+    await handlers['session:create']({ path: file, passphrase: PASSPHRASE, officer: '  Sam Jones ' });
+    expect(desk.status().officer).toBe('Sam Jones');
+    await desk.lock();
+    expect(desk.status().officer).toBe('Sam Jones');
+    expect(readFileSync(path.join(configDir, 'recent-files.json'), 'utf8')).toContain('Sam Jones');
+    // Unlocking without a name forgets it: the history names the operating-system user then.
+    await handlers['session:open']({ path: file, passphrase: PASSPHRASE, officer: '' });
+    expect(desk.status().officer).toBe('tester (app)');
+    await desk.lock();
+    expect(desk.status().officer).toBeNull();
   });
 
   it('forgets a recent file', async () => {

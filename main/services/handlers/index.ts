@@ -27,6 +27,7 @@ import { letterAppHandlers, letterHandlers } from './letters';
 import { backupHandlers, backupSessionHandlers } from './backup';
 import { dialogHandlers } from './dialog';
 import { integrityHandlers } from './integrity';
+import { draftHandlers } from './drafts';
 
 export type Handler<C extends Channel = Channel> = (input: unknown) => Promise<Envelope<ChannelOutput<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -40,6 +41,7 @@ const needSession = {
   ...clockHandlers,
   ...settingsHandlers,
   ...letterHandlers,
+  ...draftHandlers,
   ...backupSessionHandlers,
 };
 /** Channels that run on the app itself. */
@@ -67,6 +69,8 @@ function withSession<T extends { [C in Channel]?: SessionHandler<C> }>(
 /** Calls that are not the officer's own doing: they do not restart the idle lock. */
 function isActivity(channel: Channel, input: unknown): boolean {
   if (channel === 'session:status') return (input as { active?: boolean }).active === true;
+  // The page saves drafts just before it locks: that must not put the idle lock off.
+  if (channel === 'drafts:save') return false;
   return true;
 }
 

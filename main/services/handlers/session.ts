@@ -8,16 +8,18 @@ import { recordAudit } from '../../../db/queries/audit';
 import { getSettings } from '../../../db/queries/settings';
 import type { SessionStatus } from '../../../shared/contract';
 import type { DeskApp } from '../app';
-import { forgetRecentFile, loadRecentFiles } from '../recent-files';
+import { forgetRecentFile, loadOfficer, loadRecentFiles } from '../recent-files';
 import type { AppHandlers } from './types';
 
 export function sessionStatus(app: DeskApp): SessionStatus {
   const session = app.session;
   const configDir = app.options.configDir;
+  const dueIn = app.idleLockDueInMs();
   return {
     state: session ? 'open' : 'locked',
     file: session ? { path: session.file.path, name: path.basename(session.file.path) } : null,
-    officer: session?.actor ?? null,
+    // Locked: the name given at the last unlock, to prefill the field.
+    officer: session ? session.actor : loadOfficer(configDir),
     recent: loadRecentFiles(configDir).map((p) => ({
       path: p,
       name: path.basename(p),
@@ -25,6 +27,7 @@ export function sessionStatus(app: DeskApp): SessionStatus {
     })),
     suggestedPath: suggestedPath(app.options.suggestedFolder),
     idleLockMinutes: session ? getSettings(session.db).idleLockMinutes : null,
+    idleLockDueInSeconds: dueIn === null ? null : Math.max(0, Math.ceil(dueIn / 1000)),
   };
 }
 

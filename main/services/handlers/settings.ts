@@ -60,7 +60,7 @@ export const settingsHandlers = {
   'settings:save': (s, { settings: values }) => {
     if (values.autoBackupFolder !== undefined) {
       const problem = backupFolderProblem(values.autoBackupFolder);
-      if (problem) throw new AppError('validation', problem);
+      if (problem) throw new AppError('validation', problem, 'autoBackupFolder');
     }
     inTransaction(s.db, (tx) => {
       const before = getSettings(tx);
