@@ -5,7 +5,7 @@
  */
 import { BackupReminder } from './backup/backup-reminder';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SessionStatus } from '../../shared/contract';
+import type { DraftView, SessionStatus } from '../../shared/contract';
 import { call, errorMessage, onLocked } from './api';
 import { Alert } from './components/fields';
 import { UnlockScreen } from './screens/unlock-screen';
@@ -13,22 +13,34 @@ import { CaseQueue, INITIAL_QUEUE, type QueueQueryState } from './screens/case-q
 import { NewCase } from './screens/new-case';
 import { CasePage } from './screens/case-page';
 import { SettingsScreen } from './screens/settings-screen';
+import { DraftOffer, UnsavedChangesProvider, useUnsavedChangesRegistry } from './unsaved/unsaved-changes';
 
 export type Route = { name: 'queue' } | { name: 'case'; id: number } | { name: 'new' } | { name: 'settings' };
 
-const IDLE_CHECK_MS = 5_000;
+/** How often the page tells main whether the officer did something, and asks when the lock is due. */
 const HEARTBEAT_MS = 60_000;
 
-/** Locks after `minutes` without a key press, click or scroll; tells main the officer is active. */
-function useIdleLock(minutes: number | null, onIdle: () => void, onLockedElsewhere: () => void): void {
-  const lastActivity = useRef(Date.now());
-  const activeSinceBeat = useRef(false);
+/**
+ * The idle lock, counted by main (it knows every call): the page reports the officer's key presses,
+ * clicks and scrolls with each heartbeat, and main answers how long until the lock is due. When it
+ * is due the page calls `onDue` (which saves drafts, then locks); main locks on its own only a grace
+ * period later, for a page that is gone.
+ */
+function useIdleLock(
+  dueInSeconds: number | null | undefined,
+  onDue: () => void,
+  onLockedElsewhere: () => void,
+): void {
+  const open = dueInSeconds !== undefined;
+  const latestDue = useRef(dueInSeconds);
+  latestDue.current = dueInSeconds;
   useEffect(() => {
-    if (minutes === null) return undefined;
-    lastActivity.current = Date.now();
+    if (!open) return undefined;
+    let activeSinceBeat = false;
+    let timer: number | undefined;
+    let stopped = false;
     const mark = () => {
-      lastActivity.current = Date.now();
-      activeSinceBeat.current = true;
+      activeSinceBeat = true;
     };
     const events = ['keydown', 'pointerdown', 'wheel', 'touchstart', 'focusin'] as const;
     for (const e of events) window.addEventListener(e, mark, { passive: true, capture: true });
@@ -41,32 +53,43 @@ function useIdleLock(minutes: number | null, onIdle: () => void, onLockedElsewhe
       }
     };
     window.addEventListener('pointermove', move, { passive: true });
-    const idleTimer =
-      minutes > 0
-        ? window.setInterval(() => {
-            if (Date.now() - lastActivity.current >= minutes * 60_000) onIdle();
-          }, IDLE_CHECK_MS)
-        : undefined;
-    const beat = window.setInterval(() => {
-      const active = activeSinceBeat.current;
-      activeSinceBeat.current = false;
+    const schedule = (due: number | null) => {
+      if (stopped) return;
+      const wait = due === null ? HEARTBEAT_MS : Math.min(HEARTBEAT_MS, Math.max(due, 1) * 1000);
+      timer = window.setTimeout(beat, wait);
+    };
+    const beat = () => {
+      const active = activeSinceBeat;
+      activeSinceBeat = false;
       call('session:status', { active }).then(
         (s) => {
+          if (stopped) return;
           if (s.state === 'locked') onLockedElsewhere();
+          else if (s.idleLockDueInSeconds === 0) onDue();
+          else schedule(s.idleLockDueInSeconds);
         },
-        () => undefined,
+        () => schedule(null),
       );
-    }, HEARTBEAT_MS);
+    };
+    schedule(latestDue.current ?? null);
     return () => {
+      stopped = true;
       for (const e of events) window.removeEventListener(e, mark, { capture: true });
       window.removeEventListener('pointermove', move);
-      if (idleTimer !== undefined) window.clearInterval(idleTimer);
-      window.clearInterval(beat);
+      if (timer !== undefined) window.clearTimeout(timer);
     };
-  }, [minutes, onIdle, onLockedElsewhere]);
+  }, [open, onDue, onLockedElsewhere]);
 }
 
 export function App() {
+  return (
+    <UnsavedChangesProvider>
+      <Shell />
+    </UnsavedChangesProvider>
+  );
+}
+
+function Shell() {
   const [status, setStatus] = useState<SessionStatus | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const [route, setRoute] = useState<Route>({ name: 'queue' });
@@ -78,32 +101,53 @@ export function App() {
   // late answer cannot replace the idle-lock notice.
   const shownState = useRef(status?.state);
   shownState.current = status?.state;
+  const unsaved = useUnsavedChangesRegistry();
 
   useEffect(() => {
     call('session:status', {}).then(setStatus, (e: unknown) => setStartError(errorMessage(e)));
   }, []);
 
-  const dropEverything = useCallback((message: string) => {
-    setRoute({ name: 'queue' });
-    setQueueQuery(INITIAL_QUEUE);
-    setSessionKey((k) => k + 1);
-    setNotice(message);
-    call('session:status', {}).then(setStatus, () =>
-      setStatus((s) => (s ? { ...s, state: 'locked', file: null, idleLockMinutes: null } : s)),
-    );
-  }, []);
-
-  const lock = useCallback(
-    (message = 'The case file is locked. Enter the passphrase to open it again.') => {
-      // Hide the data at once; main closes the file and forgets the key.
-      shownState.current = 'locked';
-      setStatus((s) => (s ? { ...s, state: 'locked', file: null, idleLockMinutes: null } : s));
-      call('session:lock', {}).then(
-        () => dropEverything(message),
-        () => dropEverything(message),
+  const dropEverything = useCallback(
+    (message: string) => {
+      unsaved.reset();
+      setRoute({ name: 'queue' });
+      setQueueQuery(INITIAL_QUEUE);
+      setSessionKey((k) => k + 1);
+      setNotice(message);
+      call('session:status', {}).then(setStatus, () =>
+        setStatus((s) =>
+          s ? { ...s, state: 'locked', file: null, idleLockMinutes: null, idleLockDueInSeconds: null } : s,
+        ),
       );
     },
-    [dropEverything],
+    [unsaved],
+  );
+
+  const locking = useRef(false);
+  const lock = useCallback(
+    (message = 'The case file is locked. Enter the passphrase to open it again.') => {
+      if (locking.current) return;
+      locking.current = true;
+      // Unsaved edits go into the case file as drafts first, to be offered back after unlocking.
+      void unsaved
+        .saveDrafts()
+        .then(() => {
+          // Hide the data; main closes the file and forgets the key.
+          shownState.current = 'locked';
+          setStatus((s) =>
+            s ? { ...s, state: 'locked', file: null, idleLockMinutes: null, idleLockDueInSeconds: null } : s,
+          );
+          return call('session:lock', {});
+        })
+        .then(
+          () => dropEverything(message),
+          () => dropEverything(message),
+        )
+        .finally(() => {
+          locking.current = false;
+        });
+    },
+    [dropEverything, unsaved],
   );
 
   const onIdle = useCallback(
@@ -114,7 +158,7 @@ export function App() {
     if (shownState.current !== 'open') return;
     dropEverything('The case file was locked. Enter the passphrase to open it again.');
   }, [dropEverything]);
-  useIdleLock(status?.state === 'open' ? status.idleLockMinutes : null, onIdle, onLockedElsewhere);
+  useIdleLock(status?.state === 'open' ? status.idleLockDueInSeconds : undefined, onIdle, onLockedElsewhere);
   useEffect(() => {
     onLocked(onLockedElsewhere);
     return () => onLocked(null);
@@ -168,7 +212,15 @@ export function App() {
     );
   }
 
-  const go = (next: Route) => setRoute(next);
+  // Leaving a page with unsaved changes asks first (save, discard or stay).
+  const go = (next: Route) => {
+    if (sameRoute(route, next)) return;
+    unsaved.guard(() => setRoute(next));
+  };
+  const openDraft = (draft: DraftView) => {
+    if (draft.key.startsWith('settings:')) setRoute({ name: 'settings' });
+    else if (draft.caseId !== null) setRoute({ name: 'case', id: draft.caseId });
+  };
   let screen;
   switch (route.name) {
     case 'queue':
@@ -192,7 +244,10 @@ export function App() {
     case 'settings':
       screen = (
         <SettingsScreen
-          onSettingsChanged={(minutes) => setStatus((s) => (s ? { ...s, idleLockMinutes: minutes } : s))}
+          onSettingsChanged={() => {
+            // The idle lock may have changed: main says when it is due now.
+            call('session:status', {}).then(setStatus, () => undefined);
+          }}
         />
       );
       break;
@@ -248,12 +303,15 @@ export function App() {
           </button>
         </div>
       </header>
+      <DraftOffer onOpen={openDraft} />
       <main className="main" id="main" tabIndex={-1}>
-        {route.name === 'settings' ? null : (
-          <BackupReminder refreshKey={route} onBackUp={() => go({ name: 'settings' })} />
-        )}
+        {route.name === 'settings' ? null : <BackupReminder refreshKey={route} />}
         {screen}
       </main>
     </div>
   );
+}
+
+function sameRoute(a: Route, b: Route): boolean {
+  return a.name === b.name && (a.name !== 'case' || (b.name === 'case' && a.id === b.id));
 }

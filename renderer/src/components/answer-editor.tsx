@@ -26,6 +26,48 @@ import {
 } from '../../../shared/case-format';
 import { QUESTION_OUTCOME_LABELS } from '../format';
 import { ErrorSummary, SelectField, TextArea, TextField, type Problem } from './fields';
+import { useUnsavedChanges } from '../unsaved/unsaved-changes';
+
+/** The editor's state as a draft keeps it (kept in the case file at a lock, offered back after). */
+export interface AnswerDraft {
+  outcome: QuestionOutcome | '';
+  text: string;
+  heldStatement: string;
+  link: string;
+  seeQuestion: string;
+  exemptions: Omit<ExemptionDraft, 'key'>[];
+}
+
+/** A stored draft, read defensively: anything not in the expected shape is left out. */
+export function readAnswerDraft(value: unknown): AnswerDraft | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const str = (x: unknown) => (typeof x === 'string' ? x : '');
+  const outcome = str(v.outcome);
+  const exemptions = Array.isArray(v.exemptions) ? v.exemptions : [];
+  return {
+    outcome: (QUESTION_OUTCOMES as readonly string[]).includes(outcome) ? (outcome as QuestionOutcome) : '',
+    text: str(v.text),
+    heldStatement: str(v.heldStatement),
+    link: str(v.link),
+    seeQuestion: str(v.seeQuestion),
+    exemptions: exemptions.map((e) => {
+      const x = (typeof e === 'object' && e !== null ? e : {}) as Record<string, unknown>;
+      const likelihood = str(x.likelihood);
+      return {
+        catalogueId: str(x.catalogueId),
+        subsection: str(x.subsection),
+        customProvision: str(x.customProvision),
+        customTitle: str(x.customTitle),
+        likelihood: likelihood === 'would' || likelihood === 'would be likely to' ? likelihood : '',
+        reason: str(x.reason),
+        forDisclosure: str(x.forDisclosure),
+        forWithholding: str(x.forWithholding),
+        conclusion: str(x.conclusion),
+      };
+    }),
+  };
+}
 
 const OTHER = 'other';
 
@@ -117,6 +159,20 @@ function fromDraft(d: ExemptionDraft): AppliedExemption {
   return out;
 }
 
+function draftOf(response: QuestionResponse | undefined, otherNumbers: string[]): AnswerDraft {
+  return {
+    outcome: response?.outcome ?? '',
+    text: response?.text ?? '',
+    heldStatement: response?.heldStatement ?? '',
+    link: response?.link ?? '',
+    seeQuestion: response?.seeQuestion ?? otherNumbers[0] ?? '',
+    exemptions: (response?.exemptions ?? []).map((ex) => {
+      const { key: _key, ...rest } = toDraft(ex);
+      return rest;
+    }),
+  };
+}
+
 export function AnswerEditor({
   questionNumber,
   response,
@@ -125,23 +181,32 @@ export function AnswerEditor({
   saving,
   onSave,
   onCancel,
+  draft,
+  restored,
 }: {
   questionNumber: string;
   response: QuestionResponse | undefined;
   regime: Regime;
   otherNumbers: string[];
   saving: boolean;
-  onSave: (response: QuestionResponse | null) => void;
+  /** Resolves true when the answer was saved. */
+  onSave: (response: QuestionResponse | null) => Promise<boolean>;
   onCancel: () => void;
+  /** How unsaved edits here are named and kept (see unsaved-changes.tsx). */
+  draft: { key: string; label: string; caseId: number };
+  /** A draft kept at the last lock, to start from instead of the saved answer. */
+  restored?: AnswerDraft;
 }) {
   const uid = useId();
-  const [outcome, setOutcome] = useState<QuestionOutcome | ''>(response?.outcome ?? '');
-  const [text, setText] = useState(response?.text ?? '');
-  const [heldStatement, setHeldStatement] = useState(response?.heldStatement ?? '');
-  const [link, setLink] = useState(response?.link ?? '');
-  const [seeQuestion, setSeeQuestion] = useState(response?.seeQuestion ?? otherNumbers[0] ?? '');
+  const [saved] = useState(() => JSON.stringify(draftOf(response, otherNumbers)));
+  const [first] = useState(() => restored ?? draftOf(response, otherNumbers));
+  const [outcome, setOutcome] = useState<QuestionOutcome | ''>(first.outcome);
+  const [text, setText] = useState(first.text);
+  const [heldStatement, setHeldStatement] = useState(first.heldStatement);
+  const [link, setLink] = useState(first.link);
+  const [seeQuestion, setSeeQuestion] = useState(first.seeQuestion);
   const [exemptions, setExemptions] = useState<ExemptionDraft[]>(() =>
-    (response?.exemptions ?? []).map(toDraft),
+    first.exemptions.map((e) => ({ ...e, key: nextKey++ })),
   );
   const [problems, setProblems] = useState<Problem[]>([]);
   const withExemptions = outcome === 'exempt' || outcome === 'part-exempt' || outcome === 'ncnd';
@@ -210,19 +275,35 @@ export function AnswerEditor({
     return out;
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  /** Checks the answer and saves it; false when there are problems to fix (shown in the form). */
+  const saveAnswer = async (): Promise<boolean> => {
     const found = validate();
     setProblems(found);
-    if (found.length || !outcome) return;
+    if (found.length || !outcome) return false;
     const out: QuestionResponse = { outcome };
     if (heldStatement.trim() && withExemptions) out.heldStatement = heldStatement.trim();
     if (outcome === 'see-other') out.seeQuestion = seeQuestion.trim();
     if (outcome === 'published') out.link = link.trim();
     if (text.trim()) out.text = text.trim();
     if (withExemptions) out.exemptions = exemptions.map(fromDraft);
-    onSave(out);
+    return onSave(out);
   };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void saveAnswer();
+  };
+
+  const current = (): AnswerDraft => ({
+    outcome,
+    text,
+    heldStatement,
+    link,
+    seeQuestion,
+    exemptions: exemptions.map(({ key: _key, ...rest }) => rest),
+  });
+  const dirty = restored !== undefined || JSON.stringify(current()) !== saved;
+  useUnsavedChanges(dirty ? { ...draft, content: current, save: saveAnswer } : null);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
@@ -493,7 +574,11 @@ export function AnswerEditor({
           Cancel
         </button>
         {response ? (
-          <button type="button" className="button button--link button--danger" onClick={() => onSave(null)}>
+          <button
+            type="button"
+            className="button button--link button--danger"
+            onClick={() => void onSave(null)}
+          >
             Clear the answer
           </button>
         ) : null}

@@ -23,6 +23,18 @@ import { formatTimestamp, formatUkDate } from '../format';
 import { base64ToBytes, downloadFile, DOCX_TYPE } from './download';
 import { LetterEditor } from './letter-editor';
 import { LetterPreview } from './letter-preview';
+import { useDraftPeek, useUnsavedChanges } from '../unsaved/unsaved-changes';
+
+/** What a letter's draft holds: the version being edited and the edited text. */
+interface LetterDraft {
+  versionId: number;
+  body: DocNode;
+}
+
+function isLetterDraft(value: unknown): value is LetterDraft {
+  const v = value as Partial<LetterDraft> | null;
+  return typeof v?.versionId === 'number' && typeof v.body === 'object' && v.body !== null;
+}
 
 type Message = { tone: 'success' | 'error' | 'info'; text: string } | null;
 
@@ -53,6 +65,8 @@ export function LetterPanel({
   const [versions, setVersions] = useState<LetterVersionSummary[]>([]);
   const [current, setCurrent] = useState<LetterVersionView | null>(null);
   const [body, setBody] = useState<DocNode | null>(null);
+  /** What the editor starts from: the version's text, or a restored draft of it. */
+  const [start, setStart] = useState<DocNode | null>(null);
   const [dirty, setDirty] = useState(false);
   const [organisation, setOrganisation] = useState<Organisation | null>(null);
   const [message, setMessage] = useState<Message>(null);
@@ -63,6 +77,7 @@ export function LetterPanel({
   const show = useCallback((version: LetterVersionView) => {
     setCurrent(version);
     setBody(version.document.body);
+    setStart(version.document.body);
     setDirty(false);
   }, []);
 
@@ -70,6 +85,8 @@ export function LetterPanel({
     setVersions(await call('letters:list', { caseId }));
   }, [caseId]);
 
+  const drafts = useDraftPeek();
+  const draftKey = `letter:${caseId}`;
   useEffect(() => {
     let live = true;
     (async () => {
@@ -84,10 +101,25 @@ export function LetterPanel({
       setOrganisation(settings.organisation);
       const last = newest(saved);
       setTemplateId(last?.templateId ?? offered.suggested ?? offered.templates[0]?.id ?? '');
-      if (last) {
-        const full = await call('letters:get', { versionId: last.id });
-        if (live) show(full);
+      // A draft kept at the last lock, which the officer chose to restore: its version, its text.
+      const draft = drafts.peekDraft(draftKey);
+      const restoring = isLetterDraft(draft) && saved.some((v) => v.id === draft.versionId && !v.sentAt);
+      if (restoring || last) {
+        const full = await call('letters:get', { versionId: restoring ? draft.versionId : last!.id });
+        if (!live) return;
+        show(full);
+        if (restoring) {
+          setTemplateId(full.templateId);
+          setStart(draft.body);
+          setBody(draft.body);
+          setDirty(true);
+          setMessage({
+            tone: 'info',
+            text: 'Your unsaved changes to the letter were restored. Save them as a version to keep them.',
+          });
+        }
       }
+      if (draft !== undefined) drafts.consumeDraft(draftKey);
     })().then(
       () => {
         if (live) setReady(true);
@@ -101,7 +133,7 @@ export function LetterPanel({
     return () => {
       live = false;
     };
-  }, [caseId, show]);
+  }, [caseId, show, drafts, draftKey]);
 
   // The case was edited on this page: the saved letters may now be out of date.
   const firstDetail = useRef(detail);
@@ -220,6 +252,30 @@ export function LetterPanel({
       }, false);
     });
 
+  useUnsavedChanges(
+    dirty && current && body && !current.sentAt
+      ? {
+          key: draftKey,
+          caseId,
+          label: `the letter for ${detail.record.reference}`,
+          content: (): LetterDraft => ({ versionId: current.id, body }),
+          save: async () => {
+            setBusy(true);
+            try {
+              const saved = await saveNow();
+              setMessage({ tone: 'success', text: `Your changes were saved as version ${saved.version}.` });
+              return true;
+            } catch (e) {
+              setMessage({ tone: 'error', text: errorMessage(e) });
+              return false;
+            } finally {
+              setBusy(false);
+            }
+          },
+        }
+      : null,
+  );
+
   const summary = current ? versions.find((v) => v.id === current.id) : undefined;
   const stale = summary?.stale ?? current?.stale ?? false;
   const sent = current?.sentAt ?? null;
@@ -318,7 +374,7 @@ export function LetterPanel({
             ) : null}
             <LetterEditor
               key={`${current.id}:${sent ? 'sent' : 'draft'}`}
-              initial={current.document.body}
+              initial={start ?? current.document.body}
               readOnly={sent !== null}
               describedBy={`${uid}-status`}
               onChange={(doc) => {

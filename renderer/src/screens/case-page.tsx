@@ -27,7 +27,8 @@ import {
 } from '../../../shared/case-lifecycle';
 import { call, errorMessage } from '../api';
 import { Alert, DateField, SelectField, TextArea, TextField } from '../components/fields';
-import { AnswerEditor } from '../components/answer-editor';
+import { AnswerEditor, readAnswerDraft, type AnswerDraft } from '../components/answer-editor';
+import { useDraftPeek, useRestoredDraft, useUnsavedChanges } from '../unsaved/unsaved-changes';
 import { DeadlinePanel } from '../components/deadline-panel';
 import { ProgressBadge, StatusTag } from '../components/badges';
 import { QuestionEditor } from '../components/question-editor';
@@ -153,6 +154,49 @@ export function CasePage({ id, onBack }: { id: number; onBack: () => void }) {
 
 type Change = (work: () => Promise<CaseDetail>, success: string) => Promise<boolean>;
 
+interface DetailsForm {
+  reference: string;
+  subject: string;
+  regime: Regime;
+  received: string;
+  channel: string;
+  officer: string;
+  name: string;
+  email: string;
+  address: string;
+  organisation: string;
+  requestText: string;
+}
+
+const DETAILS_TEXT_FIELDS = [
+  'reference',
+  'subject',
+  'received',
+  'channel',
+  'officer',
+  'name',
+  'email',
+  'address',
+  'organisation',
+  'requestText',
+];
+
+/** The fields of a stored draft of the details form; anything else is left out. */
+function readDetailsDraft(value: unknown): Partial<DetailsForm> {
+  if (typeof value !== 'object' || value === null) return {};
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v === 'string' && DETAILS_TEXT_FIELDS.includes(k)) out[k] = v;
+  }
+  const regime = (value as { regime?: unknown }).regime;
+  return {
+    ...out,
+    ...(typeof regime === 'string' && (REGIMES as readonly string[]).includes(regime)
+      ? { regime: regime as Regime }
+      : {}),
+  };
+}
+
 function RequestPanel({
   detail,
   officers,
@@ -164,12 +208,14 @@ function RequestPanel({
 }) {
   const uid = useId();
   const { record } = detail;
-  const [editing, setEditing] = useState(false);
-  const [form, setForm] = useState(() => formFrom(detail));
+  const draftKey = `case-details:${detail.id}`;
+  const restored = useRestoredDraft<Partial<DetailsForm>>(draftKey);
+  const [editing, setEditing] = useState(restored !== undefined);
+  const [form, setForm] = useState(() => ({ ...formFrom(detail), ...readDetailsDraft(restored) }));
   const [saving, setSaving] = useState(false);
   const [triedSave, setTriedSave] = useState(false);
 
-  function formFrom(d: CaseDetail) {
+  function formFrom(d: CaseDetail): DetailsForm {
     const r = d.record;
     return {
       reference: r.reference,
@@ -189,10 +235,9 @@ function RequestPanel({
 
   const receivedProblem =
     dateProblems(form.received, 'The date received', { today: todayIso(), required: true })[0] ?? null;
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
+  const saveDetails = async (): Promise<boolean> => {
     setTriedSave(true);
-    if (receivedProblem) return;
+    if (receivedProblem) return false;
     setSaving(true);
     const requester: { name: string; email?: string; address?: string; organisation?: string } = {
       name: form.name.trim(),
@@ -219,7 +264,24 @@ function RequestPanel({
     );
     setSaving(false);
     if (ok) setEditing(false);
+    return ok;
   };
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    void saveDetails();
+  };
+  const dirty = editing && JSON.stringify(form) !== JSON.stringify(formFrom(detail));
+  useUnsavedChanges(
+    dirty
+      ? {
+          key: draftKey,
+          caseId: detail.id,
+          label: `the details of ${record.reference}`,
+          content: () => form,
+          save: saveDetails,
+        }
+      : null,
+  );
 
   const officerOptions = [
     { value: '', label: 'Not assigned' },
@@ -251,7 +313,7 @@ function RequestPanel({
       </div>
       {editing ? (
         <form
-          onSubmit={(e) => void save(e)}
+          onSubmit={save}
           onKeyDown={(e) => {
             if (e.key === 'Escape') setEditing(false);
           }}
@@ -381,6 +443,29 @@ function pathKey(path: number[]): string {
   return path.join('.');
 }
 
+/** Whether a question is at this path ("0.1": question 1's second part). */
+function hasQuestionAt(list: QuestionData[], key: string): boolean {
+  let level: QuestionData[] | undefined = list;
+  let found: QuestionData | undefined;
+  for (const step of key.split('.')) {
+    found = /^\d+$/.test(step) ? level?.[Number(step)] : undefined;
+    if (!found) return false;
+    level = found.parts;
+  }
+  return found !== undefined;
+}
+
+/** The id of the question at this path ("0.1"), if it has one. */
+function questionIdAt(list: QuestionData[], key: string): string | undefined {
+  let level: QuestionData[] | undefined = list;
+  let found: QuestionData | undefined;
+  for (const step of key.split('.')) {
+    found = level?.[Number(step)];
+    level = found?.parts;
+  }
+  return found?.id;
+}
+
 function allNumbers(list: QuestionData[]): string[] {
   return list.flatMap((q) => [q.number, ...(q.parts ? allNumbers(q.parts) : [])]);
 }
@@ -388,17 +473,32 @@ function allNumbers(list: QuestionData[]): string[] {
 function QuestionsPanel({ detail, change }: { detail: CaseDetail; change: Change }) {
   const uid = useId();
   const { record } = detail;
-  const [editingAnswer, setEditingAnswer] = useState<string | null>(null);
+  const drafts = useDraftPeek();
+  // An answer draft kept at the last lock and restored: that question's editor opens with it.
+  const [restored] = useState(() => {
+    const key = drafts.restoredKeys(`answer:${detail.id}:`)[0];
+    const draft = key ? readAnswerDraft(drafts.peekDraft(key)) : null;
+    const path = key?.split(':')[2] ?? '';
+    return key && draft && hasQuestionAt(record.questions, path) ? { key, path, draft } : null;
+  });
+  const [restoredAnswer, setRestoredAnswer] = useState<AnswerDraft | undefined>(restored?.draft);
+  useEffect(() => {
+    if (restored) drafts.consumeDraft(restored.key);
+  }, [restored, drafts]);
+  // The open editor follows the question's id; a draft names the question by its place.
+  const [editingAnswer, setEditingAnswer] = useState<string | null>(() =>
+    restored ? (questionIdAt(record.questions, restored.path) ?? null) : null,
+  );
   const [editingQuestions, setEditingQuestions] = useState<FlatQuestion[] | null>(null);
   const [saving, setSaving] = useState(false);
   const numbers = allNumbers(record.questions);
 
   const saveAnswer = async (
     questionId: string,
-    key: string,
+    at: string,
     number: string,
     response: QuestionResponse | null,
-  ) => {
+  ): Promise<boolean> => {
     setSaving(true);
     const ok = await change(
       () => call('cases:set-response', { id: detail.id, questionId, response }),
@@ -409,8 +509,10 @@ function QuestionsPanel({ detail, change }: { detail: CaseDetail; change: Change
     setSaving(false);
     if (ok) {
       setEditingAnswer(null);
-      requestAnimationFrame(() => document.getElementById(`${uid}-answer-${key}`)?.focus());
+      setRestoredAnswer(undefined);
+      requestAnimationFrame(() => document.getElementById(`${uid}-answer-${at}`)?.focus());
     }
+    return ok;
   };
 
   /** `coveredBy`: the nearest question above with an answer, which covers its parts. */
@@ -432,12 +534,17 @@ function QuestionsPanel({ detail, change }: { detail: CaseDetail; change: Change
             regime={record.regime}
             otherNumbers={numbers.filter((n) => n !== q.number)}
             saving={saving}
-            onSave={(response) => {
-              // Every question the case page shows comes with its id (CaseDetail).
-              if (q.id) void saveAnswer(q.id, at, q.number, response);
+            draft={{
+              key: `answer:${detail.id}:${at}`,
+              label: `the answer to question ${q.number} of ${record.reference}`,
+              caseId: detail.id,
             }}
+            restored={restoredAnswer}
+            // Every question the case page shows comes with its id (CaseDetail).
+            onSave={(response) => (q.id ? saveAnswer(q.id, at, q.number, response) : Promise.resolve(false))}
             onCancel={() => {
               setEditingAnswer(null);
+              setRestoredAnswer(undefined);
               requestAnimationFrame(() => document.getElementById(`${uid}-answer-${at}`)?.focus());
             }}
           />

@@ -22,7 +22,8 @@ import {
   type Settings,
 } from '../../../shared/settings';
 import { isIsoDate } from '../../../shared/dates';
-import { call, errorMessage } from '../api';
+import { ApiError, call, errorMessage } from '../api';
+import { useRestoredDraft, useUnsavedChanges } from '../unsaved/unsaved-changes';
 import { Alert, CheckboxField, DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { formatTimestamp, formatUkDate } from '../format';
 import { LetterSettings } from '../letters/letter-settings';
@@ -104,7 +105,8 @@ function OrganisationForm({
   onSaved: (b: SettingsBundle) => void;
 }) {
   const uid = useId();
-  const [form, setForm] = useState({
+  const restored = useRestoredDraft<Record<string, unknown>>('settings:organisation');
+  const [saved, setSaved] = useState(() => ({
     name: organisation?.name ?? '',
     team: organisation?.team ?? '',
     address: (organisation?.addressLines ?? []).join('\n'),
@@ -113,13 +115,16 @@ function OrganisationForm({
     website: organisation?.website ?? '',
     internalReviewWindow: organisation?.internalReviewWindow ?? '',
     jurisdiction: organisation?.jurisdiction ?? 'england-and-wales',
-  });
+  }));
+  const [form, setForm] = useState(() => fromDraft(saved, restored));
   const [message, setMessage] = useMessage();
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!form.name.trim()) return setMessage({ tone: 'error', text: 'Enter the organisation’s name.' });
+  const saveForm = async (): Promise<boolean> => {
+    if (!form.name.trim()) {
+      setMessage({ tone: 'error', text: 'Enter the organisation’s name.' });
+      return false;
+    }
     const org: Organisation = {
       format: ORGANISATION_FORMAT,
       name: form.name.trim(),
@@ -136,18 +141,35 @@ function OrganisationForm({
     if (form.internalReviewWindow.trim()) org.internalReviewWindow = form.internalReviewWindow.trim();
     try {
       onSaved(await call('settings:save-organisation', { organisation: org }));
+      setSaved(form);
       setMessage({ tone: 'success', text: 'The organisation profile was saved.' });
+      return true;
     } catch (err) {
       setMessage({ tone: 'error', text: errorMessage(err) });
+      return false;
     }
   };
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    void saveForm();
+  };
+  useUnsavedChanges(
+    JSON.stringify(form) !== JSON.stringify(saved)
+      ? {
+          key: 'settings:organisation',
+          label: 'the organisation profile',
+          content: () => form,
+          save: saveForm,
+        }
+      : null,
+  );
 
   return (
     <section className="panel" aria-labelledby={`${uid}-heading`}>
       <h2 className="panel__title" id={`${uid}-heading`}>
         Organisation
       </h2>
-      <form onSubmit={(e) => void save(e)} noValidate>
+      <form onSubmit={save} noValidate>
         <TextField
           label="Name"
           hint="As on the letterhead, for example The Walton Centre NHS Foundation Trust."
@@ -243,14 +265,16 @@ function InternalTargetFields({
 
 function CaseworkForm({ settings, onSaved }: { settings: Settings; onSaved: (b: SettingsBundle) => void }) {
   const uid = useId();
-  const [targets, setTargets] = useState(
+  const restored = useRestoredDraft<Record<string, unknown>>('settings:casework');
+  const [savedTargets, setSavedTargets] = useState(
     () =>
       Object.fromEntries(REGIMES.map((r) => [r, String(settings.internalTargetDay[r])])) as Record<
         Regime,
         string
       >,
   );
-  const [form, setForm] = useState({
+  const [targets, setTargets] = useState(() => fromDraft(savedTargets, readTargets(restored?.targets)));
+  const [saved, setSaved] = useState(() => ({
     referenceFormat: settings.referenceFormat,
     dueSoonDays: String(settings.dueSoonDays),
     idleLockMinutes: String(settings.idleLockMinutes),
@@ -258,12 +282,14 @@ function CaseworkForm({ settings, onSaved }: { settings: Settings; onSaved: (b: 
     backupReminderDays: String(settings.backupReminderDays),
     autoBackupFolder: settings.autoBackupFolder,
     autoBackupKeep: String(settings.autoBackupKeep),
-  });
+  }));
+  const [form, setForm] = useState(() => fromDraft(saved, restored));
   const [message, setMessage] = useMessage();
+  /** A problem main found with the automatic-backup folder, shown at the field. */
+  const [folderProblem, setFolderProblem] = useState<string | null>(null);
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
+  const saveForm = async (): Promise<boolean> => {
     const number = wholeNumber;
     const internalTargetDay = typedTargets(targets);
     const values: Partial<Settings> = {
@@ -275,33 +301,66 @@ function CaseworkForm({ settings, onSaved }: { settings: Settings; onSaved: (b: 
       autoBackupFolder: form.autoBackupFolder.trim(),
       autoBackupKeep: number(form.autoBackupKeep),
     };
-    if (!form.referenceFormat.includes('{n}'))
-      return setMessage({
+    if (!form.referenceFormat.includes('{n}')) {
+      setMessage({
         tone: 'error',
         text: 'The reference format must contain {n}, where the number goes.',
       });
+      return false;
+    }
     if (Object.values(values).some((v) => typeof v === 'number' && Number.isNaN(v))) {
-      return setMessage({ tone: 'error', text: 'Enter whole numbers for the days and minutes.' });
+      setMessage({ tone: 'error', text: 'Enter whole numbers for the days and minutes.' });
+      return false;
     }
     const targetProblem = REGIMES.map((r) => internalTargetProblem(r, internalTargetDay[r])).find(Boolean);
-    if (targetProblem) return setMessage({ tone: 'error', text: targetProblem });
+    if (targetProblem) {
+      setMessage({ tone: 'error', text: targetProblem });
+      return false;
+    }
     // Sent only when changed, so saving other settings does not record the targets as changed.
     if (!sameSettingValue(internalTargetDay, settings.internalTargetDay))
       values.internalTargetDay = internalTargetDay;
+    setFolderProblem(null);
     try {
       onSaved(await call('settings:save', { settings: values }));
+      setSaved(form);
+      setSavedTargets(targets);
       setMessage({ tone: 'success', text: 'The casework settings were saved.' });
+      return true;
     } catch (err) {
-      setMessage({ tone: 'error', text: errorMessage(err) });
+      if (err instanceof ApiError && err.field === 'autoBackupFolder') {
+        setFolderProblem(err.message);
+        setMessage({
+          tone: 'error',
+          text: 'Nothing was saved: the folder for automatic backups needs changing.',
+        });
+      } else {
+        setMessage({ tone: 'error', text: errorMessage(err) });
+      }
+      return false;
     }
   };
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    void saveForm();
+  };
+  useUnsavedChanges(
+    JSON.stringify(form) !== JSON.stringify(saved) || JSON.stringify(targets) !== JSON.stringify(savedTargets)
+      ? {
+          key: 'settings:casework',
+          label: 'the casework settings',
+          content: () => ({ ...form, targets }),
+          save: saveForm,
+        }
+      : null,
+  );
 
   return (
     <section className="panel" aria-labelledby={`${uid}-heading`}>
       <h2 className="panel__title" id={`${uid}-heading`}>
         Casework
       </h2>
-      <form onSubmit={(e) => void save(e)} noValidate>
+      <form onSubmit={save} noValidate>
         <TextField
           label="Reference format"
           hint="{n} is replaced by the next free number: “FOI {n}” gives FOI 4952 after FOI 4951."
@@ -350,7 +409,11 @@ function CaseworkForm({ settings, onSaved }: { settings: Settings; onSaved: (b: 
           label="Folder for automatic backups on lock (optional)"
           hint="Leave empty to turn automatic backups off."
           value={form.autoBackupFolder}
-          onChange={(v) => set({ autoBackupFolder: v })}
+          onChange={(v) => {
+            setFolderProblem(null);
+            set({ autoBackupFolder: v });
+          }}
+          error={folderProblem}
           spellCheck={false}
         />
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
@@ -360,6 +423,24 @@ function CaseworkForm({ settings, onSaved }: { settings: Settings; onSaved: (b: 
       </form>
     </section>
   );
+}
+
+/** The internal targets of a stored draft, as typed. */
+function readTargets(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+}
+
+/** A form's saved values with a restored draft's over them (same keys, same types only). */
+function fromDraft<T extends Record<string, string | boolean>>(
+  saved: T,
+  draft: Record<string, unknown> | undefined,
+): T {
+  if (!draft) return saved;
+  const out: Record<string, string | boolean> = { ...saved };
+  for (const key of Object.keys(saved)) {
+    if (typeof draft[key] === typeof saved[key]) out[key] = draft[key] as string | boolean;
+  }
+  return out as T;
 }
 
 function OfficersPanel({ officers, onSaved }: { officers: Officer[]; onSaved: (b: SettingsBundle) => void }) {

@@ -27,6 +27,8 @@ export function UnlockScreen({
   const [mode, setMode] = useState<'open' | 'create' | 'restore'>(recent.length ? 'open' : 'create');
   const [restoreTarget, setRestoreTarget] = useState(recent[0]?.path ?? status.suggestedPath);
   const [restored, setRestored] = useState<string | null>(null);
+  // The name the case history shows for this session; the last one given is offered again.
+  const [officer, setOfficer] = useState(status.officer ?? '');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -78,6 +80,8 @@ export function UnlockScreen({
           {mode === 'open' ? (
             <OpenForm
               status={status}
+              officer={officer}
+              onOfficer={setOfficer}
               onOpened={onOpened}
               onStatus={onStatus}
               onRestore={(target) => {
@@ -87,7 +91,7 @@ export function UnlockScreen({
               }}
             />
           ) : mode === 'create' ? (
-            <CreateForm status={status} onOpened={onOpened} />
+            <CreateForm status={status} officer={officer} onOfficer={setOfficer} onOpened={onOpened} />
           ) : (
             <RestoreForm
               initialTarget={restoreTarget}
@@ -113,13 +117,33 @@ export function UnlockScreen({
   );
 }
 
+/** "Your name (for the case history)": blank means the computer's user name. */
+function OfficerField({ id, value, onChange }: { id: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <TextField
+      id={id}
+      label="Your name (for the case history)"
+      hint="Optional. The timeline names you for what you change; left empty, it names this computer’s user."
+      value={value}
+      onChange={onChange}
+      autoComplete="name"
+      maxLength={120}
+      spellCheck={false}
+    />
+  );
+}
+
 function OpenForm({
   status,
+  officer,
+  onOfficer,
   onOpened,
   onStatus,
   onRestore,
 }: {
   status: SessionStatus;
+  officer: string;
+  onOfficer: (name: string) => void;
   onOpened: (status: SessionStatus) => void;
   onStatus: (status: SessionStatus) => void;
   onRestore: (target: string) => void;
@@ -149,7 +173,7 @@ function OpenForm({
     setError(null);
     setDamaged(null);
     try {
-      const opened = await call('session:open', { path, passphrase });
+      const opened = await call('session:open', { path, passphrase, officer: officer.trim() });
       setPassphrase('');
       onOpened(opened);
     } catch (e) {
@@ -230,6 +254,7 @@ function OpenForm({
           spellCheck={false}
         />
       ) : null}
+      <OfficerField id="open-officer" value={officer} onChange={onOfficer} />
       <div className="field">
         <label className="field__label" htmlFor="open-passphrase">
           Passphrase
@@ -265,9 +290,13 @@ function OpenForm({
 
 function CreateForm({
   status,
+  officer,
+  onOfficer,
   onOpened,
 }: {
   status: SessionStatus;
+  officer: string;
+  onOfficer: (name: string) => void;
   onOpened: (status: SessionStatus) => void;
 }) {
   const [path, setPath] = useState(status.suggestedPath);
@@ -289,7 +318,7 @@ function CreateForm({
     setBusy(true);
     setError(null);
     try {
-      const opened = await call('session:create', { path: path.trim(), passphrase });
+      const opened = await call('session:create', { path: path.trim(), passphrase, officer: officer.trim() });
       setPassphrase('');
       setConfirm('');
       onOpened(opened);
@@ -311,6 +340,7 @@ function CreateForm({
         autoComplete="off"
         spellCheck={false}
       />
+      <OfficerField id="create-officer" value={officer} onChange={onOfficer} />
       <div className="field">
         <label className="field__label" htmlFor="create-passphrase">
           Passphrase
