@@ -48,13 +48,14 @@ describe('backups in the app', () => {
     await page.locator('[data-screen="queue"] [data-ready="true"]').waitFor();
     const reminder = page.getByTestId('backup-reminder');
     await reminder.getByText('This case file has never been backed up.').waitFor();
+    // No folder is known yet (no automatic backups, no backup before): the banner asks for one.
     await reminder.getByRole('button', { name: 'Back up now' }).click();
-
-    await page.getByLabel('Back up to this folder').fill(backups);
-    await page.getByRole('button', { name: 'Back up now' }).click();
-    await page.getByText(/Backup written and checked: .* \(2 cases\)\./).waitFor();
-    await page.getByText(/Last checked backup: .*, 2 cases\./).waitFor();
+    await reminder.getByLabel('Back up to this folder').fill(backups);
+    await reminder.getByRole('button', { name: 'Back up', exact: true }).click();
+    await reminder.getByText(/Backed up and checked: .* \(2 cases\)\./).waitFor();
     expect(readdirSync(backups)).toHaveLength(1);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByText(/Last checked backup: .*, 2 cases\./).waitFor();
     await page.getByRole('button', { name: 'Case queue' }).click();
     await page.locator('[data-screen="queue"] [data-ready="true"]').waitFor();
     expect(await page.getByTestId('backup-reminder').count()).toBe(0);

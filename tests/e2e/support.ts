@@ -36,6 +36,8 @@ export interface Harness {
   /** Messages the page logged about its Content-Security-Policy (there must be none). */
   cspViolations: string[];
   pageErrors: string[];
+  /** Moves the app's clock (main's "now", which the idle lock counts by) forward. */
+  advanceClock(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -46,11 +48,13 @@ export async function startHarness(): Promise<Harness> {
     );
   }
   const temp = makeTempDir('foi-desk-e2e-');
+  // The real time plus what a test moved it on by: the idle lock is tried without waiting for it.
+  let offset = 0;
   const bridge = await startBridge({
     port: 0,
     renderRoot: RENDER_ROOT,
     configDir: path.join(temp.dir, 'config'),
-    desk: { actor: 'e2e (app)' },
+    desk: { actor: 'e2e (app)', now: () => new Date(Date.now() + offset) },
   });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   // A new context is a fresh, temporary profile: no storage from another run.
@@ -74,6 +78,9 @@ export async function startHarness(): Promise<Harness> {
     dir: temp.dir,
     cspViolations,
     pageErrors,
+    advanceClock(ms: number) {
+      offset += ms;
+    },
     async close() {
       await browser.close();
       await bridge.close();

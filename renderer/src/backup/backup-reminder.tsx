@@ -37,6 +37,9 @@ export function BackupReminder({ refreshKey }: { refreshKey: unknown }) {
 
   useEffect(() => {
     let live = true;
+    // A new page: the last backup's outcome was news on the one before.
+    setOutcome(null);
+    setAsking(false);
     call('backup:status', {}).then(
       (s) => live && setStatus(s),
       () => undefined,
