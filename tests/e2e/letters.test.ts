@@ -334,6 +334,11 @@ describe('the letter editor from the keyboard, and axe', () => {
 
   it('Settings → Letters: adapts a standard paragraph, and resets it to default; passes axe', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    // The letter edited above was not saved: leaving asks, and these edits are not wanted.
+    await page
+      .getByRole('dialog', { name: 'Save your changes?' })
+      .getByRole('button', { name: 'Discard the changes' })
+      .click();
     const section = page.getByTestId('letter-settings');
     await section.getByRole('button', { name: 'Refusal notice (s17)' }).click();
     await section.getByRole('heading', { name: 'Template: Refusal notice (s17)' }).waitFor();
