@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CaseFile } from '../db/case-file';
+import { openCaseFile, type CaseFile } from '../db/case-file';
 import { importInterchange } from '../main/services/import-export';
 import { fileURLToPath } from 'node:url';
 
@@ -53,4 +53,27 @@ export function importFixtures(file: CaseFile, names: string[] = EXAMPLES): void
     names.map((n) => ({ path: n, text: readFixture(n) })),
     'test',
   );
+}
+
+/**
+ * Every row of every table of a case file, as one string: two dumps are equal when nothing in the
+ * file changed. The search indexes (FTS5 tables and their shadow tables) are derived from the
+ * tables, so they are left out.
+ */
+export function dumpCaseFile(file: string, passphrase = PASSPHRASE): string {
+  const cf = openCaseFile({ path: file, passphrase });
+  try {
+    const tables = cf.sqlite
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+           AND name NOT GLOB 'cases_words*' AND name NOT GLOB 'cases_trigram*' ORDER BY name`,
+      )
+      .pluck()
+      .all() as string[];
+    return JSON.stringify(
+      tables.map((t) => [t, cf.sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]),
+    );
+  } finally {
+    cf.close();
+  }
 }

@@ -13,7 +13,7 @@ import type { CaseRecord } from '../../shared/case-format';
 import { DeskApp } from '../../main/services/app';
 import { createHandlers, type Handlers } from '../../main/services/handlers';
 import { startBridge, type Bridge } from '../../main/bridge/server';
-import { makeTempDir, PASSPHRASE, readFixture } from '../helpers';
+import { makeTempDir, PASSPHRASE, readFixture, dumpCaseFile } from '../helpers';
 
 const record = JSON.parse(readFixture('foi-4951.case.json')) as CaseRecord;
 const draft = {
@@ -305,24 +305,6 @@ function isValidationError(reply: Envelope<unknown>): boolean {
 }
 
 /** Everything in the case file, table by table, read directly (the desk is locked first). */
-function dumpFile(file: string): string {
-  const cf = openCaseFile({ path: file, passphrase: PASSPHRASE });
-  try {
-    const tables = cf.sqlite
-      .prepare(
-        // The search indexes (FTS5 tables and their shadow tables) are derived from the tables.
-        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-           AND name NOT GLOB 'cases_words*' AND name NOT GLOB 'cases_trigram*' ORDER BY name`,
-      )
-      .pluck()
-      .all() as string[];
-    return JSON.stringify(
-      tables.map((t) => [t, cf.sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]),
-    );
-  } finally {
-    cf.close();
-  }
-}
 
 describe('the contract refuses malformed input on every channel', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -352,7 +334,7 @@ describe('the contract refuses malformed input on every channel', () => {
   });
 
   it('answers each with a validation error, writes nothing and keeps the session open', async () => {
-    const before = dumpFile(file);
+    const before = dumpCaseFile(file);
     const filesBefore = readdirSync(temp.dir).sort();
     const opened = await handlers['session:open']({ path: file, passphrase: PASSPHRASE });
     expect(opened.ok).toBe(true);
@@ -373,7 +355,7 @@ describe('the contract refuses malformed input on every channel', () => {
     expect(status.ok && status.value.state).toBe('open');
     await handlers['session:lock']({});
     expect(readdirSync(temp.dir).sort()).toEqual(filesBefore);
-    expect(dumpFile(file)).toBe(before);
+    expect(dumpCaseFile(file)).toBe(before);
   });
 
   it('never echoes a passphrase in a validation message', async () => {

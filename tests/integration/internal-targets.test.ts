@@ -12,24 +12,7 @@ import { setSetting } from '../../db/queries/settings';
 import { DeskApp } from '../../main/services/app';
 import { createHandlers, type Handlers } from '../../main/services/handlers';
 import { DEFAULT_INTERNAL_TARGETS, internalTargetProblem } from '../../shared/settings';
-import { makeTempDir, PASSPHRASE } from '../helpers';
-
-function dumpFile(file: string): string {
-  const cf = openCaseFile({ path: file, passphrase: PASSPHRASE });
-  try {
-    const tables = cf.sqlite
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-      )
-      .pluck()
-      .all() as string[];
-    return JSON.stringify(
-      tables.map((t) => [t, cf.sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]),
-    );
-  } finally {
-    cf.close();
-  }
-}
+import { makeTempDir, PASSPHRASE, dumpCaseFile } from '../helpers';
 
 const requester = { name: 'A Requester' };
 
@@ -57,7 +40,7 @@ describe('internal targets through the service', () => {
   });
 
   it('settings:save refuses day 25 of a 20-day limit with the rule’s message, and nothing changes', async () => {
-    const before = dumpFile(file);
+    const before = dumpCaseFile(file);
     expect((await handlers['session:open']({ path: file, passphrase: PASSPHRASE })).ok).toBe(true);
     for (const [regime, day] of [
       ['FOIA', 25],
@@ -80,7 +63,7 @@ describe('internal targets through the service', () => {
     expect(got.ok && got.value.settings.internalTargetDay).toEqual(DEFAULT_INTERNAL_TARGETS);
     expect(got.ok && got.value.settings.dueSoonDays).toBe(5);
     await handlers['session:lock']({});
-    expect(dumpFile(file)).toBe(before);
+    expect(dumpCaseFile(file)).toBe(before);
   });
 
   it('saves a target at the limit and counts each case’s internal date in its regime’s unit', async () => {
