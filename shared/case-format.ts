@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from './dates';
+import { CLOCK_EVENT_TYPES } from './clock/types';
 
 /**
  * FOISA-REVIEW: a requirement for review under FOISA s20, answered within 20 Scottish working days
@@ -183,6 +184,24 @@ export function questionTreeDepth(questions: readonly QuestionData[]): number {
 
 export const signatorySchema = z.strictObject({ name: nonEmptyShort, title: shortText });
 
+/**
+ * One clock event as the case format carries it (the types the app records, shared/clock/types.ts):
+ * the same fields the case page records. The import checks them with the shared clock rules
+ * (shared/case-lifecycle.ts clockEventProblems), each against the ones before it.
+ */
+export const caseEventSchema = z.strictObject({
+  type: z.enum(CLOCK_EVENT_TYPES),
+  date: isoDate,
+  until: isoDate.optional(),
+  months: z.union([z.literal(1), z.literal(2)]).optional(),
+  awaiting: z.enum(['clarification', 'identity', 'fee']).optional(),
+  note: shortText.optional(),
+});
+export type CaseEventData = z.infer<typeof caseEventSchema>;
+
+/** More clock events than any real case holds; the import refuses a longer list. */
+export const MAX_CASE_EVENTS = 200;
+
 export const CASE_FORMAT = 'foi-desk/case@1';
 export const ORGANISATION_FORMAT = 'foi-desk/organisation@1';
 
@@ -203,6 +222,11 @@ export const caseSchema = z.strictObject({
   officer: shortText.optional(),
   signatory: signatorySchema.optional(),
   enclosures: z.array(shortText).optional(),
+  /** The clock events in the order they happened; left out when the case has none. */
+  events: z
+    .array(caseEventSchema)
+    .max(MAX_CASE_EVENTS, { message: `has too many clock events (at most ${MAX_CASE_EVENTS})` })
+    .optional(),
 });
 
 export const JURISDICTIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;

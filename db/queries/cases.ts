@@ -13,6 +13,7 @@ import {
 import {
   CASE_FORMAT,
   type AppliedExemption,
+  type CaseEventData,
   type CaseRecord,
   type QuestionData,
   type QuestionResponse,
@@ -267,9 +268,15 @@ function toResponse(
 
 /**
  * The whole case in the interchange format, keys in the documented order. With `ids` (the case
- * page), each question also carries its stable id; exports and letters leave them out.
+ * page), each question also carries its stable id; exports and letters leave them out. With
+ * `events` (the export), the case's clock events come last, in the order they happened, and the
+ * key is left out when there are none.
  */
-export function getCaseRecord(db: CaseDb, id: number, { ids = false } = {}): CaseRecord | undefined {
+export function getCaseRecord(
+  db: CaseDb,
+  id: number,
+  { ids = false, events = false } = {},
+): CaseRecord | undefined {
   const row = getCaseRow(db, id);
   if (!row) return undefined;
   const requester = db.select().from(requesters).where(eq(requesters.id, row.requesterId)).get();
@@ -298,7 +305,24 @@ export function getCaseRecord(db: CaseDb, id: number, { ids = false } = {}): Cas
     signatory:
       row.signatoryName !== null ? { name: row.signatoryName, title: row.signatoryTitle ?? '' } : undefined,
     enclosures: row.enclosures,
+    events: events ? eventsOf(db, id) : undefined,
   }) as CaseRecord;
+}
+
+function eventsOf(db: CaseDb, caseId: number): CaseEventData[] | undefined {
+  const rows = listCaseEvents(db, caseId);
+  if (rows.length === 0) return undefined;
+  return rows.map(
+    (e) =>
+      omitNulls({
+        type: e.type,
+        date: e.date,
+        until: e.until,
+        months: e.months,
+        awaiting: e.awaiting,
+        note: e.note,
+      }) as CaseEventData,
+  );
 }
 
 export function listCaseIds(db: CaseDb): number[] {

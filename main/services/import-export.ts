@@ -11,11 +11,17 @@ import {
 } from '../../shared/case-format';
 import { inTransaction, type CaseFile } from '../../db/case-file';
 import { getCaseRecord, insertCaseRecord, listCaseIds, listReferences } from '../../db/queries/cases';
-import { caseRecordProblems, referenceKey } from '../../shared/case-lifecycle';
+import {
+  caseRecordProblems,
+  clockEventProblems,
+  referenceKey,
+  type ClockEventLike,
+} from '../../shared/case-lifecycle';
 import { questionTreeProblems } from '../../shared/answer-rules';
 import { todayIso } from '../../shared/dates';
 import { getOrganisation, saveOrganisation } from '../../db/queries/organisation';
 import { recordAudit } from '../../db/queries/audit';
+import { insertCaseEvent } from '../../db/queries/case-edits';
 import { dueDateForRecord, loadClockContext } from './deadlines';
 
 export interface ImportSource {
@@ -79,6 +85,7 @@ export function parseImportSources(sources: ImportSource[], today: string = toda
           ...questionTreeProblems(record.questions, record.regime).map(
             (p) => `${prefix ? `${prefix}.` : ''}${p.field}: ${p.message}`,
           ),
+          ...eventProblems(record, today).map((p) => `${prefix ? `${prefix}.` : ''}${p}`),
         ];
         if (ruleProblems.length) {
           for (const p of ruleProblems) problems.push(`${source.path}: ${p}`);
@@ -108,6 +115,22 @@ export function parseImportSources(sources: ImportSource[], today: string = toda
   return parsed;
 }
 
+/**
+ * A case's clock events checked as the case page records them: each in turn against the ones
+ * before it (shared/case-lifecycle.ts clockEventProblems). A closed case's history is checked as
+ * it stood while the case was open, since a closed case takes no new events but keeps its old ones.
+ */
+function eventProblems(record: CaseRecord, today: string): string[] {
+  const out: string[] = [];
+  const before: ClockEventLike[] = [];
+  const asOpen = { regime: record.regime, received: record.received, status: 'open' };
+  (record.events ?? []).forEach((event, i) => {
+    for (const p of clockEventProblems(asOpen, before, event, today)) out.push(`events[${i}]: ${p}`);
+    before.push(event);
+  });
+  return out;
+}
+
 function refField(field: string): string {
   return field === '(file)' ? 'reference' : `${field}.reference`;
 }
@@ -133,7 +156,9 @@ export function importInterchange(file: CaseFile, sources: ImportSource[], actor
     }
     const context = loadClockContext(tx);
     for (const c of parsed.cases) {
-      const id = insertCaseRecord(tx, c.value, dueDateForRecord(context, c.value, []));
+      const events = c.value.events ?? [];
+      const id = insertCaseRecord(tx, c.value, dueDateForRecord(context, c.value, events));
+      for (const event of events) insertCaseEvent(tx, id, event);
       recordAudit(tx, { actor, caseId: id, action: 'import', entity: 'case', newValue: c.source });
     }
     return { cases: parsed.cases.map((c) => c.value.reference), organisation: Boolean(org) };
@@ -146,7 +171,7 @@ export function exportRegister(file: CaseFile): (Organisation | CaseRecord)[] {
   const org = getOrganisation(file.db);
   if (org) out.push(org);
   for (const id of listCaseIds(file.db)) {
-    const record = getCaseRecord(file.db, id);
+    const record = getCaseRecord(file.db, id, { events: true });
     if (record) out.push(record);
   }
   return out;
