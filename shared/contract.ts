@@ -522,7 +522,10 @@ export const contract = {
   ),
   'cases:add-event': channel<CaseDetail>()(z.strictObject({ id, event: clockEventInput })),
   'cases:remove-event': channel<CaseDetail>()(z.strictObject({ id, eventId: id })),
-  'cases:next-reference': channel<{ reference: string }>()(empty),
+  /** The next free reference in the format of `regime` (its own, or the team's default). */
+  'cases:next-reference': channel<{ reference: string }>()(
+    z.strictObject({ regime: z.enum(REGIMES).optional() }),
+  ),
 
   'clock:preview': channel<ClockPreview>()(
     z.strictObject({

@@ -14,15 +14,30 @@ const internalTargetsSchema = z
     }
   });
 
+/** `{n}` is replaced by the next free number: "FOI {n}" → "FOI 4952". */
+const referenceFormatSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .refine((s) => s.includes('{n}'), { message: 'must contain {n}' });
+
+/**
+ * A regime's own reference format ("EIR {n}", "SAR-{n}"), each with its own counter; a regime not
+ * named uses `referenceFormat`.
+ */
+const referenceFormatsSchema = z.strictObject(
+  Object.fromEntries(REGIMES.map((regime) => [regime, referenceFormatSchema.optional()])) as Record<
+    Regime,
+    z.ZodOptional<typeof referenceFormatSchema>
+  >,
+);
+
 /** Team settings kept in the case file. Every field has a default, so a new file works at once. */
 export const settingsSchema = z.strictObject({
-  /** `{n}` is replaced by the next free number: "FOI {n}" → "FOI 4952". */
-  referenceFormat: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
-    .refine((s) => s.includes('{n}'), { message: 'must contain {n}' }),
+  /** The reference format of every regime without one of its own. */
+  referenceFormat: referenceFormatSchema,
+  referenceFormats: referenceFormatsSchema,
   /**
    * The day on which the team aims to have the response ready, per regime (see
    * INTERNAL_TARGET_RULES): working day N for FOI, EIR and reviews, calendar day N for a subject
@@ -46,6 +61,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   referenceFormat: 'FOI {n}',
+  referenceFormats: {},
   internalTargetDay: DEFAULT_INTERNAL_TARGETS,
   dueSoonDays: 5,
   idleLockMinutes: 10,
@@ -54,6 +70,11 @@ export const DEFAULT_SETTINGS: Settings = {
   autoBackupFolder: '',
   autoBackupKeep: 10,
 };
+
+/** The reference format a new case of `regime` is numbered in: its own, or the team's default. */
+export function referenceFormatFor(settings: Settings, regime: Regime | undefined): string {
+  return (regime && settings.referenceFormats[regime]) || settings.referenceFormat;
+}
 
 /** Whether two values of one setting are the same, key order aside (the internal targets are a record). */
 export function sameSettingValue(a: unknown, b: unknown): boolean {

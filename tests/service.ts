@@ -10,7 +10,7 @@ import { queueHandlers } from '../main/services/handlers/queue';
 import { sessionHandlers, sessionStatus } from '../main/services/handlers/session';
 import { settingsHandlers } from '../main/services/handlers/settings';
 import type { CaseDraft, CasePatch, ClockEventInput, ParsedInput } from '../shared/contract';
-import type { QuestionData, QuestionResponse, Organisation } from '../shared/case-format';
+import type { QuestionData, QuestionResponse, Organisation, Regime } from '../shared/case-format';
 import type { Settings } from '../shared/settings';
 
 export function serviceOf(app: DeskApp) {
@@ -32,7 +32,7 @@ export function serviceOf(app: DeskApp) {
       caseHandlers['cases:set-response'](s(), { id, questionId, response }),
     addEvent: (id: number, event: ClockEventInput) => caseHandlers['cases:add-event'](s(), { id, event }),
     removeEvent: (id: number, eventId: number) => caseHandlers['cases:remove-event'](s(), { id, eventId }),
-    nextReference: () => caseHandlers['cases:next-reference'](s()),
+    nextReference: (regime?: Regime) => caseHandlers['cases:next-reference'](s(), regime ? { regime } : {}),
     previewClock: (i: ParsedInput<'clock:preview'>) => clockHandlers['clock:preview'](s(), i),
     getSettings: () => settingsHandlers['settings:get'](s()),
     saveSettings: (settings: Partial<Settings>) => settingsHandlers['settings:save'](s(), { settings }),

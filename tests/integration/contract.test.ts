@@ -164,7 +164,7 @@ const SPECIFIC_BAD: Record<Channel, unknown[]> = {
     { id: 1, event: { type: 'sar-extension', date: '2021-11-12', months: 3 } },
   ],
   'cases:remove-event': [{ id: 1 }, { id: 1, eventId: 'x' }],
-  'cases:next-reference': [{ format: 'FOI {n}' }],
+  'cases:next-reference': [{ format: 'FOI {n}' }, { regime: 'GDPR' }],
   'clock:preview': [
     {},
     { regime: 'FOIA' },
@@ -175,6 +175,8 @@ const SPECIFIC_BAD: Record<Channel, unknown[]> = {
   'settings:save': [
     {},
     { settings: { referenceFormat: 'FOI' } },
+    { settings: { referenceFormats: { EIR: 'EIR' } } },
+    { settings: { referenceFormats: { GDPR: 'SAR {n}' } } },
     { settings: { idleLockMinutes: -1 } },
     { settings: { internalTargetDay: 99 } },
     { settings: { unknownSetting: 1 } },

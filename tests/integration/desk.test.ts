@@ -252,6 +252,30 @@ describe('casework', () => {
     expect(desk.nextReference()).toEqual({ reference: 'REQ-8/26' });
   });
 
+  it('offers the next free reference per regime, each format with its own counter', () => {
+    desk.saveSettings({ referenceFormats: { EIR: 'EIR {n}', SAR: 'SAR-{n}/26' } });
+    expect(desk.getSettings().settings.referenceFormats).toEqual({ EIR: 'EIR {n}', SAR: 'SAR-{n}/26' });
+    desk.createCase(draftFor('FOI 40', '2026-11-02'));
+    desk.createCase(draftFor('EIR 7', '2026-11-02', { regime: 'EIR' }));
+    desk.createCase(draftFor('SAR-3/26', '2026-11-02', { regime: 'SAR' }));
+    expect(desk.nextReference('FOIA')).toEqual({ reference: 'FOI 41' });
+    expect(desk.nextReference('EIR')).toEqual({ reference: 'EIR 8' });
+    expect(desk.nextReference('SAR')).toEqual({ reference: 'SAR-4/26' });
+    // A regime without a format of its own, or no regime at all, takes the team default.
+    expect(desk.nextReference('FOI-IR')).toEqual({ reference: 'FOI 41' });
+    expect(desk.nextReference()).toEqual({ reference: 'FOI 41' });
+    // A case numbered in another regime's format does not move this regime's counter.
+    desk.createCase(draftFor('EIR 20', '2026-11-02'));
+    expect(desk.nextReference('EIR')).toEqual({ reference: 'EIR 21' });
+    expect(desk.nextReference('FOIA')).toEqual({ reference: 'FOI 41' });
+
+    expect(() => desk.saveSettings({ referenceFormats: { EIR: 'EIR' } })).toThrow();
+    expect(desk.getSettings().settings.referenceFormats).toEqual({ EIR: 'EIR {n}', SAR: 'SAR-{n}/26' });
+    // Clearing a regime's format sends it back to the default.
+    desk.saveSettings({ referenceFormats: { SAR: 'SAR-{n}/26' } });
+    expect(desk.nextReference('EIR')).toEqual({ reference: 'FOI 41' });
+  });
+
   it('records answers by question id, with old and new values in the audit log', () => {
     const { id, record: created } = desk.createCase(draft);
     const [q1, q2] = created.questions;

@@ -26,6 +26,7 @@ import {
   type CaseColumns,
 } from '../../../db/queries/case-edits';
 import { getSettings } from '../../../db/queries/settings';
+import { referenceFormatFor } from '../../../shared/settings';
 import {
   followSeeReferences,
   questionIds,
@@ -398,5 +399,7 @@ export const caseHandlers = {
     return getCase(s, id);
   },
 
-  'cases:next-reference': (s) => ({ reference: nextReference(s.db, getSettings(s.db).referenceFormat) }),
+  'cases:next-reference': (s, { regime }) => ({
+    reference: nextReference(s.db, referenceFormatFor(getSettings(s.db), regime)),
+  }),
 } satisfies SessionHandlers<'cases:'>;

@@ -56,12 +56,28 @@ export function NewCase({ onCreated, onCancel }: { onCreated: (id: number) => vo
   const heading = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
 
+  /** The reference last proposed: replaced when the regime changes, unless the officer typed their own. */
+  const proposedReference = useRef('');
+
   useEffect(() => heading.current?.focus(), []);
+  // Each regime can have its own reference format and counter: propose the next free one for the
+  // regime chosen, keeping a reference the officer typed.
   useEffect(() => {
-    call('cases:next-reference', {}).then(
-      (r) => setReference((current) => current || r.reference),
+    let current = true;
+    call('cases:next-reference', { regime }).then(
+      (r) => {
+        if (!current) return;
+        const previous = proposedReference.current;
+        proposedReference.current = r.reference;
+        setReference((typed) => (typed === '' || typed === previous ? r.reference : typed));
+      },
       () => undefined,
     );
+    return () => {
+      current = false;
+    };
+  }, [regime]);
+  useEffect(() => {
     call('settings:get', {}).then(
       (s) => setOfficers(s.officers.filter((o) => o.active)),
       () => undefined,

@@ -26,6 +26,7 @@ import { ApiError, call, errorMessage } from '../api';
 import { useRestoredDraft, useUnsavedChanges } from '../unsaved/unsaved-changes';
 import { Alert, CheckboxField, DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { formatTimestamp, formatUkDate } from '../format';
+import { REGIME_LABELS } from '../../../shared/labels';
 import { LetterSettings } from '../letters/letter-settings';
 
 const JURISDICTION_LABELS: Record<Jurisdiction, string> = {
@@ -223,6 +224,50 @@ function typedTargets(texts: Record<Regime, string>): InternalTargets {
   return Object.fromEntries(REGIMES.map((r) => [r, wholeNumber(texts[r])])) as InternalTargets;
 }
 
+/** The formats typed per regime, blank ones left out (those regimes use the default format). */
+function typedFormats(texts: Record<Regime, string>): Partial<Record<Regime, string>> {
+  const out: Partial<Record<Regime, string>> = {};
+  for (const r of REGIMES) if (texts[r].trim() !== '') out[r] = texts[r].trim();
+  return out;
+}
+
+function ReferenceFormatFields({
+  texts,
+  fallback,
+  onChange,
+}: {
+  texts: Record<Regime, string>;
+  fallback: string;
+  onChange: (regime: Regime, text: string) => void;
+}) {
+  return (
+    <fieldset className="fieldset">
+      <legend className="fieldset__legend fieldset__legend--small">Reference format per regime</legend>
+      <p className="hint">
+        A regime with a format of its own gets its own counter (“EIR {'{n}'}” gives EIR 8 after EIR 7). Leave
+        it blank to use the format above.
+      </p>
+      <div className="field-row">
+        {REGIMES.map((regime) => {
+          const text = texts[regime];
+          const problem =
+            text.trim() !== '' && !text.includes('{n}') ? 'Must contain {n}, or be blank.' : null;
+          return (
+            <TextField
+              key={regime}
+              label={`${REGIME_LABELS[regime] ?? regime} references`}
+              hint={text.trim() === '' ? `Blank: ${fallback || 'the format above'}.` : undefined}
+              error={problem ?? undefined}
+              value={text}
+              onChange={(v) => onChange(regime, v)}
+            />
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
 function InternalTargetFields({
   texts,
   onChange,
@@ -274,6 +319,14 @@ function CaseworkForm({ settings, onSaved }: { settings: Settings; onSaved: (b: 
       >,
   );
   const [targets, setTargets] = useState(() => fromDraft(savedTargets, readTargets(restored?.targets)));
+  const [savedFormats, setSavedFormats] = useState(
+    () =>
+      Object.fromEntries(REGIMES.map((r) => [r, settings.referenceFormats[r] ?? ''])) as Record<
+        Regime,
+        string
+      >,
+  );
+  const [formats, setFormats] = useState(() => fromDraft(savedFormats, readTargets(restored?.formats)));
   const [saved, setSaved] = useState(() => ({
     referenceFormat: settings.referenceFormat,
     dueSoonDays: String(settings.dueSoonDays),
@@ -308,6 +361,18 @@ function CaseworkForm({ settings, onSaved }: { settings: Settings; onSaved: (b: 
       });
       return false;
     }
+    const badFormat = REGIMES.find((r) => formats[r].trim() !== '' && !formats[r].includes('{n}'));
+    if (badFormat) {
+      setMessage({
+        tone: 'error',
+        text: `The reference format for ${REGIME_LABELS[badFormat] ?? badFormat} must contain {n}, or be left blank to use the format above.`,
+      });
+      return false;
+    }
+    const referenceFormats = typedFormats(formats);
+    // Sent only when changed, like the targets below.
+    if (!sameSettingValue(referenceFormats, settings.referenceFormats))
+      values.referenceFormats = referenceFormats;
     if (Object.values(values).some((v) => typeof v === 'number' && Number.isNaN(v))) {
       setMessage({ tone: 'error', text: 'Enter whole numbers for the days and minutes.' });
       return false;
@@ -325,6 +390,7 @@ function CaseworkForm({ settings, onSaved }: { settings: Settings; onSaved: (b: 
       onSaved(await call('settings:save', { settings: values }));
       setSaved(form);
       setSavedTargets(targets);
+      setSavedFormats(formats);
       setMessage({ tone: 'success', text: 'The casework settings were saved.' });
       return true;
     } catch (err) {
@@ -345,11 +411,13 @@ function CaseworkForm({ settings, onSaved }: { settings: Settings; onSaved: (b: 
     void saveForm();
   };
   useUnsavedChanges(
-    JSON.stringify(form) !== JSON.stringify(saved) || JSON.stringify(targets) !== JSON.stringify(savedTargets)
+    JSON.stringify(form) !== JSON.stringify(saved) ||
+      JSON.stringify(targets) !== JSON.stringify(savedTargets) ||
+      JSON.stringify(formats) !== JSON.stringify(savedFormats)
       ? {
           key: 'settings:casework',
           label: 'the casework settings',
-          content: () => ({ ...form, targets }),
+          content: () => ({ ...form, targets, formats }),
           save: saveForm,
         }
       : null,
@@ -366,6 +434,11 @@ function CaseworkForm({ settings, onSaved }: { settings: Settings; onSaved: (b: 
           hint="{n} is replaced by the next free number: “FOI {n}” gives FOI 4952 after FOI 4951."
           value={form.referenceFormat}
           onChange={(v) => set({ referenceFormat: v })}
+        />
+        <ReferenceFormatFields
+          texts={formats}
+          fallback={form.referenceFormat}
+          onChange={(regime, text) => setFormats((f) => ({ ...f, [regime]: text }))}
         />
         <InternalTargetFields
           texts={targets}
