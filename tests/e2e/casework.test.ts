@@ -234,6 +234,36 @@ describe('casework in the browser', () => {
     expect(await page.getByLabel('Reference').inputValue()).toBe('FOI 5005');
   });
 
+  it('proposes the next reference of the regime chosen, keeping one the officer typed', async () => {
+    await apiCall(h.bridge, 'settings:save', { settings: { referenceFormats: { EIR: 'EIR {n}' } } });
+    const reference = page.getByLabel('Reference');
+    await page.getByLabel('Regime').selectOption('EIR');
+    await page.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('input[id$="-reference"]')?.value === 'EIR 1',
+    );
+    await page.getByLabel('Regime').selectOption('FOIA');
+    await page.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('input[id$="-reference"]')?.value === 'FOI 5005',
+    );
+    await page.locator('[data-screen="new-case"][data-reference-proposed-for="FOIA"]').waitFor();
+    await reference.fill('LEGACY 12');
+    await page.getByLabel('Regime').selectOption('EIR');
+    // The proposal for EIR arrives and is not taken over the reference the officer typed.
+    await page.locator('[data-screen="new-case"][data-reference-proposed-for="EIR"]').waitFor();
+    expect(await reference.inputValue()).toBe('LEGACY 12');
+  });
+
+  it('shows the reference format of each regime in Settings and saves a new one', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    await page.locator('[data-screen="settings"]').waitFor();
+    expect(await page.getByLabel('EIR references').inputValue()).toBe('EIR {n}');
+    await page.getByLabel('Subject access references').fill('SAR {n}');
+    await page.getByRole('button', { name: 'Save the casework settings' }).click();
+    await page.getByText('The casework settings were saved.').waitFor();
+    const bundle = await apiCall<{ settings: { referenceFormats: unknown } }>(h.bridge, 'settings:get', {});
+    expect(bundle.settings.referenceFormats).toEqual({ EIR: 'EIR {n}', SAR: 'SAR {n}' });
+  });
+
   it('locks with Ctrl+L, leaving no case data on the page, and unlocks', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Case queue' }).click();
     await page.locator('[data-screen="queue"] [data-ready="true"]').waitFor();

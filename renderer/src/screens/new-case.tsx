@@ -58,6 +58,8 @@ export function NewCase({ onCreated, onCancel }: { onCreated: (id: number) => vo
 
   /** The reference last proposed: replaced when the regime changes, unless the officer typed their own. */
   const proposedReference = useRef('');
+  /** The regime whose proposal last arrived (for the page's tests: a signal to wait on). */
+  const [proposedFor, setProposedFor] = useState<Regime | null>(null);
 
   useEffect(() => heading.current?.focus(), []);
   // Each regime can have its own reference format and counter: propose the next free one for the
@@ -70,6 +72,7 @@ export function NewCase({ onCreated, onCancel }: { onCreated: (id: number) => vo
         const previous = proposedReference.current;
         proposedReference.current = r.reference;
         setReference((typed) => (typed === '' || typed === previous ? r.reference : typed));
+        setProposedFor(regime);
       },
       () => undefined,
     );
@@ -188,6 +191,7 @@ export function NewCase({ onCreated, onCancel }: { onCreated: (id: number) => vo
     <form
       className="new-case"
       data-screen="new-case"
+      data-reference-proposed-for={proposedFor ?? undefined}
       data-ready="true"
       onSubmit={(e) => void submit(e)}
       onKeyDown={onKeyDown}
