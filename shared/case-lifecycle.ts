@@ -166,7 +166,7 @@ export function clockActionsFor(regime: Regime): ClockAction[] {
 }
 
 /** What each event must follow: the event that opened the stop it ends. */
-const ENDS: Partial<Record<ClockEventType, ClockEventType>> = {
+export const ENDS: Partial<Record<ClockEventType, ClockEventType>> = {
   'clarification-received': 'clarification-requested',
   'fee-paid': 'fees-notice-issued',
   'sar-clock-restarted': 'sar-clock-stopped',

@@ -347,3 +347,23 @@ export function listCaseEvents(db: CaseDb, caseId: number): CaseEventRow[] {
     .orderBy(asc(caseEvents.date), asc(caseEvents.id))
     .all();
 }
+
+/** One row per case, in the order logged: what the register's CSV export holds. */
+export interface RegisterRow {
+  reference: string;
+  regime: string;
+  received: string;
+  due: string | null;
+  status: string;
+  outcome: string | null;
+  responded: string | null;
+  subject: string;
+}
+
+export function listRegisterRows(db: CaseDb): RegisterRow[] {
+  return db.$client
+    .prepare(
+      'SELECT reference, regime, received, due_date AS due, status, outcome, responded, subject FROM cases ORDER BY id',
+    )
+    .all() as RegisterRow[];
+}

@@ -10,7 +10,13 @@ import {
   type Organisation,
 } from '../../shared/case-format';
 import { inTransaction, type CaseFile } from '../../db/case-file';
-import { getCaseRecord, insertCaseRecord, listCaseIds, listReferences } from '../../db/queries/cases';
+import {
+  getCaseRecord,
+  insertCaseRecord,
+  listRegisterRows,
+  listCaseIds,
+  listReferences,
+} from '../../db/queries/cases';
 import {
   caseRecordProblems,
   clockEventProblems,
@@ -197,11 +203,7 @@ export const CSV_COLUMNS = [
  * apostrophe, so a hostile subject line cannot run in Excel or LibreOffice Calc.
  */
 export function exportRegisterCsv(file: CaseFile): string {
-  const rows = file.sqlite
-    .prepare(
-      'SELECT reference, regime, received, due_date AS due, status, outcome, responded, subject FROM cases ORDER BY id',
-    )
-    .all() as Record<(typeof CSV_COLUMNS)[number], string | null>[];
+  const rows = listRegisterRows(file.db);
   const lines = [CSV_COLUMNS.join(',')];
   for (const row of rows) lines.push(CSV_COLUMNS.map((c) => csvCell(row[c] ?? '')).join(','));
   return lines.join('\r\n') + '\r\n';

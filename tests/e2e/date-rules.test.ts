@@ -90,4 +90,21 @@ describe('dates typed in the casework', () => {
     expect(await page.getByText('Answered within the time limit.').count()).toBe(0);
     await page.getByRole('button', { name: 'Close the case' }).waitFor();
   });
+
+  it('the answer form shows the service’s own answer rules at their fields', async () => {
+    await page.getByRole('button', { name: 'Record the answer to question 1', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Answer to question 1' });
+    await form.getByLabel('Exempt (withheld)').check();
+    await form.getByRole('button', { name: 'Save answer' }).click();
+    // shared/answer-rules.ts: the messages the service would refuse with, linked to their fields.
+    await form.getByRole('link', { name: 'Choose exemption' }).waitFor();
+    await form.getByRole('link', { name: 'Explain why exemption applies' }).waitFor();
+    await form.getByLabel('Exemption', { exact: true }).selectOption('foia-s31');
+    await form.getByRole('button', { name: 'Save answer' }).click();
+    await form.getByRole('link', { name: 'Say how likely the harm is for exemption' }).waitFor();
+    await form
+      .getByRole('link', { name: 'Give the public interest factors in favour of disclosure for exemption' })
+      .waitFor();
+    await form.getByRole('button', { name: 'Cancel' }).click();
+  });
 });

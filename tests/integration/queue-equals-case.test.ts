@@ -7,16 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { DeskApp } from '../../main/services/app';
 import { REGIMES } from '../../shared/case-format';
-import { clockActionsFor } from '../../shared/case-lifecycle';
+import { clockActionsFor, ENDS } from '../../shared/case-lifecycle';
 import type { ClockEventInput } from '../../shared/contract';
 import { makeTempDir, PASSPHRASE } from '../helpers';
 import { serviceOf, type Service } from '../service';
 
-const ENDS: Partial<Record<ClockEventInput['type'], ClockEventInput['type']>> = {
-  'clarification-requested': 'clarification-received',
-  'fees-notice-issued': 'fee-paid',
-  'sar-clock-stopped': 'sar-clock-restarted',
-};
+/** The event that ends each stop (the shared rule's map turned round). */
+const ENDER_OF = new Map(Object.entries(ENDS).map(([end, start]) => [start, end as ClockEventInput['type']]));
+
+const ENDERS = new Set<string>(Object.keys(ENDS));
 
 let temp: ReturnType<typeof makeTempDir>;
 let app: DeskApp;
@@ -37,9 +36,9 @@ beforeAll(async () => {
     // One case with no event, then one per clock action, and for a stop one more that ends it.
     const plans: ClockEventInput[][] = [[]];
     for (const action of clockActionsFor(regime)) {
-      const ender = ENDS[action.type];
-      if (!ender && action.type in { 'clarification-received': 1, 'fee-paid': 1, 'sar-clock-restarted': 1 })
-        continue;
+      const ender = ENDER_OF.get(action.type);
+      // An event that ends a stop is recorded after the stop it ends, below.
+      if (ENDERS.has(action.type)) continue;
       const event: ClockEventInput = { type: action.type, date: '2026-01-10' };
       if (action.needsUntil) event.until = '2026-03-10';
       if (action.needsMonths) event.months = 1;

@@ -25,6 +25,7 @@ import {
   type Regime,
 } from '../../../shared/case-format';
 import { QUESTION_OUTCOME_LABELS } from '../format';
+import { responseProblems } from '../../../shared/answer-rules';
 import { ErrorSummary, SelectField, TextArea, TextField, type Problem } from './fields';
 import { useUnsavedChanges } from '../unsaved/unsaved-changes';
 
@@ -223,69 +224,64 @@ export function AnswerEditor({
   const setEx = (key: number, patch: Partial<ExemptionDraft>) =>
     setExemptions((list) => list.map((e) => (e.key === key ? { ...e, ...patch } : e)));
 
-  const validate = (): Problem[] => {
-    const out: Problem[] = [];
-    if (!outcome)
-      out.push({ field: `${uid}-outcome-provided`, message: 'Choose the outcome for this question' });
-    if (outcome === 'see-other' && !seeQuestion.trim())
-      out.push({ field: `${uid}-see`, message: 'Say which answer to see' });
-    if (outcome === 'published' && !link.trim())
-      out.push({ field: `${uid}-link`, message: 'Give the link to the published information' });
-    if (withExemptions) {
-      if (exemptions.length === 0)
-        out.push({ field: `${uid}-add-exemption`, message: 'Add the exemption that applies' });
-      for (const [i, d] of exemptions.entries()) {
-        const n = exemptions.length > 1 ? ` ${i + 1}` : '';
-        if (!d.catalogueId)
-          out.push({ field: `${uid}-ex-${d.key}-provision`, message: `Choose exemption${n}` });
-        if (d.catalogueId === OTHER && !d.customProvision.trim()) {
-          out.push({ field: `${uid}-ex-${d.key}-custom`, message: `Give the provision for exemption${n}` });
-        }
-        if (!d.reason.trim())
-          out.push({ field: `${uid}-ex-${d.key}-reason`, message: `Explain why exemption${n} applies` });
-        const entry = entryOf(d);
-        if (entry && likelihoodsFor(entry, d.subsection || undefined).length > 0 && !d.likelihood) {
-          out.push({
-            field: `${uid}-ex-${d.key}-likelihood-0`,
-            message: `Say how likely the harm is for exemption${n}`,
-          });
-        }
-        if (entry && needsTest(d)) {
-          if (lines(d.forDisclosure).length === 0) {
-            out.push({
-              field: `${uid}-ex-${d.key}-for`,
-              message: `Give the public interest factors in favour of disclosure for exemption${n}`,
-            });
-          }
-          if (lines(d.forWithholding).length === 0) {
-            out.push({
-              field: `${uid}-ex-${d.key}-against`,
-              message: `Give the public interest factors in favour of withholding for exemption${n}`,
-            });
-          }
-          if (!d.conclusion.trim()) {
-            out.push({
-              field: `${uid}-ex-${d.key}-conclusion`,
-              message: `Give the conclusion of the public interest test for exemption${n}`,
-            });
-          }
-        }
-      }
-    }
-    return out;
-  };
-
-  /** Checks the answer and saves it; false when there are problems to fix (shown in the form). */
-  const saveAnswer = async (): Promise<boolean> => {
-    const found = validate();
-    setProblems(found);
-    if (found.length || !outcome) return false;
+  /** The answer as it would be saved, or null while no outcome is chosen. */
+  const built = (): QuestionResponse | null => {
+    if (!outcome) return null;
     const out: QuestionResponse = { outcome };
     if (heldStatement.trim() && withExemptions) out.heldStatement = heldStatement.trim();
     if (outcome === 'see-other') out.seeQuestion = seeQuestion.trim();
     if (outcome === 'published') out.link = link.trim();
     if (text.trim()) out.text = text.trim();
     if (withExemptions) out.exemptions = exemptions.map(fromDraft);
+    return out;
+  };
+
+  /** Where each of the shared rule's problems is shown: the field it is about. */
+  const fieldFor = (field: string): string => {
+    const ex = /^exemptions\[(\d+)\]\.(.+)$/.exec(field);
+    if (ex) {
+      const d = exemptions[Number(ex[1])];
+      if (!d) return `${uid}-add-exemption`;
+      const at = `${uid}-ex-${d.key}`;
+      switch (ex[2]) {
+        case 'provision':
+          return d.catalogueId === OTHER ? `${at}-custom` : `${at}-provision`;
+        case 'reason':
+          return `${at}-reason`;
+        case 'likelihood':
+          return `${at}-likelihood-0`;
+        case 'publicInterest.forDisclosure':
+          return `${at}-for`;
+        case 'publicInterest.forWithholding':
+          return `${at}-against`;
+        default:
+          return `${at}-conclusion`;
+      }
+    }
+    if (field === 'seeQuestion') return `${uid}-see`;
+    if (field === 'link') return `${uid}-link`;
+    if (field === 'exemptions') return `${uid}-add-exemption`;
+    return `${uid}-outcome-provided`;
+  };
+
+  /** The same rules the service refuses on (shared/answer-rules.ts), shown at their fields. */
+  const validate = (): Problem[] => {
+    const response = built();
+    if (!response)
+      return [{ field: `${uid}-outcome-provided`, message: 'Choose the outcome for this question' }];
+    return responseProblems(response, {
+      regime,
+      number: questionNumber,
+      numbers: [questionNumber, ...otherNumbers],
+    }).map((p) => ({ field: fieldFor(p.field), message: p.message }));
+  };
+
+  /** Checks the answer and saves it; false when there are problems to fix (shown in the form). */
+  const saveAnswer = async (): Promise<boolean> => {
+    const found = validate();
+    setProblems(found);
+    const out = built();
+    if (found.length || !out) return false;
     return onSave(out);
   };
 
