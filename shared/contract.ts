@@ -14,6 +14,7 @@ import {
   MAX_QUESTION_DEPTH,
   QUESTION_TOO_DEEP,
   REGIMES,
+  caseEventSchema,
   caseSchema,
   fieldPathOf,
   isoDate,
@@ -31,13 +32,7 @@ import {
 } from './case-format';
 import { settingsSchema, type Settings } from './settings';
 import { MIN_PASSPHRASE_LENGTH } from './passphrase';
-import {
-  CLOCK_EVENT_TYPES,
-  type Deadline,
-  type ExtraHoliday,
-  type Progress,
-  type ProgressState,
-} from './clock';
+import { type Deadline, type ExtraHoliday, type Progress, type ProgressState } from './clock';
 import type { ErrorInfo } from './errors';
 import type { Regime } from './case-format';
 import {
@@ -312,15 +307,8 @@ const nonEmpty = shortText.trim().min(1, { message: 'is required' });
 /** The officer named at unlock, for the case history; blank means the operating-system user. */
 const officerName = z.string().trim().max(120, { message: 'is too long (at most 120 characters)' });
 
-export const clockEventInput = z.strictObject({
-  type: z.enum(CLOCK_EVENT_TYPES),
-  date: isoDate,
-  until: isoDate.optional(),
-  months: z.union([z.literal(1), z.literal(2)]).optional(),
-  /** SAR clock stops only: what is awaited. */
-  awaiting: z.enum(['clarification', 'identity', 'fee']).optional(),
-  note: shortText.optional(),
-});
+/** A clock event as the case page records it: the same shape the case format carries. */
+export const clockEventInput = caseEventSchema;
 export type ClockEventInput = z.infer<typeof clockEventInput>;
 
 /**

@@ -14,7 +14,7 @@ import { PASSPHRASE, readFixture, repoRoot } from '../helpers';
 
 export interface CrashWriter {
   path: string;
-  remove(): void;
+  remove: () => void;
 }
 
 /**

@@ -7,12 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, statSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { createCaseFile, openCaseFile } from '../../db/case-file';
 import { backupCaseFile } from '../../main/services/backup';
 import { cliPath, importFixtures, makeTempDir, PASSPHRASE, readFixture, repoRoot } from '../helpers';
+import { buildCrashWriter } from './crash-loop';
 
-const writer = path.join(repoRoot, 'dist', 'tests', 'crash-writer-kills.mjs');
+let writer: string;
+let removeWriter: () => void;
 const env = {
   PATH: process.env.PATH,
   FOI_DESK_PASSPHRASE: PASSPHRASE,
@@ -23,20 +24,13 @@ let temp: ReturnType<typeof makeTempDir>;
 
 beforeAll(async () => {
   temp = makeTempDir();
-  await build({
-    entryPoints: [path.join(repoRoot, 'tests/integration/crash-writer.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: writer,
-    external: ['better-sqlite3'],
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
-    logLevel: 'warning',
-  });
+  // The same bundled writer the crash loop uses, under a name of this process's own.
+  ({ path: writer, remove: removeWriter } = await buildCrashWriter());
 });
-afterAll(() => temp.cleanup());
+afterAll(() => {
+  removeWriter();
+  temp.cleanup();
+});
 
 function refsIn(file: string, passphrase = PASSPHRASE): string[] {
   const cf = openCaseFile({ path: file, passphrase });

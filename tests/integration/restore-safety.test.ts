@@ -4,7 +4,7 @@
  * was killed); the lock an open file holds; pruning in a shared folder; leftover temp files; inputs
  * that are not files; and the one-line messages for files that cannot be used.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   chmodSync,
   copyFileSync,
@@ -19,31 +19,23 @@ import {
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { caseFileId, createCaseFile, openCaseFile } from '../../db/case-file';
 import { autoBackup, backupCaseFile, restoreCaseFile } from '../../main/services/backup';
 import { sameFile } from '../../main/services/files';
 import { cliPath, importFixtures, makeTempDir, PASSPHRASE, readFixture, repoRoot } from '../helpers';
+import { buildCrashWriter } from './crash-loop';
 
-const writer = path.join(repoRoot, 'dist', 'tests', 'crash-writer-restore.mjs');
+let writer: string;
+let removeWriter: () => void;
 const migrations = path.join(repoRoot, 'db', 'migrations');
 const FIXTURE_REFS = ['FOI 2774', 'FOI 4951'];
 const template = JSON.stringify(JSON.parse(readFixture('foi-2774.case.json')));
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(repoRoot, 'tests/integration/crash-writer.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: writer,
-    external: ['better-sqlite3'],
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
-    logLevel: 'warning',
-  });
+  // The same bundled writer the crash loop uses, under a name of this process's own.
+  ({ path: writer, remove: removeWriter } = await buildCrashWriter());
 });
+afterAll(() => removeWriter());
 
 let dir: string;
 let cleanup: () => void;
