@@ -8,11 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { createCaseFile } from '../../db/case-file';
-import { importInterchange } from '../../main/services/import-export';
 import type { DraftView } from '../../shared/contract';
-import { PASSPHRASE, readFixture } from '../helpers';
-import { apiCall, screenshot, startHarness, type Harness } from './support';
+import { PASSPHRASE } from '../helpers';
+import { apiCall, openSeededFile, screenshot, startHarness, type Harness } from './support';
 
 const EDIT = 'A sentence typed into the letter and not saved.';
 const ANSWER = 'An answer typed before the idle lock and not saved yet.';
@@ -39,18 +37,7 @@ async function unlock(): Promise<void> {
 beforeAll(async () => {
   h = await startHarness();
   page = h.page;
-  const file = path.join(h.dir, 'drafts.foidesk');
-  const cf = createCaseFile({ path: file, passphrase: PASSPHRASE });
-  try {
-    importInterchange(
-      cf,
-      ['walton.organisation.json', 'foi-4951.case.json'].map((n) => ({ path: n, text: readFixture(n) })),
-      'e2e',
-    );
-  } finally {
-    cf.close();
-  }
-  await apiCall(h.bridge, 'session:open', { path: file, passphrase: PASSPHRASE });
+  await openSeededFile(h, 'drafts.foidesk');
   // The page's timers run on a fake clock, so a heartbeat comes when the test says.
   await page.clock.install();
   await page.goto(h.bridge.url);

@@ -10,13 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { createCaseFile } from '../../db/case-file';
-import { importInterchange } from '../../main/services/import-export';
 import { todayIso } from '../../shared/dates';
-import { PASSPHRASE, readFixture } from '../helpers';
 import { convertToPdf, pdfPages, squash } from '../integration/letters/helpers';
 import {
-  apiCall,
+  openSeededFile,
   focusIsVisible,
   SCREENSHOTS,
   screenshot,
@@ -28,22 +25,6 @@ import {
 
 const SENTENCE = 'We searched the records of the Digital Services team by hand.';
 const FOOTNOTE = 'The search was made on 15 November 2021 by the Information Governance team.';
-
-/** A new case file holding FOI 4951 and the Walton Centre's letterhead, opened in the bridge. */
-async function openSeededFile(h: Harness, name: string): Promise<void> {
-  const file = path.join(h.dir, name);
-  const cf = createCaseFile({ path: file, passphrase: PASSPHRASE });
-  try {
-    importInterchange(
-      cf,
-      ['walton.organisation.json', 'foi-4951.case.json'].map((n) => ({ path: n, text: readFixture(n) })),
-      'e2e',
-    );
-  } finally {
-    cf.close();
-  }
-  await apiCall(h.bridge, 'session:open', { path: file, passphrase: PASSPHRASE });
-}
 
 /** From the queue to FOI 4951 (closed as refused, so under "Closed"), with its letters loaded. */
 async function openFoi4951(page: Page): Promise<Locator> {

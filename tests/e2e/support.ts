@@ -10,7 +10,9 @@ import axe from 'axe-core';
 import { startBridge, type Bridge } from '../../main/bridge/server';
 import { assessProgress, computeDeadline } from '../../shared/clock';
 import { todayIso } from '../../shared/dates';
-import { makeTempDir, repoRoot } from '../helpers';
+import { createCaseFile } from '../../db/case-file';
+import { importInterchange } from '../../main/services/import-export';
+import { makeTempDir, PASSPHRASE, readFixture, repoRoot } from '../helpers';
 
 export const RENDER_ROOT = path.join(repoRoot, 'dist', 'renderer');
 export const SCREENSHOTS = path.join(repoRoot, 'test-results', 'screenshots');
@@ -192,4 +194,21 @@ export function receivedWithWorkingDaysLeft(left: number): string {
     if (assessProgress(deadline, today).workingDaysLeft === left) return received;
   }
   throw new Error(`no receipt date leaves ${left} working days`);
+}
+
+/** A new case file holding FOI 4951 and the Walton Centre's letterhead, opened in the bridge. */
+export async function openSeededFile(h: Harness, name: string): Promise<string> {
+  const file = path.join(h.dir, name);
+  const cf = createCaseFile({ path: file, passphrase: PASSPHRASE });
+  try {
+    importInterchange(
+      cf,
+      ['walton.organisation.json', 'foi-4951.case.json'].map((n) => ({ path: n, text: readFixture(n) })),
+      'e2e',
+    );
+  } finally {
+    cf.close();
+  }
+  await apiCall(h.bridge, 'session:open', { path: file, passphrase: PASSPHRASE });
+  return file;
 }
