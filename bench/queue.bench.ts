@@ -105,7 +105,7 @@ async function run(cases: number): Promise<void> {
     const deskOpen = await measure(
       'app: session:open (key, schema check) + first page',
       async () => {
-        await desk.open({ path: file, passphrase: PASSPHRASE });
+        await desk.open({ path: file, passphrase: Buffer.from(PASSPHRASE) });
         desk.listCases(firstPage);
         await desk.lock();
       },
@@ -124,7 +124,7 @@ async function run(cases: number): Promise<void> {
 
     // From here the app holds the file open (and its exclusive lock); the direct runs use the
     // app's own connection, so both read the same warm page cache.
-    await desk.open({ path: file, passphrase: PASSPHRASE });
+    await desk.open({ path: file, passphrase: Buffer.from(PASSPHRASE) });
     const connection: Database.Database = app.requireSession().file.sqlite;
 
     await pair(

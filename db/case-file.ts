@@ -1,7 +1,8 @@
 /**
  * The encrypted case file: one SQLite file encrypted with the SQLCipher-compatible cipher of
- * better-sqlite3-multiple-ciphers. The passphrase is passed in, used as key material and never
- * logged, put in SQL text or an error message.
+ * better-sqlite3-multiple-ciphers. The passphrase is passed in as bytes (its UTF-8), handed to
+ * sqlite3_key() as they are (`db.key(buffer)`: the same KDF as `PRAGMA key = 'text'`, so files made
+ * either way open either way), and never logged, put in SQL text or an error message.
  */
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
@@ -43,9 +44,42 @@ export interface CaseFile {
   close(): void;
 }
 
+/**
+ * A passphrase as its UTF-8 bytes: the app, the bridge, IPC and the CLI pass these, and zero them
+ * when done. A string is still taken (tests, benchmarks): it cannot be wiped, so the app never
+ * makes one.
+ */
+export type Passphrase = Uint8Array | string;
+
+/** A view of the bytes, no copy (so zeroing the caller's buffer zeroes what SQLite was given). */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * Runs `use` with the passphrase as a Buffer: the caller's own bytes, or, for a string, a
+ * temporary copy that is zeroed afterwards.
+ */
+export function withKeyBytes<T>(passphrase: Passphrase, use: (key: Buffer) => T): T {
+  if (typeof passphrase !== 'string') return use(asBuffer(passphrase));
+  const temp = Buffer.from(passphrase, 'utf8');
+  try {
+    return use(temp);
+  } finally {
+    temp.fill(0);
+  }
+}
+
+/** Characters (Unicode code points) in UTF-8 bytes, counted without decoding them to a string. */
+export function codePointCount(bytes: Uint8Array): number {
+  let n = 0;
+  for (const byte of bytes) if ((byte & 0xc0) !== 0x80) n++;
+  return n;
+}
+
 export interface OpenOptions {
   path: string;
-  passphrase: string;
+  passphrase: Passphrase;
   /**
    * Run `PRAGMA quick_check` before anything else. Off by default: it reads the whole file, so
    * opening would take time in proportion to its size (5 s at 100,000 cases). SQLCipher refuses a
@@ -145,10 +179,11 @@ export function knownSchemaVersion(): number {
   return version;
 }
 
-function applyKey(sqlite: Database.Database, passphrase: string): void {
+function applyKey(sqlite: Database.Database, passphrase: Passphrase): void {
   sqlite.pragma(`cipher = 'sqlcipher'`);
   sqlite.pragma('legacy = 4');
-  sqlite.key(Buffer.from(passphrase, 'utf8'));
+  // sqlite3_key() copies the bytes into SQLite's own memory (freed when the connection closes).
+  withKeyBytes(passphrase, (key) => sqlite.key(key));
 }
 
 function applyConnectionSettings(sqlite: Database.Database): void {
@@ -323,8 +358,9 @@ export function caseFileId(file: CaseFile): string | null {
   return typeof id === 'string' && /^[0-9a-f]{12}$/.test(id) ? id : null;
 }
 
-function requireLongEnough(passphrase: string): void {
-  if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
+function requireLongEnough(passphrase: Passphrase): void {
+  const length = typeof passphrase === 'string' ? [...passphrase].length : codePointCount(passphrase);
+  if (length < MIN_PASSPHRASE_LENGTH) {
     throw new AppError('validation', `The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters.`);
   }
 }
@@ -497,10 +533,10 @@ export function lockForReplace(filePath: string, afterFold?: () => void): Replac
 }
 
 /** Changes the passphrase; afterwards the old one no longer opens the file. */
-export function changePassphrase(file: CaseFile, newPassphrase: string): void {
+export function changePassphrase(file: CaseFile, newPassphrase: Passphrase): void {
   requireLongEnough(newPassphrase);
   file.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  file.sqlite.rekey(Buffer.from(newPassphrase, 'utf8'));
+  withKeyBytes(newPassphrase, (key) => file.sqlite.rekey(key));
 }
 
 /** Runs work with a case file open, closing it whatever happens. */

@@ -301,8 +301,39 @@ const filePath = z
   .min(1, { message: 'is required' })
   .max(4096, { message: 'is too long' })
   .refine((s) => !s.includes('\0'), { message: 'is not a valid path' });
-/** The passphrase is never echoed back: messages name the rule only. */
-const passphrase = z.string().min(1, { message: 'is required' }).max(1024, { message: 'is too long' });
+const isByte = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 255;
+
+/** Characters (code points) in UTF-8 bytes, counted without making a string of them. */
+function codePoints(bytes: Uint8Array): number {
+  let n = 0;
+  for (const byte of bytes) if ((byte & 0xc0) !== 0x80) n++;
+  return n;
+}
+
+/**
+ * The passphrase travels as its UTF-8 bytes, never as a string, so main never holds it as one (a
+ * JavaScript string cannot be wiped): a Uint8Array over Electron's IPC (structured clone), an array
+ * of byte values in the bridge's JSON (JSON.parse then makes numbers, not a string). Both become a
+ * Uint8Array; an array given is zeroed once copied. The page sends passphraseBytes(). The
+ * passphrase is never echoed back: messages name the rule only.
+ */
+const passphraseOf = (min: number, message: string) =>
+  z
+    .union([
+      z.custom<Uint8Array>((v) => v instanceof Uint8Array),
+      // Not z.array(): that would hand the transform a copy, and the array sent would stay unzeroed.
+      z.custom<number[]>((v) => Array.isArray(v) && v.length <= 4096 && v.every(isByte)),
+    ])
+    .transform((value) => {
+      if (value instanceof Uint8Array) return value;
+      const bytes = new Uint8Array(value);
+      value.fill(0);
+      return bytes;
+    })
+    .refine((bytes) => bytes.length > 0, { message: 'is required' })
+    .refine((bytes) => bytes.length <= 4096 && codePoints(bytes) <= 1024, { message: 'is too long' })
+    .refine((bytes) => bytes.length === 0 || codePoints(bytes) >= min, { message });
+const passphrase = passphraseOf(1, 'is required');
 const nonEmpty = shortText.trim().min(1, { message: 'is required' });
 /** The officer named at unlock, for the case history; blank means the operating-system user. */
 const officerName = z.string().trim().max(120, { message: 'is too long (at most 120 characters)' });
@@ -475,9 +506,7 @@ export const contract = {
   'session:create': channel<SessionStatus>()(
     z.strictObject({
       path: filePath,
-      passphrase: passphrase.min(MIN_PASSPHRASE_LENGTH, {
-        message: `must be at least ${MIN_PASSPHRASE_LENGTH} characters`,
-      }),
+      passphrase: passphraseOf(MIN_PASSPHRASE_LENGTH, `must be at least ${MIN_PASSPHRASE_LENGTH} characters`),
       officer: officerName.optional(),
     }),
   ),

@@ -105,8 +105,12 @@ function tokenMatches(header: string | undefined, token: Buffer): boolean {
   return given.length === token.length && timingSafeEqual(given, token);
 }
 
-/** The body, or why it was refused: too large, or not all there within the time allowed. */
-type BodyResult = { text: string } | { refused: 'too-large' | 'too-slow' };
+/**
+ * The body as bytes, or why it was refused: too large, or not all there within the time allowed.
+ * The caller zeroes the bytes once parsed (a passphrase arrives as an array of byte values, see the
+ * contract, so the JSON text made from them holds digits, never the passphrase itself).
+ */
+type BodyResult = { bytes: Buffer } | { refused: 'too-large' | 'too-slow' };
 
 function readBody(req: IncomingMessage, timeoutMs: number): Promise<BodyResult> {
   return new Promise((resolve, reject) => {
@@ -118,6 +122,8 @@ function readBody(req: IncomingMessage, timeoutMs: number): Promise<BodyResult> 
     let size = 0;
     const finish = (result: BodyResult) => {
       clearTimeout(timer);
+      // Node's own chunks are zeroed; `bytes` is a copy the caller zeroes.
+      for (const chunk of chunks) chunk.fill(0);
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
@@ -125,10 +131,10 @@ function readBody(req: IncomingMessage, timeoutMs: number): Promise<BodyResult> 
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
+      chunks.push(chunk);
       if (size > MAX_BODY) finish({ refused: 'too-large' });
-      else chunks.push(chunk);
     };
-    const onEnd = () => finish({ text: Buffer.concat(chunks).toString('utf8') });
+    const onEnd = () => finish({ bytes: Buffer.concat(chunks) });
     const onError = (error: Error) => {
       clearTimeout(timer);
       reject(error);
@@ -229,13 +235,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       refuseAndClose(req, res, 408, 'The request took too long to arrive.');
       return;
     }
-    const body = read.text;
     let input: unknown;
     try {
-      input = body === '' ? undefined : JSON.parse(body);
+      input = read.bytes.length === 0 ? undefined : JSON.parse(read.bytes.toString('utf8'));
     } catch {
       refuse(res, 400, 'validation', 'The request was not valid JSON.');
       return;
+    } finally {
+      read.bytes.fill(0);
     }
     let channel: string;
     try {

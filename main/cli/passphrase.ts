@@ -29,15 +29,18 @@ function promptHidden(question: string): Promise<string> {
 
 /**
  * The passphrase comes from an environment variable or a hidden prompt, never from argv (where
- * `ps` and shell history would show it).
+ * `ps` and shell history would show it). It is handed on as a Buffer of its UTF-8 bytes, which
+ * the caller zeroes (see withPassphrase). Both sources give a string first, and that string cannot
+ * be wiped: Node has process.env only as strings, and readline answers with one. The CLI is a
+ * short-lived process, so those strings go when it exits.
  */
 export async function readPassphrase(
   io: CliIo,
   options: { envVar?: string; prompt?: string; confirm?: boolean } = {},
-): Promise<string> {
+): Promise<Buffer> {
   const envVar = options.envVar ?? 'FOI_DESK_PASSPHRASE';
   const fromEnv = io.env[envVar];
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  if (fromEnv !== undefined && fromEnv !== '') return Buffer.from(fromEnv, 'utf8');
   if (!process.stdin.isTTY) {
     throw new CliError(`no passphrase: set ${envVar} or run on a terminal to be asked for it.`, 2);
   }
@@ -46,5 +49,19 @@ export async function readPassphrase(
     const second = await promptHidden('Type it again: ');
     if (first !== second) throw new CliError('the two passphrases do not match; nothing was changed.', 1);
   }
-  return first;
+  return Buffer.from(first, 'utf8');
+}
+
+/** Reads the passphrase (as readPassphrase), runs `use` with its bytes and zeroes them afterwards. */
+export async function withPassphrase<T>(
+  io: CliIo,
+  use: (passphrase: Buffer) => T | Promise<T>,
+  options: { envVar?: string; prompt?: string; confirm?: boolean } = {},
+): Promise<T> {
+  const passphrase = await readPassphrase(io, options);
+  try {
+    return await use(passphrase);
+  } finally {
+    passphrase.fill(0);
+  }
 }

@@ -113,9 +113,11 @@ export class DeskApp {
 
   /**
    * Starts a session on a file just opened or created. The officer named at unlock is the actor;
-   * without one, the operating-system user.
+   * without one, the operating-system user. The session takes `key` (the passphrase's bytes) as
+   * its own, without a copy, and zeroes it on lock; if the session cannot start it is zeroed here.
    */
-  begin(file: CaseFile, passphrase: string, officer?: string): OpenSession {
+  begin(file: CaseFile, key: Uint8Array, officer?: string): OpenSession {
+    const bytes = Buffer.from(key.buffer, key.byteOffset, key.byteLength);
     try {
       file.sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
       rememberRecentFile(this.options.configDir, file.path);
@@ -123,11 +125,12 @@ export class DeskApp {
       // name, not case data, so it is kept in the config folder beside the recent files.
       if (officer !== undefined) rememberOfficer(this.options.configDir, officer.trim() || null);
     } catch (error) {
+      bytes.fill(0);
       file.close();
       throw error;
     }
     const actor = officer?.trim() || this.options.actor || currentActor();
-    this.current = openSession(file, Buffer.from(passphrase, 'utf8'), actor, this.now);
+    this.current = openSession(file, bytes, actor, this.now);
     this.lastActive = this.now().getTime();
     this.integrity.start(file.path, this.current.key);
     return this.current;
@@ -176,7 +179,7 @@ export class DeskApp {
         try {
           if (!existsSync(autoBackupFolder))
             throw new AppError('file-missing', 'The backup folder is not there.');
-          await autoBackup(session.file, autoBackupFolder, autoBackupKeep, session.key.toString('utf8'));
+          await autoBackup(session.file, autoBackupFolder, autoBackupKeep, session.key);
         } catch (error) {
           failure = { at: this.now().toISOString(), message: toErrorInfo(error).message };
         }

@@ -32,6 +32,7 @@ import {
   quickCheck,
   knownSchemaVersion,
   type CaseFile,
+  type Passphrase,
   type ReplaceLock,
 } from '../../db/case-file';
 import { openRegularFile, statRegularFile } from '../../db/file-checks';
@@ -210,7 +211,7 @@ function requireFreeSpace(folder: string, bytes: number): void {
  * Opens a file as a backup is checked: the passphrase, a full integrity check, the schema version,
  * the number of cases and the last change. Never migrates or repairs it.
  */
-export function verifyCaseFile(filePath: string, passphrase: string): VerifyReport {
+export function verifyCaseFile(filePath: string, passphrase: Passphrase): VerifyReport {
   const file = openCaseFile({ path: filePath, passphrase, skipQuickCheck: true, migrate: false });
   try {
     return inspectOpenFile(file);
@@ -246,7 +247,7 @@ function inspectOpenFile(file: CaseFile): VerifyReport {
 export async function backupCaseFile(
   file: CaseFile,
   dest: string,
-  passphrase: string,
+  passphrase: Passphrase,
   onProgress?: ProgressListener,
   kind: BackupKind = 'backup',
 ): Promise<BackupReport> {
@@ -332,7 +333,7 @@ export interface RestoreReport {
 }
 
 /** Checks a backup without touching anything: opens it with the passphrase, full integrity check. */
-export function inspectBackup(backupPath: string, passphrase: string): VerifyReport {
+export function inspectBackup(backupPath: string, passphrase: Passphrase): VerifyReport {
   const source = path.resolve(backupPath);
   statRegularFile(source, 'The backup');
   return verifyCaseFile(source, passphrase);
@@ -368,7 +369,7 @@ function realTarget(targetPath: string): string {
 export async function restoreCaseFile(
   backupPath: string,
   targetPath: string,
-  passphrase: string,
+  passphrase: Passphrase,
   onProgress?: ProgressListener,
 ): Promise<RestoreReport> {
   const source = path.resolve(backupPath);
@@ -464,7 +465,7 @@ export async function autoBackup(
   file: CaseFile,
   folder: string,
   keep: number,
-  passphrase: string,
+  passphrase: Passphrase,
 ): Promise<BackupReport> {
   const report = await backupCaseFile(file, folder, passphrase, undefined, 'auto-backup');
   const id = caseFileId(file);

@@ -1,10 +1,18 @@
 /**
  * The open session: the one case file the officer unlocked, who they are, and the day it is. Every
  * handler that reads or writes the register takes one of these; nothing reaches for a global
- * connection. The passphrase is kept as bytes (needed to verify backups) and those bytes are
- * zeroed on lock. That is all that can be zeroed: the passphrase also arrives as a JavaScript string
- * (the IPC or HTTP body, the parsed input) and is turned back into one for SQLCipher's key pragma
- * and a backup's verification; such strings cannot be wiped and stay in the heap until collected.
+ * connection.
+ *
+ * The passphrase: main holds it only as bytes. The page sends its UTF-8 bytes (a Uint8Array over
+ * Electron's IPC, an array of byte values in the bridge's JSON, so neither JSON.parse nor IPC makes
+ * a string of it); the schema turns them into a Uint8Array and zeroes the array it came from; the
+ * session keeps that one buffer as `key`, without a copy, and lockNow() zeroes it. SQLCipher gets
+ * the same bytes (db.key(buffer)); a backup's check and the integrity check read them from here;
+ * the HTTP body's bytes are zeroed once parsed. What is not ours to wipe: SQLite's own copy of the
+ * key and the keys it derives (freed when the connection closes, by SQLite, not zeroed by us), the
+ * integrity check's derived keys while one runs (zeroed when it ends), and in the renderer the
+ * typed text, which the browser holds only as a string. The CLI reads the passphrase as a string
+ * (an environment variable or readline) and turns it into bytes at once.
  */
 import type { CaseDb, CaseFile } from '../../db/case-file';
 import { todayIso } from '../../shared/dates';

@@ -40,6 +40,12 @@ function bridgeToken(): string | null {
   }
 }
 
+/** A JSON.stringify replacer: a Uint8Array (or Buffer, before its toJSON) becomes an array of byte values. */
+function bytesAsArrays(this: unknown, key: string, value: unknown): unknown {
+  const raw = (this as Record<string, unknown>)[key];
+  return raw instanceof Uint8Array ? Array.from(raw) : value;
+}
+
 function httpApi(token: string | null): Api {
   type Sender = (input: unknown) => Promise<Envelope<unknown>>;
   const entries = CHANNEL_NAMES.map((channel): [Channel, Sender] => [
@@ -50,7 +56,9 @@ function httpApi(token: string | null): Api {
         response = await fetch(`/api/${channel}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
-          body: JSON.stringify(input ?? {}),
+          // Bytes (a passphrase) go as an array of byte values: JSON has no bytes, and main must
+          // not get the passphrase as a string (see the contract).
+          body: JSON.stringify(input ?? {}, bytesAsArrays),
           cache: 'no-store',
           credentials: 'omit',
         });
@@ -95,6 +103,14 @@ export const api: Api = window.api ?? httpApi(bridgeToken());
  * browser the page downloads files instead (and Electron's session refuses downloads).
  */
 export const hasSaveDialog = window.api !== undefined;
+
+/**
+ * A passphrase typed in the page, as the bytes the channels take. The page itself still holds the
+ * typed text as a string (the input field, React state): the browser gives no other form.
+ */
+export function passphraseBytes(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
 
 export class ApiError extends Error {
   constructor(

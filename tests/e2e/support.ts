@@ -134,11 +134,18 @@ export function foi4951RequestText(): string {
 }
 
 /** Calls the bridge's API directly (for seeding), as the page would. */
+/** A JSON.stringify replacer: a Uint8Array (or Buffer, before its toJSON) becomes an array of byte values. */
+function bytesAsArrays(this: unknown, key: string, value: unknown): unknown {
+  const raw = (this as Record<string, unknown>)[key];
+  return raw instanceof Uint8Array ? Array.from(raw) : value;
+}
+
 export async function apiCall<T>(bridge: Bridge, channel: string, input: unknown): Promise<T> {
   const res = await fetch(`${bridge.origin}/api/${channel}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${bridge.token}` },
-    body: JSON.stringify(input),
+    // As the page sends it: bytes (a passphrase) as an array of byte values.
+    body: JSON.stringify(input, bytesAsArrays),
   });
   const reply = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
   if (!reply.ok) throw new Error(`${channel}: ${reply.error.message}`);
@@ -209,6 +216,6 @@ export async function openSeededFile(h: Harness, name: string): Promise<string> 
   } finally {
     cf.close();
   }
-  await apiCall(h.bridge, 'session:open', { path: file, passphrase: PASSPHRASE });
+  await apiCall(h.bridge, 'session:open', { path: file, passphrase: Buffer.from(PASSPHRASE) });
   return file;
 }

@@ -65,7 +65,7 @@ beforeEach(async () => {
   handlers = createHandlers(app);
   const created = await handlers['session:create']({
     path: path.join(temp.dir, 'register.foidesk'),
-    passphrase: PASSPHRASE,
+    passphrase: Buffer.from(PASSPHRASE),
   });
   expect(created.ok).toBe(true);
 });
@@ -302,7 +302,7 @@ describe('the history names the officer', () => {
     await app.enqueue(() => app.lockNow());
     const opened = await handlers['session:open']({
       path: path.join(temp.dir, 'register.foidesk'),
-      passphrase: PASSPHRASE,
+      passphrase: Buffer.from(PASSPHRASE),
       officer: 'Mike Burns',
     });
     expect(opened.ok && opened.value.officer).toBe('Mike Burns');

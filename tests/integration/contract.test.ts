@@ -85,16 +85,16 @@ const SPECIFIC_BAD: Record<Channel, unknown[]> = {
   'session:status': [{ active: 'yes' }],
   'session:create': [
     {},
-    { path: '', passphrase: 'long enough passphrase' },
-    { path: 'x.foidesk', passphrase: 'short' },
+    { path: '', passphrase: Buffer.from('long enough passphrase') },
+    { path: 'x.foidesk', passphrase: Buffer.from('short') },
     { path: 'x.foidesk', passphrase: 42 },
-    { path: 'a\0b', passphrase: 'long enough passphrase' },
+    { path: 'a\0b', passphrase: Buffer.from('long enough passphrase') },
   ],
   'session:open': [
     {},
-    { path: 42, passphrase: PASSPHRASE },
+    { path: 42, passphrase: Buffer.from(PASSPHRASE) },
     { path: 'x.foidesk' },
-    { path: 'x', passphrase: '' },
+    { path: 'x', passphrase: Buffer.from('') },
   ],
   'session:lock': [{ now: true }],
   'session:forget-recent': [{}, { path: '' }],
@@ -293,12 +293,17 @@ const SPECIFIC_BAD: Record<Channel, unknown[]> = {
   'backup:progress': [{ phase: 'copying' }],
   'integrity:status': [{ full: true }],
   'integrity:check': [{ now: true }],
-  'backup:inspect': [{}, { path: 'x.foidesk' }, { path: '', passphrase: 'p' }, { path: 'x', passphrase: '' }],
+  'backup:inspect': [
+    {},
+    { path: 'x.foidesk' },
+    { path: '', passphrase: Buffer.from('p') },
+    { path: 'x', passphrase: Buffer.from('') },
+  ],
   'backup:restore': [
     {},
-    { backupPath: 'a.foidesk', passphrase: 'p' },
-    { backupPath: 'a.foidesk', targetPath: 'a\0b', passphrase: 'p' },
-    { backupPath: 'a.foidesk', targetPath: 'b.foidesk', passphrase: 'p', extra: true },
+    { backupPath: 'a.foidesk', passphrase: Buffer.from('p') },
+    { backupPath: 'a.foidesk', targetPath: 'a\0b', passphrase: Buffer.from('p') },
+    { backupPath: 'a.foidesk', targetPath: 'b.foidesk', passphrase: Buffer.from('p'), extra: true },
   ],
 };
 
@@ -319,7 +324,7 @@ describe('the contract refuses malformed input on every channel', () => {
     file = path.join(temp.dir, 'cases.foidesk');
     desk = new DeskApp({ configDir: path.join(temp.dir, 'config'), actor: 'test' });
     handlers = createHandlers(desk);
-    const created = await handlers['session:create']({ path: file, passphrase: PASSPHRASE });
+    const created = await handlers['session:create']({ path: file, passphrase: Buffer.from(PASSPHRASE) });
     expect(created.ok).toBe(true);
     const made = await handlers['cases:create']({ draft });
     expect(made.ok).toBe(true);
@@ -338,7 +343,7 @@ describe('the contract refuses malformed input on every channel', () => {
   it('answers each with a validation error, writes nothing and keeps the session open', async () => {
     const before = dumpCaseFile(file);
     const filesBefore = readdirSync(temp.dir).sort();
-    const opened = await handlers['session:open']({ path: file, passphrase: PASSPHRASE });
+    const opened = await handlers['session:open']({ path: file, passphrase: Buffer.from(PASSPHRASE) });
     expect(opened.ok).toBe(true);
     let checked = 0;
     for (const channel of CHANNEL_NAMES) {
@@ -362,10 +367,13 @@ describe('the contract refuses malformed input on every channel', () => {
 
   it('never echoes a passphrase in a validation message', async () => {
     const secret = 'x'.repeat(1025);
-    const reply = await handlers['session:open']({ path: file, passphrase: secret });
+    const reply = await handlers['session:open']({ path: file, passphrase: Buffer.from(secret) });
     expect(isValidationError(reply)).toBe(true);
     expect(JSON.stringify(reply)).not.toContain(secret);
-    const wrong = await handlers['session:open']({ path: file, passphrase: 'not the passphrase at all' });
+    const wrong = await handlers['session:open']({
+      path: file,
+      passphrase: Buffer.from('not the passphrase at all'),
+    });
     expect(!wrong.ok && wrong.error.code).toBe('wrong-passphrase');
     expect(JSON.stringify(wrong)).not.toContain('not the passphrase at all');
   });
@@ -441,7 +449,10 @@ describe('the HTTP bridge', () => {
       desk: { actor: 'test' },
     });
     file = path.join(temp.dir, 'bridge.foidesk');
-    const created = await call('session:create', { path: file, passphrase: PASSPHRASE });
+    const created = await call('session:create', {
+      path: file,
+      passphrase: Array.from(Buffer.from(PASSPHRASE)),
+    });
     expect(created.reply.ok).toBe(true);
     expect((await call('cases:create', { draft })).reply.ok).toBe(true);
   });
@@ -567,7 +578,10 @@ describe('the HTTP bridge', () => {
     const res = await rawRequest(other, {
       path: '/api/session:create',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${other.token}` },
-      body: JSON.stringify({ path: path.join(temp.dir, 'second.foidesk'), passphrase: PASSPHRASE }),
+      body: JSON.stringify({
+        path: path.join(temp.dir, 'second.foidesk'),
+        passphrase: Array.from(Buffer.from(PASSPHRASE)),
+      }),
     });
     expect((JSON.parse(res.body) as Envelope<unknown>).ok).toBe(true);
     expect(other.desk.isOpen).toBe(true);

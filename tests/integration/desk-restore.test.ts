@@ -32,12 +32,12 @@ beforeEach(async () => {
     suggestedFolder: temp.dir,
   });
   api = createHandlers(desk);
-  value(await api['session:create']({ path: file, passphrase: PASSPHRASE }));
+  value(await api['session:create']({ path: file, passphrase: Buffer.from(PASSPHRASE) }));
   value(await api['session:lock']({}));
   const cf = openCaseFile({ path: file, passphrase: PASSPHRASE });
   importFixtures(cf);
   cf.close();
-  value(await api['session:open']({ path: file, passphrase: PASSPHRASE }));
+  value(await api['session:open']({ path: file, passphrase: Buffer.from(PASSPHRASE) }));
 });
 afterEach(async () => {
   await desk.enqueue(() => desk.lockNow());
@@ -75,24 +75,33 @@ describe('backup and restore through the contract', () => {
     const cf = openCaseFile({ path: file, passphrase: PASSPHRASE });
     importInterchange(cf, [{ path: 'x', text: afterBackup }], 'test');
     cf.close();
-    value(await api['session:open']({ path: file, passphrase: PASSPHRASE }));
+    value(await api['session:open']({ path: file, passphrase: Buffer.from(PASSPHRASE) }));
 
-    const check = value(await api['backup:inspect']({ path: backup.path, passphrase: PASSPHRASE }));
+    const check = value(
+      await api['backup:inspect']({ path: backup.path, passphrase: Buffer.from(PASSPHRASE) }),
+    );
     expect(check).toMatchObject({ ok: true, cases: 2, problems: [] });
     expect(check.lastChange).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
-    const wrong = await api['backup:inspect']({ path: backup.path, passphrase: 'not the passphrase' });
+    const wrong = await api['backup:inspect']({
+      path: backup.path,
+      passphrase: Buffer.from('not the passphrase'),
+    });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
 
     const restored = value(
-      await api['backup:restore']({ backupPath: backup.path, targetPath: file, passphrase: PASSPHRASE }),
+      await api['backup:restore']({
+        backupPath: backup.path,
+        targetPath: file,
+        passphrase: Buffer.from(PASSPHRASE),
+      }),
     );
     expect(restored.check.cases).toBe(2);
     expect(restored.safetyCopy).not.toBeNull();
     expect(existsSync(restored.safetyCopy!)).toBe(true);
     // The restore closed the session; the officer unlocks the restored file.
     expect(value(await api['session:status']({})).state).toBe('locked');
-    value(await api['session:open']({ path: file, passphrase: PASSPHRASE }));
+    value(await api['session:open']({ path: file, passphrase: Buffer.from(PASSPHRASE) }));
     const page = value(await api['cases:list']({ view: 'all', offset: 0, limit: 50 }));
     expect(page.rows.map((r) => r.reference).sort()).toEqual(['FOI 2774', 'FOI 4951']);
   });
@@ -105,7 +114,7 @@ describe('backup and restore through the contract', () => {
     const reply = await api['backup:restore']({
       backupPath: damaged,
       targetPath: file,
-      passphrase: PASSPHRASE,
+      passphrase: Buffer.from(PASSPHRASE),
     });
     expect(reply.ok).toBe(false);
     expect(!reply.ok && reply.error.message).toMatch(/damaged/);
@@ -121,7 +130,7 @@ describe('backup and restore through the contract', () => {
     const backup = value(await api['backup:create']({ folder }));
     value(await api['session:lock']({}));
     const restore = (targetPath: string) =>
-      api['backup:restore']({ backupPath: backup.path, targetPath, passphrase: PASSPHRASE });
+      api['backup:restore']({ backupPath: backup.path, targetPath, passphrase: Buffer.from(PASSPHRASE) });
 
     const document = path.join(temp.dir, 'minutes.docx');
     writeFileSync(document, 'the minutes');
@@ -146,7 +155,7 @@ describe('backup and restore through the contract', () => {
     const other = path.join(temp.dir, 'colleague.foidesk');
     writeFileSync(other, readFileSync(file));
     const restore = (app: Handlers, targetPath: string) =>
-      app['backup:restore']({ backupPath: backup.path, targetPath, passphrase: PASSPHRASE });
+      app['backup:restore']({ backupPath: backup.path, targetPath, passphrase: Buffer.from(PASSPHRASE) });
     expect((await restore(api, other)).ok).toBe(false);
 
     const withDialog = new DeskApp({
@@ -163,7 +172,7 @@ describe('backup and restore through the contract', () => {
     const wrong = await dialogApi['backup:restore']({
       backupPath: backup.path,
       targetPath: other,
-      passphrase: 'nope',
+      passphrase: Buffer.from('nope'),
     });
     expect(wrong.ok).toBe(false);
     expect((await restore(dialogApi, other)).ok).toBe(true);
@@ -171,7 +180,7 @@ describe('backup and restore through the contract', () => {
     const freshApi = createHandlers(fresh);
     const damaged = path.join(temp.dir, 'damaged.foidesk');
     writeFileSync(damaged, readFileSync(file).subarray(0, 4096 * 3));
-    const opened = await freshApi['session:open']({ path: damaged, passphrase: PASSPHRASE });
+    const opened = await freshApi['session:open']({ path: damaged, passphrase: Buffer.from(PASSPHRASE) });
     expect(!opened.ok && opened.error.code).toBe('damaged');
     expect((await restore(freshApi, damaged)).ok).toBe(true);
   });

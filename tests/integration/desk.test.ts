@@ -89,7 +89,7 @@ function draftFor(reference: string, received: string, extra: Partial<CaseDraft>
 
 describe('the session', () => {
   it('creates, locks and reopens a case file, remembering only its path', async () => {
-    const created = await desk.create({ path: file, passphrase: PASSPHRASE });
+    const created = await desk.create({ path: file, passphrase: Buffer.from(PASSPHRASE) });
     expect(created.state).toBe('open');
     expect(created.file?.name).toBe('register.foidesk');
     expect(created.idleLockMinutes).toBe(10);
@@ -104,13 +104,16 @@ describe('the session', () => {
       unknown
     >;
     expect(stored).toEqual({ version: 1, paths: [file] });
-    expect((await desk.open({ path: file, passphrase: PASSPHRASE })).state).toBe('open');
+    expect((await desk.open({ path: file, passphrase: Buffer.from(PASSPHRASE) })).state).toBe('open');
   });
 
   it('says plainly when the passphrase is wrong, and stays locked', async () => {
-    await desk.create({ path: file, passphrase: PASSPHRASE });
+    await desk.create({ path: file, passphrase: Buffer.from(PASSPHRASE) });
     await desk.lock();
-    const reply = await handlers['session:open']({ path: file, passphrase: 'a wrong passphrase' });
+    const reply = await handlers['session:open']({
+      path: file,
+      passphrase: Buffer.from('a wrong passphrase'),
+    });
     expect(reply).toEqual({
       ok: false,
       error: { code: 'wrong-passphrase', message: expect.stringMatching(/^Wrong passphrase/) as string },
@@ -121,14 +124,14 @@ describe('the session', () => {
   });
 
   it('never overwrites a file when creating one', async () => {
-    await desk.create({ path: file, passphrase: PASSPHRASE });
+    await desk.create({ path: file, passphrase: Buffer.from(PASSPHRASE) });
     await desk.lock();
-    const reply = await handlers['session:create']({ path: file, passphrase: PASSPHRASE });
+    const reply = await handlers['session:create']({ path: file, passphrase: Buffer.from(PASSPHRASE) });
     expect(!reply.ok && reply.error.code).toBe('file-exists');
   });
 
   it('zeroes the key material and drops the file on lock', async () => {
-    await desk.create({ path: file, passphrase: PASSPHRASE });
+    await desk.create({ path: file, passphrase: Buffer.from(PASSPHRASE) });
     const session = app.requireSession();
     const key = session.key;
     const sqlite = session.file.sqlite;
@@ -140,7 +143,7 @@ describe('the session', () => {
   });
 
   it('locks itself after the idle time, unless the officer is active', async () => {
-    await desk.create({ path: file, passphrase: PASSPHRASE });
+    await desk.create({ path: file, passphrase: Buffer.from(PASSPHRASE) });
     desk.saveSettings({ idleLockMinutes: 5 });
     clock += 4 * 60_000;
     expect(await app.lockIfIdle()).toBe(false);
@@ -166,7 +169,7 @@ describe('the session', () => {
   });
 
   it('is not kept open by the page saving drafts, and has no idle lock when it is off', async () => {
-    await desk.create({ path: file, passphrase: PASSPHRASE });
+    await desk.create({ path: file, passphrase: Buffer.from(PASSPHRASE) });
     desk.saveSettings({ idleLockMinutes: 5 });
     clock += 5 * 60_000;
     const saved = await handlers['drafts:save']({
@@ -183,7 +186,7 @@ describe('the session', () => {
   });
 
   it('refuses an automatic-backup folder that is not there, naming the field', async () => {
-    await desk.create({ path: file, passphrase: PASSPHRASE });
+    await desk.create({ path: file, passphrase: Buffer.from(PASSPHRASE) });
     const reply = await handlers['settings:save']({
       settings: { autoBackupFolder: path.join(temp.dir, 'no such folder') },
     });
@@ -195,20 +198,24 @@ describe('the session', () => {
 
   it('offers the officer’s name from the last unlock, kept beside the recent files', async () => {
     expect(desk.status().officer).toBeNull();
-    await handlers['session:create']({ path: file, passphrase: PASSPHRASE, officer: '  Sam Jones ' });
+    await handlers['session:create']({
+      path: file,
+      passphrase: Buffer.from(PASSPHRASE),
+      officer: '  Sam Jones ',
+    });
     expect(desk.status().officer).toBe('Sam Jones');
     await desk.lock();
     expect(desk.status().officer).toBe('Sam Jones');
     expect(readFileSync(path.join(configDir, 'recent-files.json'), 'utf8')).toContain('Sam Jones');
     // Unlocking without a name forgets it: the history names the operating-system user then.
-    await handlers['session:open']({ path: file, passphrase: PASSPHRASE, officer: '' });
+    await handlers['session:open']({ path: file, passphrase: Buffer.from(PASSPHRASE), officer: '' });
     expect(desk.status().officer).toBe('tester (app)');
     await desk.lock();
     expect(desk.status().officer).toBeNull();
   });
 
   it('forgets a recent file', async () => {
-    await desk.create({ path: file, passphrase: PASSPHRASE });
+    await desk.create({ path: file, passphrase: Buffer.from(PASSPHRASE) });
     await desk.lock();
     expect(desk.forgetRecent({ path: file }).recent).toEqual([]);
   });
@@ -216,7 +223,7 @@ describe('the session', () => {
 
 describe('casework', () => {
   beforeEach(async () => {
-    await desk.create({ path: file, passphrase: PASSPHRASE });
+    await desk.create({ path: file, passphrase: Buffer.from(PASSPHRASE) });
   });
 
   it('logs a request with its due date, refusing a future date and a reference in use', () => {
@@ -435,7 +442,7 @@ describe('casework', () => {
 
 describe('the queue', () => {
   beforeEach(async () => {
-    await desk.create({ path: file, passphrase: PASSPHRASE });
+    await desk.create({ path: file, passphrase: Buffer.from(PASSPHRASE) });
     desk.createCase(draftFor('FOI 1', '2026-11-16', { officer: 'Ann' }));
     desk.createCase(draftFor('FOI 2', '2026-10-01', { requester: { name: 'Cyber Essentials Ltd' } }));
     desk.createCase(
@@ -526,7 +533,7 @@ describe('one call after another', () => {
   });
 
   it('takes a verified backup while a change waits its turn', async () => {
-    await desk.create({ path: file, passphrase: PASSPHRASE });
+    await desk.create({ path: file, passphrase: Buffer.from(PASSPHRASE) });
     desk.createCase(draft);
     const folder = path.join(temp.dir, 'backups');
     mkdirSync(folder);

@@ -54,7 +54,7 @@ beforeEach(async () => {
   file = path.join(temp.dir, 'register.foidesk');
   app = new DeskApp({ configDir: path.join(temp.dir, 'config'), actor: 'tester (app)' });
   handlers = createHandlers(app);
-  await call('session:create', { path: file, passphrase: PASSPHRASE });
+  await call('session:create', { path: file, passphrase: Buffer.from(PASSPHRASE) });
   importFixtures(app.requireSession().file, ['foi-4951.case.json']);
 });
 afterEach(async () => {
@@ -76,7 +76,7 @@ describe('drafts of unsaved edits', () => {
     expect(JSON.stringify(raw.sqlite.prepare('SELECT content FROM drafts').all())).toContain(MARKER);
     raw.close();
 
-    await call('session:open', { path: file, passphrase: PASSPHRASE });
+    await call('session:open', { path: file, passphrase: Buffer.from(PASSPHRASE) });
     const [offered, ...rest] = await call('drafts:list', {});
     expect(rest).toEqual([]);
     expect(offered).toMatchObject({

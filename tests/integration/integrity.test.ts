@@ -54,7 +54,7 @@ describe('the background integrity check', () => {
 
     const app = newApp();
     const handlers = createHandlers(app);
-    const opened = await handlers['session:open']({ path: file, passphrase: PASSPHRASE });
+    const opened = await handlers['session:open']({ path: file, passphrase: Buffer.from(PASSPHRASE) });
     expect(opened.ok).toBe(true);
     expect(await handlers['integrity:status']({})).toMatchObject({
       ok: true,
@@ -75,7 +75,7 @@ describe('the background integrity check', () => {
   it('reports a healthy file as ok, without waiting for the call queue', async () => {
     const app = newApp();
     const handlers = createHandlers(app);
-    await handlers['session:open']({ path: file, passphrase: PASSPHRASE });
+    await handlers['session:open']({ path: file, passphrase: Buffer.from(PASSPHRASE) });
     // A long call holds the queue (a backup's copy): the check is answered all the same.
     let release!: () => void;
     const long = app.enqueue(() => new Promise<void>((resolve) => (release = resolve)), { changes: false });
@@ -95,7 +95,7 @@ describe('the background integrity check', () => {
       integrityCheck: { firstAfterMs: 0, everyMs: 60_000 },
     });
     const handlers = createHandlers(app);
-    await handlers['session:open']({ path: file, passphrase: PASSPHRASE });
+    await handlers['session:open']({ path: file, passphrase: Buffer.from(PASSPHRASE) });
     const result = await app.integrity.nextResult();
     expect(result).toMatchObject({ state: 'ok', damagedPages: [] });
     expect(app.integrity.status()).toEqual(result);
@@ -116,7 +116,7 @@ describe('reads and the call queue', () => {
   it('answers reads during a long call that changes nothing, and after the writes queued before them', async () => {
     const app = newApp();
     const handlers = createHandlers(app);
-    await handlers['session:open']({ path: file, passphrase: PASSPHRASE });
+    await handlers['session:open']({ path: file, passphrase: Buffer.from(PASSPHRASE) });
     let release!: () => void;
     const copy = app.enqueue(() => new Promise<void>((resolve) => (release = resolve)), { changes: false });
     const listed = await handlers['cases:list']({ view: 'open', offset: 0, limit: 10 });

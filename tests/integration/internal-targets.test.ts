@@ -31,7 +31,9 @@ describe('internal targets through the service', () => {
       now: () => new Date('2025-12-20T12:00:00Z'),
     });
     handlers = createHandlers(desk);
-    expect((await handlers['session:create']({ path: file, passphrase: PASSPHRASE })).ok).toBe(true);
+    expect((await handlers['session:create']({ path: file, passphrase: Buffer.from(PASSPHRASE) })).ok).toBe(
+      true,
+    );
     await handlers['session:lock']({});
   });
   afterAll(async () => {
@@ -41,7 +43,9 @@ describe('internal targets through the service', () => {
 
   it('settings:save refuses day 25 of a 20-day limit with the rule’s message, and nothing changes', async () => {
     const before = dumpCaseFile(file);
-    expect((await handlers['session:open']({ path: file, passphrase: PASSPHRASE })).ok).toBe(true);
+    expect((await handlers['session:open']({ path: file, passphrase: Buffer.from(PASSPHRASE) })).ok).toBe(
+      true,
+    );
     for (const [regime, day] of [
       ['FOIA', 25],
       ['FOISA-REVIEW', 21],
@@ -67,7 +71,9 @@ describe('internal targets through the service', () => {
   });
 
   it('saves a target at the limit and counts each case’s internal date in its regime’s unit', async () => {
-    expect((await handlers['session:open']({ path: file, passphrase: PASSPHRASE })).ok).toBe(true);
+    expect((await handlers['session:open']({ path: file, passphrase: Buffer.from(PASSPHRASE) })).ok).toBe(
+      true,
+    );
     const saved = await handlers['settings:save']({
       settings: { internalTargetDay: { ...DEFAULT_INTERNAL_TARGETS, SAR: 15, 'FOISA-REVIEW': 20 } },
     });
@@ -110,7 +116,9 @@ describe('internal targets through the service', () => {
     } finally {
       cf.close();
     }
-    expect((await handlers['session:open']({ path: file, passphrase: PASSPHRASE })).ok).toBe(true);
+    expect((await handlers['session:open']({ path: file, passphrase: Buffer.from(PASSPHRASE) })).ok).toBe(
+      true,
+    );
     const got = await handlers['settings:get']({});
     expect(got.ok && got.value.settings.internalTargetDay).toEqual({
       FOIA: 20,

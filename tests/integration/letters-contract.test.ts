@@ -55,7 +55,7 @@ beforeEach(async () => {
     },
   });
   handlers = createHandlers(desk);
-  expect((await handlers['session:open']({ path: file, passphrase: PASSPHRASE })).ok).toBe(true);
+  expect((await handlers['session:open']({ path: file, passphrase: Buffer.from(PASSPHRASE) })).ok).toBe(true);
   const page = await ok('cases:list', { view: 'all', offset: 0, limit: 10 });
   caseId = page.rows[0]!.id;
 });
@@ -233,7 +233,7 @@ describe('letters for a case', () => {
     nextChoice = path.join(temp.dir, 'after lock.docx');
     await ok('dialog:save-path', { suggestedName: 'after lock.docx', kind: 'docx' });
     await ok('session:lock', {});
-    await ok('session:open', { path: file, passphrase: PASSPHRASE });
+    await ok('session:open', { path: file, passphrase: Buffer.from(PASSPHRASE) });
     expect((await refused('letters:export-docx', { versionId: letter.id, path: nextChoice })).code).toBe(
       'validation',
     );

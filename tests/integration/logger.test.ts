@@ -152,7 +152,9 @@ describe('internal errors through the bridge', () => {
       return (await res.json()) as Envelope<unknown>;
     };
     try {
-      expect((await call('session:create', { path: file, passphrase: PASSPHRASE })).ok).toBe(true);
+      expect(
+        (await call('session:create', { path: file, passphrase: Array.from(Buffer.from(PASSPHRASE)) })).ok,
+      ).toBe(true);
       const draft = {
         reference: record.reference,
         regime: record.regime,
@@ -174,7 +176,9 @@ describe('internal errors through the bridge', () => {
       );
       side.close();
 
-      expect((await call('session:open', { path: file, passphrase: PASSPHRASE })).ok).toBe(true);
+      expect(
+        (await call('session:open', { path: file, passphrase: Array.from(Buffer.from(PASSPHRASE)) })).ok,
+      ).toBe(true);
       const failed = await call('cases:update', { id, patch: { subject: `Parking ${MARKER} permits` } });
       expect(failed.ok).toBe(false);
       expect(JSON.stringify(failed)).not.toContain(MARKER);

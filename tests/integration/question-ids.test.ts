@@ -47,7 +47,7 @@ beforeEach(async () => {
     suggestedFolder: temp.dir,
   });
   desk = serviceOf(app);
-  await desk.create({ path: path.join(temp.dir, 'register.foidesk'), passphrase: PASSPHRASE });
+  await desk.create({ path: path.join(temp.dir, 'register.foidesk'), passphrase: Buffer.from(PASSPHRASE) });
 });
 afterEach(async () => {
   await app.enqueue(() => app.lockNow());

@@ -73,7 +73,7 @@ beforeAll(async () => {
     integrityCheck: false,
   });
   desk = serviceOf(app);
-  await desk.create({ path: path.join(temp.dir, 'register.foidesk'), passphrase: PASSPHRASE });
+  await desk.create({ path: path.join(temp.dir, 'register.foidesk'), passphrase: Buffer.from(PASSPHRASE) });
   seed(app.requireSession().file);
 });
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { CliError, type CliIo, type Command } from '../cli-error';
-import { readPassphrase } from '../passphrase';
+import { withPassphrase } from '../passphrase';
 import { parseCommandArgs } from './case-file-commands';
 import { withCaseFileAsync } from '../../../db/case-file';
 import {
@@ -43,9 +43,10 @@ export const backupCommand: Command = {
       {},
       { min: 2, max: 2, usage: 'foi-desk backup <file> <dest>' },
     );
-    const passphrase = await readPassphrase(io);
-    const report = await withCaseFileAsync({ path: positionals[0]!, passphrase }, (file) =>
-      backupCaseFile(file, positionals[1]!, passphrase, progressPrinter(io, 'Copying')),
+    const report = await withPassphrase(io, (passphrase) =>
+      withCaseFileAsync({ path: positionals[0]!, passphrase }, (file) =>
+        backupCaseFile(file, positionals[1]!, passphrase, progressPrinter(io, 'Copying')),
+      ),
     );
     io.stdout(`Backup written and verified: ${report.path}\n${describeReport(report)}\n`);
     return 0;
@@ -58,8 +59,7 @@ export const verifyCommand: Command = {
   summary: 'check a case file or backup: passphrase, integrity, schema, cases',
   async run(args, io) {
     const { positionals } = parseCommandArgs(args, {}, { min: 1, max: 1, usage: 'foi-desk verify <file>' });
-    const passphrase = await readPassphrase(io);
-    const report = verifyCaseFile(positionals[0]!, passphrase);
+    const report = await withPassphrase(io, (passphrase) => verifyCaseFile(positionals[0]!, passphrase));
     io.stdout(`${positionals[0]}\n${describeReport(report)}\n`);
     if (!report.ok)
       throw new CliError('the integrity check failed: this file is damaged. Restore from another backup.');
@@ -77,12 +77,8 @@ export const restoreCommand: Command = {
       {},
       { min: 2, max: 2, usage: 'foi-desk restore <backup> <file>' },
     );
-    const passphrase = await readPassphrase(io);
-    const report = await restoreCaseFile(
-      positionals[0]!,
-      positionals[1]!,
-      passphrase,
-      progressPrinter(io, 'Copying'),
+    const report = await withPassphrase(io, (passphrase) =>
+      restoreCaseFile(positionals[0]!, positionals[1]!, passphrase, progressPrinter(io, 'Copying')),
     );
     io.stdout(
       `Restored ${report.restoredFrom} to ${report.target}\n${describeReport(report.check)}\n` +

@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { CliError, type Command } from '../cli-error';
-import { readPassphrase } from '../passphrase';
+import { withPassphrase } from '../passphrase';
 import { changePassphrase, createCaseFile, openCaseFile, withCaseFile } from '../../../db/case-file';
 import { exportRegisterCsv, exportRegisterJson, importInterchange } from '../../services/import-export';
 import { currentActor } from '../../services/actor';
@@ -34,8 +34,10 @@ export const initCommand: Command = {
   summary: 'create a new encrypted case file (never overwrites)',
   async run(args, io) {
     const { positionals } = parseCommandArgs(args, {}, { min: 1, max: 1, usage: 'foi-desk init <file>' });
-    const passphrase = await readPassphrase(io, { prompt: 'New passphrase: ', confirm: true });
-    createCaseFile({ path: positionals[0]!, passphrase }).close();
+    await withPassphrase(io, (passphrase) => createCaseFile({ path: positionals[0]!, passphrase }).close(), {
+      prompt: 'New passphrase: ',
+      confirm: true,
+    });
     io.stdout(`Created ${positionals[0]}. Keep the passphrase safe: it cannot be recovered.\n`);
     return 0;
   },
@@ -59,9 +61,10 @@ export const importCommand: Command = {
         throw new CliError(`${p}: (file): cannot be read (missing or no permission). Nothing was imported.`);
       }
     });
-    const passphrase = await readPassphrase(io);
-    const report = withCaseFile({ path: file, passphrase }, (caseFile) =>
-      importInterchange(caseFile, sources, currentActor()),
+    const report = await withPassphrase(io, (passphrase) =>
+      withCaseFile({ path: file, passphrase }, (caseFile) =>
+        importInterchange(caseFile, sources, currentActor()),
+      ),
     );
     io.stdout(
       `Imported ${report.cases.length} case${report.cases.length === 1 ? '' : 's'}${report.organisation ? ' and the organisation profile' : ''}.\n`,
@@ -92,9 +95,10 @@ export const exportCommand: Command = {
     const out = values.out;
     const input = positionals[0]!;
     if (out) checkOutputPath(out, { inputs: [input], force: values.force, label: `--out ${out}` });
-    const passphrase = await readPassphrase(io);
-    const text = withCaseFile({ path: input, passphrase }, (caseFile) =>
-      format === 'csv' ? exportRegisterCsv(caseFile) : exportRegisterJson(caseFile),
+    const text = await withPassphrase(io, (passphrase) =>
+      withCaseFile({ path: input, passphrase }, (caseFile) =>
+        format === 'csv' ? exportRegisterCsv(caseFile) : exportRegisterJson(caseFile),
+      ),
     );
     if (out) {
       checkOutputPath(out, { inputs: [input], force: values.force, label: `--out ${out}` });
@@ -111,15 +115,19 @@ export const passwdCommand: Command = {
   summary: 'change the passphrase (new one from FOI_DESK_NEW_PASSPHRASE or asked)',
   async run(args, io) {
     const { positionals } = parseCommandArgs(args, {}, { min: 1, max: 1, usage: 'foi-desk passwd <file>' });
-    const passphrase = await readPassphrase(io, { prompt: 'Current passphrase: ' });
-    const file = openCaseFile({ path: positionals[0]!, passphrase });
+    const file = await withPassphrase(
+      io,
+      (passphrase) => openCaseFile({ path: positionals[0]!, passphrase }),
+      {
+        prompt: 'Current passphrase: ',
+      },
+    );
     try {
-      const next = await readPassphrase(io, {
+      await withPassphrase(io, (next) => changePassphrase(file, next), {
         envVar: 'FOI_DESK_NEW_PASSPHRASE',
         prompt: 'New passphrase: ',
         confirm: true,
       });
-      changePassphrase(file, next);
     } finally {
       file.close();
     }

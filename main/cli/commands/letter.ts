@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CliError, type Command } from '../cli-error';
-import { readPassphrase } from '../passphrase';
+import { withPassphrase } from '../passphrase';
 import { parseCommandArgs } from './case-file-commands';
 import { withCaseFileAsync } from '../../../db/case-file';
 import { isIsoDate } from '../../../shared/dates';
@@ -37,15 +37,16 @@ export const letterCommand: Command = {
       checkOutputPath(target, { inputs: [input], force: values.force, label: `--out ${target}` });
     // A named file is checked before the passphrase is asked for; a folder once the name is known.
     if (!intoFolder) check(values.out);
-    const passphrase = await readPassphrase(io);
-    const { fileName, bytes } = await withCaseFileAsync({ path: positionals[0]!, passphrase }, (file) => {
-      const caseId = caseIdForReference(file, positionals[1]!);
-      const document = letterForExport(file, caseId, {
-        ...(values.template ? { templateId: values.template } : {}),
-        ...(values.date ? { date: values.date } : {}),
-      });
-      return renderLetterFile(file, document);
-    });
+    const { fileName, bytes } = await withPassphrase(io, (passphrase) =>
+      withCaseFileAsync({ path: positionals[0]!, passphrase }, (file) => {
+        const caseId = caseIdForReference(file, positionals[1]!);
+        const document = letterForExport(file, caseId, {
+          ...(values.template ? { templateId: values.template } : {}),
+          ...(values.date ? { date: values.date } : {}),
+        });
+        return renderLetterFile(file, document);
+      }),
+    );
     const out = check(intoFolder ? path.join(values.out, fileName) : values.out);
     writeFileAtomic(out, bytes);
     io.stdout(`Wrote ${out}\n`);

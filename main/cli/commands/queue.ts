@@ -4,7 +4,7 @@
  * timing the path the app takes.
  */
 import { CliError, type Command } from '../cli-error';
-import { readPassphrase } from '../passphrase';
+import { withPassphrase } from '../passphrase';
 import { parseCommandArgs } from './case-file-commands';
 import { withCaseFile } from '../../../db/case-file';
 import { queueQuerySchema, type QueuePage } from '../../../shared/contract';
@@ -68,15 +68,11 @@ export const queueCommand: Command = {
     });
     if (!parsed.success)
       throw new CliError(`--search ${parsed.error.issues[0]?.message ?? 'is not valid'}.`, 2);
-    const passphrase = await readPassphrase(io);
-    const page = withCaseFile({ path: positionals[0]!, passphrase }, (file) => {
-      const key = Buffer.from(passphrase, 'utf8');
-      try {
-        return queueHandlers['cases:list'](openSession(file, key, 'foi-desk queue'), parsed.data);
-      } finally {
-        key.fill(0);
-      }
-    });
+    const page = await withPassphrase(io, (passphrase) =>
+      withCaseFile({ path: positionals[0]!, passphrase }, (file) =>
+        queueHandlers['cases:list'](openSession(file, passphrase, 'foi-desk queue'), parsed.data),
+      ),
+    );
     if (values.json) {
       io.stdout(`${JSON.stringify(page, null, 2)}\n`);
       return 0;

@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { openCaseFile } from '../../../db/case-file';
 import { getSettingValue, getSettings, setSetting } from '../../../db/queries/settings';
-import type { BackupCheck } from '../../../shared/contract';
+import type { BackupCheck, ChannelOutput, ParsedInput } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { DeskApp } from '../app';
 import {
@@ -52,7 +52,7 @@ async function withProgress<T>(
  */
 function recordRestoredFrom(
   target: string,
-  passphrase: string,
+  passphrase: Uint8Array,
   backupPath: string,
   check: BackupCheck,
 ): void {
@@ -109,7 +109,7 @@ export const backupHandlers = {
     if (!existsSync(input.folder) || !statSync(input.folder).isDirectory())
       throw new AppError('file-missing', 'That backup folder does not exist.');
     return withProgress(app, async (onProgress) => {
-      const report = await backupCaseFile(s.file, input.folder, s.key.toString('utf8'), onProgress);
+      const report = await backupCaseFile(s.file, input.folder, s.key, onProgress);
       return { path: report.path, at: report.at, cases: report.cases, bytes: report.bytes };
     });
   },
@@ -118,8 +118,12 @@ export const backupHandlers = {
 
   /** Checks a backup (passphrase, integrity, schema, cases, last change) without changing anything. */
   'backup:inspect': (_app, input) => {
-    if (!existsSync(input.path)) throw new AppError('file-missing', 'That backup file does not exist.');
-    return verifyCaseFile(input.path, input.passphrase);
+    try {
+      if (!existsSync(input.path)) throw new AppError('file-missing', 'That backup file does not exist.');
+      return verifyCaseFile(input.path, input.passphrase);
+    } finally {
+      input.passphrase.fill(0);
+    }
   },
 
   /**
@@ -127,6 +131,19 @@ export const backupHandlers = {
    * file is kept as a safety copy beside it; the officer then unlocks the restored file.
    */
   'backup:restore': async (app, input) => {
+    try {
+      return await restoreBackup(app, input);
+    } finally {
+      input.passphrase.fill(0);
+    }
+  },
+} satisfies AppHandlers<'backup:'>;
+
+async function restoreBackup(
+  app: DeskApp,
+  input: ParsedInput<'backup:restore'>,
+): Promise<ChannelOutput<'backup:restore'>> {
+  {
     const { target, granted } = allowedRestoreTarget(app, input.targetPath);
     // The same file through any path (a symlinked folder, another case on a case-insensitive disk).
     if (app.session && sameFile(app.session.file.path, target)) await app.lockNow();
@@ -143,5 +160,5 @@ export const backupHandlers = {
     recordRestoredFrom(result.target, input.passphrase, result.restoredFrom, result.check);
     rememberRecentFile(app.options.configDir, result.target);
     return { target: result.target, safetyCopy: result.safetyCopy, check: result.check };
-  },
-} satisfies AppHandlers<'backup:'>;
+  }
+}

@@ -43,7 +43,14 @@ export const sessionHandlers = {
   'session:status': (app) => sessionStatus(app),
   'session:create': async (app, input) => {
     await app.lockNow();
-    const file = createCaseFile({ path: input.path, passphrase: input.passphrase });
+    let file: CaseFile;
+    try {
+      file = createCaseFile({ path: input.path, passphrase: input.passphrase });
+    } catch (error) {
+      input.passphrase.fill(0);
+      throw error;
+    }
+    // The session keeps these bytes as its key (zeroed on lock, or by begin() if it fails).
     const s = app.begin(file, input.passphrase, input.officer);
     recordAudit(s.db, { actor: s.actor, action: 'create', entity: 'case-file' });
     return sessionStatus(app);
@@ -54,6 +61,7 @@ export const sessionHandlers = {
     try {
       file = openCaseFile({ path: input.path, passphrase: input.passphrase });
     } catch (error) {
+      input.passphrase.fill(0);
       // The unlock screen then offers a restore over this file: main itself vouches for the path.
       if (error instanceof AppError && error.code === 'damaged')
         app.grants.grant('restore-target', input.path);

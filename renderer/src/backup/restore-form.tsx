@@ -5,7 +5,7 @@
  */
 import { useRef, useState, type FormEvent } from 'react';
 import type { BackupCheck, RestoreResult } from '../../../shared/contract';
-import { call, errorMessage } from '../api';
+import { call, errorMessage, passphraseBytes } from '../api';
 import { Alert, TextField } from '../components/fields';
 import { formatTimestamp } from '../format';
 import { BackupProgressBar, useBackupProgress } from './backup-progress';
@@ -35,7 +35,10 @@ export function RestoreForm({
     setError(null);
     setBusy('checking');
     try {
-      const result = await call('backup:inspect', { path: backupPath.trim(), passphrase });
+      const result = await call('backup:inspect', {
+        path: backupPath.trim(),
+        passphrase: passphraseBytes(passphrase),
+      });
       setCheck(result);
       if (result.ok) requestAnimationFrame(() => confirmRef.current?.focus());
     } catch (e) {
@@ -52,7 +55,7 @@ export function RestoreForm({
       const result = await call('backup:restore', {
         backupPath: backupPath.trim(),
         targetPath: target.trim(),
-        passphrase,
+        passphrase: passphraseBytes(passphrase),
       });
       setPassphrase('');
       onRestored(result);

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SessionStatus } from '../../../shared/contract';
-import { ApiError, call, errorMessage } from '../api';
+import { ApiError, call, errorMessage, passphraseBytes } from '../api';
 import { Alert, TextField } from '../components/fields';
 import { MIN_LENGTH, passphraseStrength } from '../passphrase-strength';
 import { RestoreForm } from '../backup/restore-form';
@@ -173,7 +173,11 @@ function OpenForm({
     setError(null);
     setDamaged(null);
     try {
-      const opened = await call('session:open', { path, passphrase, officer: officer.trim() });
+      const opened = await call('session:open', {
+        path,
+        passphrase: passphraseBytes(passphrase),
+        officer: officer.trim(),
+      });
       setPassphrase('');
       onOpened(opened);
     } catch (e) {
@@ -318,7 +322,11 @@ function CreateForm({
     setBusy(true);
     setError(null);
     try {
-      const opened = await call('session:create', { path: path.trim(), passphrase, officer: officer.trim() });
+      const opened = await call('session:create', {
+        path: path.trim(),
+        passphrase: passphraseBytes(passphrase),
+        officer: officer.trim(),
+      });
       setPassphrase('');
       setConfirm('');
       onOpened(opened);
