@@ -30,7 +30,7 @@ beforeAll(async () => {
     now: () => new Date(`${today}T12:00:00`),
   });
   desk = serviceOf(app);
-  await desk.create({ path: path.join(temp.dir, 'register.foidesk'), passphrase: PASSPHRASE });
+  await desk.create({ path: path.join(temp.dir, 'register.foidesk'), passphrase: Buffer.from(PASSPHRASE) });
   let n = 0;
   for (const regime of REGIMES) {
     // One case with no event, then one per clock action, and for a stop one more that ends it.
