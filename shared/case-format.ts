@@ -154,19 +154,24 @@ export const questionFields = {
   text: longText,
 };
 
-function questionAtLevel(level: number): z.ZodType<QuestionData> {
+/**
+ * A question tree's schema, MAX_QUESTION_DEPTH levels deep; `lead` are fields written before the
+ * question's own (the contract's id), on every level.
+ */
+export function questionTreeSchema(lead: z.ZodRawShape = {}, level = 1): z.ZodType<QuestionData> {
   return z.strictObject({
+    ...lead,
     number: questionFields.number,
     text: questionFields.text,
     parts: (level < MAX_QUESTION_DEPTH
-      ? z.array(questionAtLevel(level + 1))
+      ? z.array(questionTreeSchema(lead, level + 1))
       : z.array(z.unknown()).max(0, { message: QUESTION_TOO_DEEP })
     ).optional(),
     response: responseSchema.optional(),
-  }) as z.ZodType<QuestionData>;
+  }) as unknown as z.ZodType<QuestionData>;
 }
 
-export const questionSchema: z.ZodType<QuestionData> = questionAtLevel(1);
+export const questionSchema: z.ZodType<QuestionData> = questionTreeSchema();
 
 /** How many levels a question tree has (0 for none), counted without recursion. */
 export function questionTreeDepth(questions: readonly QuestionData[]): number {

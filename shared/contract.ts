@@ -11,16 +11,14 @@ import {
   CASE_STATUSES,
   CHANNELS,
   JURISDICTIONS,
-  MAX_QUESTION_DEPTH,
-  QUESTION_TOO_DEEP,
   REGIMES,
   caseEventSchema,
   caseSchema,
   fieldPathOf,
   isoDate,
   organisationSchema,
-  questionFields,
   questionSchema,
+  questionTreeSchema,
   reference,
   requesterSchema,
   responseSchema,
@@ -353,21 +351,8 @@ export const questionId = z.string().regex(/^[0-9a-f]{32}$/, { message: 'is not 
  * A question as the case page sends it back: the interchange shape plus the id it was given
  * (absent for a question added in this edit). An id the case does not have is refused.
  */
-function caseQuestionAtLevel(level: number): z.ZodType<QuestionData> {
-  return z.strictObject({
-    id: questionId.optional(),
-    number: questionFields.number,
-    text: questionFields.text,
-    // Built level by level, as the interchange schema is: a hostile deep tree is refused, never a stack overflow.
-    parts: (level < MAX_QUESTION_DEPTH
-      ? z.array(caseQuestionAtLevel(level + 1))
-      : z.array(z.unknown()).max(0, { message: QUESTION_TOO_DEEP })
-    ).optional(),
-    response: responseSchema.optional(),
-  }) as z.ZodType<QuestionData>;
-}
-
-export const caseQuestionSchema: z.ZodType<QuestionData> = caseQuestionAtLevel(1);
+/** A question as the case page sends it: the interchange question with its stable id, on every level. */
+export const caseQuestionSchema: z.ZodType<QuestionData> = questionTreeSchema({ id: questionId.optional() });
 
 export const caseDraftSchema = z.strictObject({
   reference,
