@@ -1,5 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openCaseFile, type CaseFile } from '../db/case-file';
@@ -76,4 +76,25 @@ export function dumpCaseFile(file: string, passphrase = PASSPHRASE): string {
   } finally {
     cf.close();
   }
+}
+
+/**
+ * Real small file systems for the disk-full and read-only tests: tmpfs mounts made in a folder of
+ * the test's own, removed by `unmountAll`. Mounting needs root (as on CI).
+ */
+export function tmpfsMounter(folder: () => string) {
+  const mounts: string[] = [];
+  return {
+    canMount: process.getuid?.() === 0,
+    mount(options: string): string {
+      const point = path.join(folder(), `mnt-${mounts.length}`);
+      mkdirSync(point);
+      execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', point]);
+      mounts.push(point);
+      return point;
+    },
+    unmountAll(): void {
+      for (const point of mounts.splice(0)) execFileSync('umount', [point]);
+    },
+  };
 }

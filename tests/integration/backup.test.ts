@@ -9,12 +9,11 @@ import {
   truncateSync,
   writeFileSync,
 } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { caseFileId, createCaseFile, openCaseFile } from '../../db/case-file';
 import { exportRegisterJson } from '../../main/services/import-export';
 import { autoBackup, backupCaseFile, getLastBackup, restoreCaseFile } from '../../main/services/backup';
-import { importFixtures, makeTempDir, PASSPHRASE, readFixture, runCli } from '../helpers';
+import { importFixtures, makeTempDir, PASSPHRASE, readFixture, runCli, tmpfsMounter } from '../helpers';
 import { buildCrashWriter, killAndCheck, type CrashWriter } from './crash-loop';
 
 let dir: string;
@@ -122,18 +121,10 @@ describe('backup and restore', () => {
     // Real small filesystems: a 64 KiB tmpfs fills up part-way through the copy, and a read-only
     // mount refuses the first write. Mounting needs root (as on CI); elsewhere a read-only folder
     // stands in for the read-only disk.
-    const mounts: string[] = [];
-    const canMount = process.getuid?.() === 0;
-    function mountTmpfs(options: string): string {
-      const point = path.join(dir, `mnt-${mounts.length}`);
-      mkdirSync(point);
-      execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', point]);
-      mounts.push(point);
-      return point;
-    }
-    afterEach(() => {
-      for (const point of mounts.splice(0)) execFileSync('umount', [point]);
-    });
+    const tmpfs = tmpfsMounter(() => dir);
+    const canMount = tmpfs.canMount;
+    const mountTmpfs = (options: string) => tmpfs.mount(options);
+    afterEach(() => tmpfs.unmountAll());
 
     it.runIf(canMount)('a full disk gives a clear error and leaves no half-written file', async () => {
       const full = mountTmpfs('size=64k');

@@ -22,7 +22,15 @@ import path from 'node:path';
 import { caseFileId, createCaseFile, openCaseFile } from '../../db/case-file';
 import { autoBackup, backupCaseFile, restoreCaseFile } from '../../main/services/backup';
 import { sameFile } from '../../main/services/files';
-import { cliPath, importFixtures, makeTempDir, PASSPHRASE, readFixture, repoRoot } from '../helpers';
+import {
+  cliPath,
+  importFixtures,
+  makeTempDir,
+  PASSPHRASE,
+  readFixture,
+  repoRoot,
+  tmpfsMounter,
+} from '../helpers';
 import { buildCrashWriter } from './crash-loop';
 
 let writer: string;
@@ -326,18 +334,10 @@ describe('inputs are regular files', () => {
 });
 
 describe('one clear line for each file that cannot be used', () => {
-  const canMount = process.getuid?.() === 0;
-  const mounts: string[] = [];
-  function mountTmpfs(options: string): string {
-    const point = path.join(dir, `mnt-${mounts.length}`);
-    mkdirSync(point);
-    execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', point]);
-    mounts.push(point);
-    return point;
-  }
-  afterEach(() => {
-    for (const point of mounts.splice(0)) execFileSync('umount', [point]);
-  });
+  const tmpfs = tmpfsMounter(() => dir);
+  const canMount = tmpfs.canMount;
+  const mountTmpfs = (options: string) => tmpfs.mount(options);
+  afterEach(() => tmpfs.unmountAll());
 
   it.runIf(canMount)('a read-only file (a read-only mount)', () => {
     const point = mountTmpfs('size=4m');
