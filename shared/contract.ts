@@ -32,6 +32,7 @@ import { settingsSchema, type Settings } from './settings';
 import { MIN_PASSPHRASE_LENGTH } from './passphrase';
 import { type Deadline, type ExtraHoliday, type Progress, type ProgressState } from './clock';
 import type { ErrorInfo } from './errors';
+import type { SimilarFlag } from './similarity';
 import type { Regime } from './case-format';
 import {
   letterDocumentSchema,
@@ -290,6 +291,25 @@ export interface ExportedFile {
   bytes: number;
 }
 
+/** A case whose request is like another's (shared/similarity.ts says how alike and what it may mean). */
+export interface SimilarCase {
+  id: number;
+  reference: string;
+  subject: string;
+  regime: string;
+  received: string;
+  status: string;
+  outcome: string | null;
+  responded: string | null;
+  requester: string;
+  sameRequester: boolean;
+  /** 0–100: 100 is the same request. */
+  score: number;
+  /** The words both requests use, rarest first. */
+  matched: string[];
+  flags: SimilarFlag[];
+}
+
 // Input schemas -------------------------------------------------------------------------------
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -525,6 +545,10 @@ export const contract = {
   'cases:add-event': channel<CaseDetail>()(z.strictObject({ id, event: clockEventInput })),
   'cases:remove-event': channel<CaseDetail>()(z.strictObject({ id, eventId: id })),
   /** The next free reference in the format of `regime` (its own, or the team's default). */
+  /** The requests most like this one's, most similar first, with what matched and what it may mean. */
+  'cases:similar': channel<SimilarCase[]>()(
+    z.strictObject({ id, limit: z.number().int().min(1).max(50).optional() }),
+  ),
   'cases:next-reference': channel<{ reference: string }>()(
     z.strictObject({ regime: z.enum(REGIMES).optional() }),
   ),

@@ -164,6 +164,7 @@ const SPECIFIC_BAD: Record<Channel, unknown[]> = {
     { id: 1, event: { type: 'sar-extension', date: '2021-11-12', months: 3 } },
   ],
   'cases:remove-event': [{ id: 1 }, { id: 1, eventId: 'x' }],
+  'cases:similar': [{}, { id: 0 }, { id: 1, limit: 0 }, { id: 1, limit: 51 }, { id: 1, text: 'x' }],
   'cases:next-reference': [{ format: 'FOI {n}' }, { regime: 'GDPR' }],
   'clock:preview': [
     {},

@@ -4,6 +4,7 @@ import { exportCommand, importCommand, initCommand, passwdCommand } from './case
 import { backupCommand, restoreCommand, verifyCommand } from './backup-commands';
 import { letterCommand } from './letter';
 import { queueCommand } from './queue';
+import { similarCommand } from './similar';
 
 /** Every `foi-desk` command, in the order `foi-desk help` lists them. */
 export const commands: Command[] = [
@@ -12,6 +13,7 @@ export const commands: Command[] = [
   exportCommand,
   passwdCommand,
   queueCommand,
+  similarCommand,
   dueCommand,
   letterCommand,
   backupCommand,

@@ -28,6 +28,7 @@ import { backupHandlers, backupSessionHandlers } from './backup';
 import { dialogHandlers } from './dialog';
 import { integrityHandlers } from './integrity';
 import { draftHandlers } from './drafts';
+import { similarHandlers } from './similar';
 
 export type Handler<C extends Channel = Channel> = (input: unknown) => Promise<Envelope<ChannelOutput<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -43,6 +44,7 @@ const needSession = {
   ...letterHandlers,
   ...draftHandlers,
   ...backupSessionHandlers,
+  ...similarHandlers,
 };
 /** Channels that run on the app itself. */
 const onApp = {
@@ -90,6 +92,7 @@ const READS = new Set<Channel>([
   'cases:list',
   'cases:facets',
   'cases:get',
+  'cases:similar',
   'cases:next-reference',
   'clock:preview',
   'settings:get',
