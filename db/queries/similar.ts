@@ -25,7 +25,7 @@ export interface SimilarSource {
 /** How many candidates the index proposes for scoring. */
 const CANDIDATES = 40;
 /** How many of a request's rarest words look the candidates up. */
-const LOOKUP_WORDS = 16;
+const LOOKUP_WORDS = 8;
 
 const SOURCE_COLUMNS = `c.id AS id, c.reference AS reference, c.subject AS subject, c.request_text AS requestText,
   c.regime AS regime, c.received AS received, c.status AS status, c.outcome AS outcome,
@@ -71,24 +71,32 @@ export interface SimilarCandidates {
   candidates: SimilarSource[];
 }
 
-/** The cases the index finds for `text`, best first, leaving out `excludeId`. */
-export function similarCandidates(db: CaseDb, text: string, excludeId: number | null): SimilarCandidates {
-  const words = distinctWords(text);
-  const { docs, total } = wordFrequencies(db, words);
+/** The candidate query: bm25 over subject and request text, leaving out one case (parameters: match, id). */
+export const CANDIDATE_SQL = `WITH hits AS (SELECT rowid AS id, bm25(cases_words, 0, 2.0, 0, 1.0, 0) AS rank FROM cases_words
+    WHERE cases_words MATCH ? AND rowid <> ? ORDER BY rank LIMIT ${CANDIDATES})
+  SELECT ${SOURCE_COLUMNS} FROM hits JOIN cases c ON c.id = hits.id
+  JOIN requesters r ON r.id = c.requester_id ORDER BY hits.rank`;
+
+/** The FTS5 query for the candidates: any of the request's rarest words, in subject or request text. */
+export function candidateMatch(
+  words: readonly string[],
+  docs: ReadonlyMap<string, number>,
+  total: number,
+): string | null {
   const lookup = words
     .filter((w) => (docs.get(w) ?? 0) > 0)
     .sort((a, b) => rarity(docs.get(b)!, total) - rarity(docs.get(a)!, total))
     .slice(0, LOOKUP_WORDS);
-  if (lookup.length === 0) return { words, docs, total, candidates: [] };
-  const match = `{subject request_text} : (${lookup.map(ftsWord).join(' OR ')})`;
-  const candidates = db.$client
-    .prepare(
-      `WITH hits AS (SELECT rowid AS id, bm25(cases_words, 0, 2.0, 0, 1.0, 0) AS rank FROM cases_words
-         WHERE cases_words MATCH ? AND rowid <> ? ORDER BY rank LIMIT ${CANDIDATES})
-       SELECT ${SOURCE_COLUMNS} FROM hits JOIN cases c ON c.id = hits.id
-       JOIN requesters r ON r.id = c.requester_id ORDER BY hits.rank`,
-    )
-    .all(match, excludeId ?? -1) as SimilarSource[];
+  return lookup.length === 0 ? null : `{subject request_text} : (${lookup.map(ftsWord).join(' OR ')})`;
+}
+
+/** The cases the index finds for `text`, best first, leaving out `excludeId`. */
+export function similarCandidates(db: CaseDb, text: string, excludeId: number | null): SimilarCandidates {
+  const words = distinctWords(text);
+  const { docs, total } = wordFrequencies(db, words);
+  const match = candidateMatch(words, docs, total);
+  if (match === null) return { words, docs, total, candidates: [] };
+  const candidates = db.$client.prepare(CANDIDATE_SQL).all(match, excludeId ?? -1) as SimilarSource[];
   return { words, docs, total, candidates };
 }
 
