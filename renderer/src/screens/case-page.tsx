@@ -34,6 +34,7 @@ import { ProgressBadge, StatusTag } from '../components/badges';
 import { QuestionEditor } from '../components/question-editor';
 import { Modal } from '../components/modal';
 import { LetterPanel } from '../letters/letter-panel';
+import { SimilarPanel } from '../components/similar-panel';
 import {
   CHANNEL_LABELS,
   EVENT_LABELS,
@@ -133,6 +134,7 @@ export function CasePage({ id, onBack }: { id: number; onBack: () => void }) {
         <div className="layout__main">
           <RequestPanel detail={detail} officers={officers} change={change} />
           <QuestionsPanel detail={detail} change={change} />
+          <SimilarPanel detail={detail} change={change} />
           <TimelinePanel entries={detail.timeline} />
         </div>
         <div className="layout__side">
