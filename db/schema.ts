@@ -89,6 +89,13 @@ export const cases = sqliteTable(
     enclosures: text('enclosures', { mode: 'json' }).$type<string[]>(),
     /** Statutory due date as last computed by the clock, kept for the queue's index and sort. */
     dueDate: text('due_date'),
+    // Statistics (issue 13): the department the request concerns; the date due without any
+    // extension (due_date is the extended one when a lawful extension applies), and, for a case
+    // answered after its due date, why and which department the delay lay with.
+    department: text('department'),
+    statutoryDue: text('statutory_due'),
+    lateReason: text('late_reason'),
+    lateDepartment: text('late_department'),
     createdAt: createdAt(),
     updatedAt: text('updated_at'),
   },
@@ -102,6 +109,11 @@ export const cases = sqliteTable(
     index('cases_status_reference').on(t.status, t.reference),
     index('cases_regime_due').on(t.regime, t.dueDate),
     index('cases_officer_due').on(t.officer, t.dueDate),
+    // The statistics count by date received, per regime, officer and department.
+    index('cases_department_due').on(t.department, t.dueDate),
+    index('cases_regime_received').on(t.regime, t.received),
+    index('cases_officer_received').on(t.officer, t.received),
+    index('cases_department_received').on(t.department, t.received),
   ],
 );
 

@@ -224,7 +224,12 @@ export const caseSchema = z.strictObject({
   status: z.enum(CASE_STATUSES),
   outcome: z.enum(CASE_OUTCOMES).optional(),
   responded: isoDate.optional(),
+  /** A case answered after its due date: why, and the department the delay lay with. */
+  lateReason: longText.optional(),
+  lateDepartment: shortText.optional(),
   officer: shortText.optional(),
+  /** The department the request concerns (for the statistics by department). */
+  department: shortText.optional(),
   signatory: signatorySchema.optional(),
   enclosures: z.array(shortText).optional(),
   /** The clock events in the order they happened; left out when the case has none. */

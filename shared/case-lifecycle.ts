@@ -272,21 +272,42 @@ function realDate(iso: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** What closing a case needs: an outcome, and a response date that is real, not before receipt, not in the future. */
+/**
+ * Whether a response dated `responded` was late against the date it was due (the extended date
+ * when a lawful extension was notified in time: the clock never moves `due` for a late notice).
+ */
+export function isLate(due: IsoDate | null | undefined, responded: IsoDate | null | undefined): boolean {
+  return Boolean(due && responded && responded > due);
+}
+
+export const LATE_REASON_NEEDED = (due: IsoDate) =>
+  `The response is after the date it was due (${formatUkDate(due)}): give the reason for the delay.`;
+
+/**
+ * What closing a case needs: an outcome, and a response date that is real, not before receipt, not
+ * in the future; and a response after the due date needs the reason for the delay (the statistics
+ * report it, with the department responsible). `c.due` is the date due when the case is closed; a
+ * caller that does not know it (undefined) leaves the late rule to the one that does.
+ */
 export function closeProblems(
-  c: { received: IsoDate },
-  close: { outcome: CaseOutcome | null | undefined; responded: IsoDate | null | undefined },
+  c: { received: IsoDate; due?: IsoDate | null | undefined },
+  close: {
+    outcome: CaseOutcome | null | undefined;
+    responded: IsoDate | null | undefined;
+    lateReason?: string | null | undefined;
+  },
   today: IsoDate,
 ): string[] {
   const problems: string[] = [];
   if (!close.outcome) problems.push('Choose the outcome before closing the case.');
-  problems.push(
-    ...dateProblems(close.responded, 'The date of the response', {
-      today,
-      notBefore: c.received,
-      required: true,
-    }),
-  );
+  const dateIssues = dateProblems(close.responded, 'The date of the response', {
+    today,
+    notBefore: c.received,
+    required: true,
+  });
+  problems.push(...dateIssues);
+  if (dateIssues.length === 0 && c.due && isLate(c.due, close.responded) && !close.lateReason?.trim())
+    problems.push(LATE_REASON_NEEDED(c.due));
   return problems;
 }
 

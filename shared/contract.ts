@@ -109,6 +109,8 @@ export interface QueuePage {
 
 export interface QueueFacets {
   officers: string[];
+  /** The departments named on cases, for the queue's and the statistics' filters. */
+  departments: string[];
   counts: { open: number; closed: number; overdue: number };
 }
 
@@ -385,6 +387,7 @@ export const caseDraftSchema = z.strictObject({
   requestText: caseSchema.shape.requestText,
   questions: z.array(questionSchema).max(500),
   officer: shortText.optional(),
+  department: shortText.optional(),
 });
 export type CaseDraft = z.infer<typeof caseDraftSchema>;
 
@@ -402,6 +405,10 @@ export const casePatchSchema = z.strictObject({
   outcome: z.enum(CASE_OUTCOMES).nullable().optional(),
   responded: isoDate.nullable().optional(),
   signatory: signatorySchema.nullable().optional(),
+  department: shortText.nullable().optional(),
+  /** Closing after the due date needs the reason for the delay (shared/case-lifecycle.ts closeProblems). */
+  lateReason: caseSchema.shape.requestText.nullable().optional(),
+  lateDepartment: shortText.nullable().optional(),
 });
 export type CasePatch = z.infer<typeof casePatchSchema>;
 
@@ -410,6 +417,7 @@ export const queueQuerySchema = z.strictObject({
   status: z.enum(CASE_STATUSES).optional(),
   regime: z.enum(REGIMES).optional(),
   officer: shortText.optional(),
+  department: shortText.optional(),
   overdue: z.boolean().optional(),
   search: z.string().max(200, { message: 'is too long (at most 200 characters)' }).optional(),
   /** `relevance`: the best matches of the search first (the default when searching). */

@@ -30,6 +30,10 @@ export type CaseColumns = Partial<
     | 'signatoryTitle'
     | 'enclosures'
     | 'dueDate'
+    | 'statutoryDue'
+    | 'department'
+    | 'lateReason'
+    | 'lateDepartment'
   >
 >;
 

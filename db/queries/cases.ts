@@ -36,7 +36,12 @@ export function listReferences(db: CaseDb): string[] {
 }
 
 /** Inserts one case with its requester, questions, answers and exemptions. Call inside a transaction. */
-export function insertCaseRecord(db: CaseDb, record: CaseRecord, dueDate: string | null): number {
+export function insertCaseRecord(
+  db: CaseDb,
+  record: CaseRecord,
+  dueDate: string | null,
+  statutoryDue: string | null = dueDate,
+): number {
   const requester = db
     .insert(requesters)
     .values({
@@ -67,6 +72,10 @@ export function insertCaseRecord(db: CaseDb, record: CaseRecord, dueDate: string
       signatoryTitle: record.signatory?.title ?? null,
       enclosures: record.enclosures ?? null,
       dueDate,
+      statutoryDue,
+      department: record.department ?? null,
+      lateReason: record.lateReason ?? null,
+      lateDepartment: record.lateDepartment ?? null,
     })
     .returning({ id: cases.id })
     .get();
@@ -301,7 +310,10 @@ export function getCaseRecord(
     status: row.status,
     outcome: row.outcome,
     responded: row.responded,
+    lateReason: row.lateReason,
+    lateDepartment: row.lateDepartment,
     officer: row.officer,
+    department: row.department,
     signatory:
       row.signatoryName !== null ? { name: row.signatoryName, title: row.signatoryTitle ?? '' } : undefined,
     enclosures: row.enclosures,

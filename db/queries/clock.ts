@@ -9,12 +9,15 @@ export interface OpenCaseDates {
   regime: string;
   received: string;
   due: string | null;
+  statutoryDue: string | null;
 }
 
 /** Every case not yet closed, with the dates its clock needs. */
 export function listOpenCaseDates(db: CaseDb): OpenCaseDates[] {
   return db.$client
-    .prepare("SELECT id, regime, received, due_date AS due FROM cases WHERE status <> 'closed'")
+    .prepare(
+      "SELECT id, regime, received, due_date AS due, statutory_due AS statutoryDue FROM cases WHERE status <> 'closed'",
+    )
     .all() as OpenCaseDates[];
 }
 
@@ -30,9 +33,33 @@ export function listEventsByCase(db: CaseDb): Map<number, CaseEventRow[]> {
 }
 
 /** Stores recomputed due dates in one transaction (one prepared statement for them all). */
-export function storeDueDates(db: CaseDb, changes: readonly { id: number; due: string | null }[]): void {
-  const update = db.$client.prepare('UPDATE cases SET due_date = ? WHERE id = ?');
+export function storeDueDates(
+  db: CaseDb,
+  changes: readonly { id: number; due: string | null; statutoryDue?: string | null | undefined }[],
+): void {
+  const update = db.$client.prepare(
+    'UPDATE cases SET due_date = ?, statutory_due = coalesce(?, statutory_due) WHERE id = ?',
+  );
   db.$client.transaction(() => {
-    for (const c of changes) update.run(c.due, c.id);
+    for (const c of changes) update.run(c.due, c.statutoryDue ?? null, c.id);
+  })();
+}
+
+/** Cases with a due date but no statutory date (stored before it was kept). */
+export function listCasesWithoutStatutoryDue(db: CaseDb): OpenCaseDates[] {
+  return db.$client
+    .prepare(
+      'SELECT id, regime, received, due_date AS due, statutory_due AS statutoryDue FROM cases WHERE statutory_due IS NULL AND due_date IS NOT NULL',
+    )
+    .all() as OpenCaseDates[];
+}
+
+export function storeStatutoryDueDates(
+  db: CaseDb,
+  changes: readonly { id: number; statutoryDue: string | null }[],
+): void {
+  const update = db.$client.prepare('UPDATE cases SET statutory_due = ? WHERE id = ?');
+  db.$client.transaction(() => {
+    for (const c of changes) update.run(c.statutoryDue, c.id);
   })();
 }

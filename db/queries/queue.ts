@@ -31,6 +31,7 @@ export interface QueueFilter {
   status?: string | undefined;
   regime?: string | undefined;
   officer?: string | undefined;
+  department?: string | undefined;
   /** Only cases past their due date (and not closed) on `today`. */
   overdue?: boolean | undefined;
   search?: string | undefined;
@@ -112,6 +113,10 @@ function buildWhere(filter: QueueFilter): Where {
   if (filter.officer) {
     clauses.push('c.officer = ?');
     params.push(filter.officer);
+  }
+  if (filter.department) {
+    clauses.push('c.department = ?');
+    params.push(filter.department);
   }
   if (filter.overdue) {
     clauses.push("c.due_date < ? AND c.status <> 'closed'");
@@ -293,6 +298,17 @@ export function listQueueOfficers(db: CaseDb): string[] {
     names.add(n);
   for (const n of db.$client.prepare(CASE_OFFICERS_SQL).pluck().all() as string[]) names.add(n);
   return [...names].sort((a, b) => a.localeCompare(b, 'en-GB'));
+}
+
+/** The distinct departments on cases, from the (department, due date) index, as for officers. */
+export const CASE_DEPARTMENTS_SQL = `WITH RECURSIVE d(name) AS (
+    SELECT min(department) FROM cases WHERE department IS NOT NULL
+    UNION ALL SELECT (SELECT min(department) FROM cases WHERE department > d.name) FROM d WHERE d.name IS NOT NULL
+  ) SELECT name FROM d WHERE name IS NOT NULL LIMIT 500`;
+
+export function listQueueDepartments(db: CaseDb): string[] {
+  const names = db.$client.prepare(CASE_DEPARTMENTS_SQL).pluck().all() as string[];
+  return names.sort((a, b) => a.localeCompare(b, 'en-GB'));
 }
 
 /** The clock events of the cases on one page, in one query. */

@@ -17,6 +17,7 @@ import { AUTO_BACKUP_FAILURE_KEY, type AutoBackupFailure } from './handlers/back
 import { currentActor } from './actor';
 import { rememberOfficer, rememberRecentFile } from './recent-files';
 import { openSession, type OpenSession } from './session';
+import { fillStatutoryDueDates } from './deadlines';
 import { GrantedPaths } from './granted-paths';
 import { IntegrityMonitor, type MonitorTiming } from './integrity';
 
@@ -120,6 +121,8 @@ export class DeskApp {
     const bytes = Buffer.from(key.buffer, key.byteOffset, key.byteLength);
     try {
       file.sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+      // Extended cases stored before their statutory date was kept get it now (a no-op afterwards).
+      fillStatutoryDueDates(file.db);
       rememberRecentFile(this.options.configDir, file.path);
       // The name typed at unlock (or none), to offer at the next one. It is the officer's own
       // name, not case data, so it is kept in the config folder beside the recent files.

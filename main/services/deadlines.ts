@@ -1,7 +1,13 @@
 /** Applies the statutory clock (shared/clock) to cases in the file, with the organisation's calendar. */
 import type { CaseDb } from '../../db/case-file';
 import { listAddedHolidays } from '../../db/queries/case-edits';
-import { listEventsByCase, listOpenCaseDates, storeDueDates } from '../../db/queries/clock';
+import {
+  listCasesWithoutStatutoryDue,
+  listEventsByCase,
+  listOpenCaseDates,
+  storeDueDates,
+  storeStatutoryDueDates,
+} from '../../db/queries/clock';
 import { getOrganisation } from '../../db/queries/organisation';
 import { getSettings } from '../../db/queries/settings';
 import type { CaseEventRow } from '../../db/queries/cases';
@@ -131,6 +137,50 @@ export function dueOrRefuse(
   }
 }
 
+/** The dates stored on a case: the date due now (extended if so) and the date without any extension. */
+export interface StoredDates {
+  due: string | null;
+  statutoryDue: string | null;
+}
+
+/** The dates to store, or a validation error that names the problem with the dates. */
+export function datesOrRefuse(
+  context: ClockContext,
+  c: { regime: string; received: string },
+  events: ClockEvent[],
+): StoredDates {
+  try {
+    const d = deadlineFor(context, c, events, false);
+    return { due: d.due, statutoryDue: d.statutoryDue };
+  } catch (error) {
+    if (error instanceof ClockInputError)
+      throw new AppError('validation', `The statutory clock cannot use these dates: ${error.message}.`);
+    throw error;
+  }
+}
+
+/**
+ * Fills the statutory date of cases stored before it was kept (migration 0008 fills the cases with
+ * no extension; these are the extended ones). Run when a file is opened; a no-op afterwards.
+ */
+export function fillStatutoryDueDates(db: CaseDb): number {
+  const rows = listCasesWithoutStatutoryDue(db);
+  if (rows.length === 0) return 0;
+  const context = loadClockContext(db);
+  const eventsByCase = listEventsByCase(db);
+  const changes: { id: number; statutoryDue: string | null }[] = [];
+  for (const row of rows) {
+    try {
+      const d = deadlineFor(context, row, toClockEvents(eventsByCase.get(row.id) ?? []));
+      changes.push({ id: row.id, statutoryDue: d.statutoryDue ?? row.due });
+    } catch (error) {
+      if (!(error instanceof ClockInputError)) throw error;
+    }
+  }
+  storeStatutoryDueDates(db, changes);
+  return changes.length;
+}
+
 /** The due date the queue sorts by: the current due date, or null while the clock is stopped. */
 export function dueDateForRecord(
   context: ClockContext,
@@ -147,10 +197,11 @@ export function dueDateForRecord(
 export function recomputeAllDueDates(db: CaseDb): number {
   const context = loadClockContext(db);
   const eventsByCase = listEventsByCase(db);
-  const changes: { id: number; due: string | null }[] = [];
+  const changes: { id: number; due: string | null; statutoryDue: string | null }[] = [];
   for (const row of listOpenCaseDates(db)) {
-    const due = dueDateForRecord(context, row, toClockEvents(eventsByCase.get(row.id) ?? []));
-    if (due !== row.due) changes.push({ id: row.id, due });
+    const d = deadlineFor(context, row, toClockEvents(eventsByCase.get(row.id) ?? []));
+    if (d.due !== row.due || d.statutoryDue !== row.statutoryDue)
+      changes.push({ id: row.id, due: d.due, statutoryDue: d.statutoryDue });
   }
   storeDueDates(db, changes);
   return changes.length;

@@ -20,6 +20,7 @@ import {
 import {
   caseRecordProblems,
   clockEventProblems,
+  isLate,
   referenceKey,
   type ClockEventLike,
 } from '../../shared/case-lifecycle';
@@ -28,7 +29,7 @@ import { todayIso } from '../../shared/dates';
 import { getOrganisation, saveOrganisation } from '../../db/queries/organisation';
 import { recordAudit } from '../../db/queries/audit';
 import { insertCaseEvent } from '../../db/queries/case-edits';
-import { dueDateForRecord, loadClockContext } from './deadlines';
+import { deadlineFor, loadClockContext } from './deadlines';
 
 export interface ImportSource {
   /** Shown in problems, e.g. the file path. */
@@ -39,6 +40,8 @@ export interface ImportSource {
 export interface ImportReport {
   cases: string[];
   organisation: boolean;
+  /** What was imported but should be looked at (a late case closed without a reason for the delay). */
+  warnings: string[];
 }
 
 /** An import refused as a whole; each problem is one `path: field: problem` line. */
@@ -161,13 +164,23 @@ export function importInterchange(file: CaseFile, sources: ImportSource[], actor
       recordAudit(tx, { actor, action: 'import', entity: 'organisation', newValue: org.value.name });
     }
     const context = loadClockContext(tx);
+    const warnings: string[] = [];
     for (const c of parsed.cases) {
       const events = c.value.events ?? [];
-      const id = insertCaseRecord(tx, c.value, dueDateForRecord(context, c.value, events));
+      const dates = deadlineFor(context, c.value, events);
+      // Closed history from an old log often has no reason for a delay: it is imported (refusing it
+      // would leave the history out of the statistics) and named here, and the statistics count it
+      // as "reason not recorded". Every other write path refuses to close late without a reason.
+      const v = c.value;
+      if (v.status === 'closed' && isLate(dates.due, v.responded) && !v.lateReason?.trim())
+        warnings.push(
+          `${c.source}: ${refField(c.field)}: "${v.reference}" was answered after its due date (${dates.due}) and has no reason for the delay (lateReason); it is imported and counted as late, reason not recorded`,
+        );
+      const id = insertCaseRecord(tx, v, dates.due, dates.statutoryDue);
       for (const event of events) insertCaseEvent(tx, id, event);
       recordAudit(tx, { actor, caseId: id, action: 'import', entity: 'case', newValue: c.source });
     }
-    return { cases: parsed.cases.map((c) => c.value.reference), organisation: Boolean(org) };
+    return { cases: parsed.cases.map((c) => c.value.reference), organisation: Boolean(org), warnings };
   });
 }
 

@@ -361,7 +361,17 @@ describe('casework', () => {
       () => desk.updateCase(id, { status: 'closed', outcome: 'refused', responded: '2021-11-01' }),
       'validation',
     );
-    const closed = desk.updateCase(id, { status: 'closed', outcome: 'refused', responded: '2026-11-21' });
+    // Late against its due date (10 December 2021): the reason for the delay is needed.
+    expectAppError(
+      () => desk.updateCase(id, { status: 'closed', outcome: 'refused', responded: '2026-11-21' }),
+      'validation',
+    );
+    const closed = desk.updateCase(id, {
+      status: 'closed',
+      outcome: 'refused',
+      responded: '2026-11-21',
+      lateReason: 'Awaiting the department.',
+    });
     expect(closed.record).toMatchObject({ status: 'closed', outcome: 'refused', responded: '2026-11-21' });
     expect(closed.progress?.state).toBe('closed');
     expect(closed.progress?.respondedOnTime).toBe(false);
@@ -391,6 +401,7 @@ describe('casework', () => {
       'case.subject: Cyber Essentials accreditation → Cyber Essentials',
       'case.officer: null → Mike Burns',
       'case.dueDate: 2021-12-10 → 2021-12-13',
+      'case.statutoryDue: 2021-12-10 → 2021-12-13',
       'requester.name: Requester (name withheld) → A. Person',
       'requester.email: requester@example.org → a@example.org',
     ]);
@@ -496,7 +507,11 @@ describe('the queue', () => {
     expect(list({ regime: 'EIR' }).rows.map((r) => r.reference)).toEqual(['FOI 3']);
     expect(list({ officer: 'Ann' }).rows.map((r) => r.reference)).toEqual(['FOI 1']);
     expect(list({ overdue: true }).rows.map((r) => r.reference)).toEqual(['FOI 2']);
-    expect(desk.facets()).toEqual({ officers: ['Ann'], counts: { open: 4, closed: 1, overdue: 1 } });
+    expect(desk.facets()).toEqual({
+      officers: ['Ann'],
+      departments: [],
+      counts: { open: 4, closed: 1, overdue: 1 },
+    });
   });
 
   it('searches reference, subject, requester and request text, every word, wildcards taken literally', () => {

@@ -66,6 +66,7 @@ describe('the case interchange format', () => {
     expect(importInterchange(cf, [{ path: 'all.json', text }], 'test')).toEqual({
       cases: ['FOI 4951', 'FOI 2774'],
       organisation: true,
+      warnings: [],
     });
   });
 

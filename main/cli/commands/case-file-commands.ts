@@ -66,6 +66,7 @@ export const importCommand: Command = {
         importInterchange(caseFile, sources, currentActor()),
       ),
     );
+    for (const warning of report.warnings) io.stderr(`warning: ${warning}\n`);
     io.stdout(
       `Imported ${report.cases.length} case${report.cases.length === 1 ? '' : 's'}${report.organisation ? ' and the organisation profile' : ''}.\n`,
     );

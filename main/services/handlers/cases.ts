@@ -52,7 +52,7 @@ import {
 } from '../../../shared/case-lifecycle';
 import type { CaseDetail, CasePatch } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
-import { assessCase, dueOrRefuse, loadClockContext, toClockEvents } from '../deadlines';
+import { assessCase, datesOrRefuse, loadClockContext, toClockEvents } from '../deadlines';
 import type { OpenSession } from '../session';
 import type { SessionHandlers } from './types';
 
@@ -129,6 +129,9 @@ function changedColumns(row: CaseRow, patch: CasePatch): CaseColumns {
   set('status', patch.status);
   set('outcome', patch.outcome);
   set('responded', patch.responded);
+  set('department', patch.department === '' ? null : patch.department);
+  set('lateReason', patch.lateReason === '' ? null : patch.lateReason);
+  set('lateDepartment', patch.lateDepartment === '' ? null : patch.lateDepartment);
   if (patch.signatory !== undefined) {
     set('signatoryName', patch.signatory?.name ?? null);
     set('signatoryTitle', patch.signatory?.title ?? null);
@@ -142,6 +145,7 @@ function updateProblems(
   row: CaseRow,
   columns: CaseColumns,
   events: ReturnType<typeof listCaseEvents>,
+  due: string | null,
 ): string[] {
   const today = s.today();
   const regime = columns.regime ?? row.regime;
@@ -155,7 +159,8 @@ function updateProblems(
   if (status === 'closed') {
     const outcome = columns.outcome !== undefined ? columns.outcome : row.outcome;
     const responded = columns.responded !== undefined ? columns.responded : row.responded;
-    problems.push(...closeProblems({ received }, { outcome: outcome, responded }, today));
+    const lateReason = columns.lateReason !== undefined ? columns.lateReason : row.lateReason;
+    problems.push(...closeProblems({ received, due }, { outcome: outcome, responded, lateReason }, today));
   } else if (columns.responded) {
     problems.push(
       ...dateProblems(columns.responded, 'The date of the response', { today, notBefore: received }),
@@ -183,18 +188,23 @@ function updateCase(s: OpenSession, id: number, patch: CasePatch): CaseDetail {
     // Reopened: the case has no outcome until it is closed again.
     if (row.outcome !== null && patch.outcome === undefined) columns.outcome = null;
     if (row.responded !== null && patch.responded === undefined) columns.responded = null;
+    if (row.lateReason !== null && patch.lateReason === undefined) columns.lateReason = null;
+    if (row.lateDepartment !== null && patch.lateDepartment === undefined) columns.lateDepartment = null;
   }
   inTransaction(db, (tx) => {
     const events = listCaseEvents(tx, id);
-    refuseIf(updateProblems(s, row, columns, events));
+    let due = row.dueDate;
     if (columns.regime !== undefined || columns.received !== undefined) {
-      const due = dueOrRefuse(
+      const dates = datesOrRefuse(
         loadClockContext(tx),
         { regime: columns.regime ?? row.regime, received: columns.received ?? row.received },
         toClockEvents(events),
       );
-      if (due !== row.dueDate) columns.dueDate = due;
+      due = dates.due;
+      if (dates.due !== row.dueDate) columns.dueDate = dates.due;
+      if (dates.statutoryDue !== row.statutoryDue) columns.statutoryDue = dates.statutoryDue;
     }
+    refuseIf(updateProblems(s, row, columns, events, due));
     updateCaseColumns(tx, id, columns);
     recordChanges<CaseRow>(tx, {
       actor: s.actor,
@@ -274,9 +284,10 @@ function audit(
 
 /** Recomputes the stored due date (and the status a clock stop implies), with audit entries. */
 function afterEventChange(s: OpenSession, tx: CaseDb, row: CaseRow, status: CaseStatus | null): void {
-  const due = dueOrRefuse(loadClockContext(tx), row, toClockEvents(listCaseEvents(tx, row.id)));
+  const dates = datesOrRefuse(loadClockContext(tx), row, toClockEvents(listCaseEvents(tx, row.id)));
   const columns: CaseColumns = {};
-  if (due !== row.dueDate) columns.dueDate = due;
+  if (dates.due !== row.dueDate) columns.dueDate = dates.due;
+  if (dates.statutoryDue !== row.statutoryDue) columns.statutoryDue = dates.statutoryDue;
   if (status && status !== row.status) columns.status = status;
   updateCaseColumns(tx, row.id, columns);
   recordChanges<CaseRow>(tx, { actor: s.actor, entity: 'case', caseId: row.id, before: row, after: columns });
@@ -293,8 +304,8 @@ export const caseHandlers = {
     const record: CaseRecord = { format: CASE_FORMAT, ...draft, status: 'open' };
     refuseIf(caseRecordProblems(record, s.today()));
     const id = inTransaction(db, (tx) => {
-      const due = dueOrRefuse(loadClockContext(tx), record, []);
-      const caseId = insertCaseRecord(tx, record, due);
+      const dates = datesOrRefuse(loadClockContext(tx), record, []);
+      const caseId = insertCaseRecord(tx, record, dates.due, dates.statutoryDue);
       audit(s, tx, caseId, 'case', { action: 'create', newValue: record.reference });
       return caseId;
     });

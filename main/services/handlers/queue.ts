@@ -2,6 +2,7 @@
 import {
   listEventsForCases,
   listQueue,
+  listQueueDepartments,
   listQueueOfficers,
   queueCounts,
   type QueueFilter,
@@ -20,6 +21,7 @@ export const queueHandlers = {
       status: query.status,
       regime: query.regime,
       officer: query.officer,
+      department: query.department,
       overdue: query.overdue,
       search: query.search,
       today,
@@ -50,6 +52,10 @@ export const queueHandlers = {
   'cases:facets': (s) => {
     const db = s.db;
     const today = s.today();
-    return { officers: listQueueOfficers(db), counts: queueCounts(db, today) };
+    return {
+      officers: listQueueOfficers(db),
+      departments: listQueueDepartments(db),
+      counts: queueCounts(db, today),
+    };
   },
 } satisfies SessionHandlers<'cases:'>;

@@ -21,10 +21,12 @@ import {
   clockActionsFor,
   clockEventProblems,
   closeProblems,
+  isLate,
   dateProblems,
   type ClockAction,
   type ClockEventLike,
 } from '../../../shared/case-lifecycle';
+import { DepartmentField } from '../components/department-field';
 import { call, errorMessage } from '../api';
 import { Alert, DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { AnswerEditor, readAnswerDraft, type AnswerDraft } from '../components/answer-editor';
@@ -163,6 +165,7 @@ interface DetailsForm {
   received: string;
   channel: string;
   officer: string;
+  department: string;
   name: string;
   email: string;
   address: string;
@@ -176,6 +179,7 @@ const DETAILS_TEXT_FIELDS = [
   'received',
   'channel',
   'officer',
+  'department',
   'name',
   'email',
   'address',
@@ -226,6 +230,7 @@ function RequestPanel({
       received: r.received,
       channel: r.channel ?? '',
       officer: r.officer ?? '',
+      department: r.department ?? '',
       name: r.requester.name,
       email: r.requester.email ?? '',
       address: r.requester.address ?? '',
@@ -258,6 +263,7 @@ function RequestPanel({
             received: form.received,
             channel: form.channel ? (form.channel as (typeof CHANNELS)[number]) : null,
             officer: form.officer || null,
+            department: form.department.trim() || null,
             requester,
             requestText: form.requestText,
           },
@@ -355,6 +361,7 @@ function RequestPanel({
             onChange={(v) => set({ officer: v })}
             options={officerOptions}
           />
+          <DepartmentField value={form.department} onChange={(v) => set({ department: v })} />
           <div className="field-row">
             <TextField
               label="Requester’s name"
@@ -424,10 +431,27 @@ function RequestPanel({
               <dt>Officer</dt>
               <dd>{record.officer ?? <span className="muted">Not assigned</span>}</dd>
             </div>
+            <div>
+              <dt>Department</dt>
+              <dd>{record.department ?? <span className="muted">Not recorded</span>}</dd>
+            </div>
             {record.responded ? (
               <div>
                 <dt>Response sent</dt>
                 <dd>{formatUkDate(record.responded)}</dd>
+              </div>
+            ) : null}
+            {record.lateReason ? (
+              <div>
+                <dt>Reason for the delay</dt>
+                <dd>
+                  {record.lateReason}
+                  {record.lateDepartment ? (
+                    <span className="summary-list__extra">
+                      Department responsible: {record.lateDepartment}
+                    </span>
+                  ) : null}
+                </dd>
               </div>
             ) : null}
           </dl>
@@ -861,21 +885,33 @@ function StatusPanel({ detail, change }: { detail: CaseDetail; change: Change })
   const [closing, setClosing] = useState(false);
   const [outcome, setOutcome] = useState<string>(record.outcome ?? '');
   const [responded, setResponded] = useState(todayIso());
+  const [lateReason, setLateReason] = useState('');
+  const [lateDepartment, setLateDepartment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const closed = record.status === 'closed';
+  // The date due as the clock has it now (the extended date when a lawful extension applies).
+  const due = detail.deadline?.due ?? detail.due ?? null;
+  const late = isLate(due, responded);
 
   const close = async (e: FormEvent) => {
     e.preventDefault();
     const problems = closeProblems(
-      record,
-      { outcome: (outcome || null) as (typeof CASE_OUTCOMES)[number] | null, responded },
+      { received: record.received, due },
+      { outcome: (outcome || null) as (typeof CASE_OUTCOMES)[number] | null, responded, lateReason },
       todayIso(),
     );
     if (problems.length) return setError(problems.join(' '));
     try {
       const next = await call('cases:update', {
         id: detail.id,
-        patch: { status: 'closed', outcome: outcome as (typeof CASE_OUTCOMES)[number], responded },
+        patch: {
+          status: 'closed',
+          outcome: outcome as (typeof CASE_OUTCOMES)[number],
+          responded,
+          ...(late
+            ? { lateReason: lateReason.trim(), lateDepartment: lateDepartment.trim() || null }
+            : { lateReason: null, lateDepartment: null }),
+        },
       });
       setClosing(false);
       await change(
@@ -937,6 +973,8 @@ function StatusPanel({ detail, change }: { detail: CaseDetail; change: Change })
             onClick={() => {
               setOutcome(record.outcome ?? '');
               setResponded(todayIso());
+              setLateReason('');
+              setLateDepartment(record.department ?? '');
               setError(null);
               setClosing(true);
             }}
@@ -959,6 +997,24 @@ function StatusPanel({ detail, change }: { detail: CaseDetail; change: Change })
               ]}
             />
             <DateField label="Date the response was sent" value={responded} onChange={setResponded} />
+            {late && due ? (
+              <>
+                <p className="hint" data-testid="late-note">
+                  The response is after the date it was due ({formatUkDate(due)}
+                  {detail.deadline?.extendedTo && detail.deadline.statutoryDue
+                    ? `, extended from ${formatUkDate(detail.deadline.statutoryDue)}`
+                    : ''}
+                  ), so it counts as late in the statistics. Say why, and which department the delay lay with:
+                  the IG committee sees both.
+                </p>
+                <TextArea label="Reason for the delay" value={lateReason} onChange={setLateReason} rows={3} />
+                <DepartmentField
+                  label="Department responsible for the delay"
+                  value={lateDepartment}
+                  onChange={setLateDepartment}
+                />
+              </>
+            ) : null}
             {error ? <Alert>{error}</Alert> : null}
             <div className="button-row">
               <button type="submit" className="button">

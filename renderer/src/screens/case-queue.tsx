@@ -27,6 +27,7 @@ export interface QueueQueryState {
   status: '' | (typeof CASE_STATUSES)[number];
   regime: '' | (typeof REGIMES)[number];
   officer: string;
+  department: string;
   overdue: boolean;
   search: string;
   sort: 'due' | 'received' | 'reference';
@@ -38,6 +39,7 @@ export const INITIAL_QUEUE: QueueQueryState = {
   status: '',
   regime: '',
   officer: '',
+  department: '',
   overdue: false,
   search: '',
   sort: 'due',
@@ -61,6 +63,7 @@ function toQuery(state: QueueQueryState, page: number): QueueQuery {
   if (state.status) q.status = state.status;
   if (state.regime) q.regime = state.regime;
   if (state.officer) q.officer = state.officer;
+  if (state.department) q.department = state.department;
   if (state.overdue) q.overdue = true;
   if (state.search.trim()) q.search = state.search.trim();
   return q;
@@ -245,7 +248,9 @@ export function CaseQueue({
 
   const ready = total !== null && pages.current.has(0);
   const viewName = query.view === 'open' ? 'open' : query.view === 'closed' ? 'closed' : '';
-  const filtered = Boolean(query.status || query.regime || query.officer || query.overdue || query.search);
+  const filtered = Boolean(
+    query.status || query.regime || query.officer || query.department || query.overdue || query.search,
+  );
   const activeRow = rowAt(active);
 
   return (
@@ -333,6 +338,20 @@ export function CaseQueue({
             ...(facets?.officers ?? []).map((o) => ({ value: o, label: o })),
           ]}
         />
+        {facets?.departments.length || query.department ? (
+          <SelectField
+            label="Department"
+            value={query.department}
+            onChange={(v) => set({ department: v })}
+            options={[
+              { value: '', label: 'Any department' },
+              ...(facets?.departments ?? []).map((d) => ({ value: d, label: d })),
+              ...(query.department && !facets?.departments.includes(query.department)
+                ? [{ value: query.department, label: query.department }]
+                : []),
+            ]}
+          />
+        ) : null}
         <CheckboxField
           label={`Overdue only${facets ? ` (${facets.counts.overdue.toLocaleString('en-GB')})` : ''}`}
           checked={query.overdue}

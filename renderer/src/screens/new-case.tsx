@@ -16,6 +16,7 @@ import {
   proposeQuestions,
   type FlatQuestion,
 } from '../../../shared/questions';
+import { DepartmentField } from '../components/department-field';
 import { call, errorMessage } from '../api';
 import {
   Alert,
@@ -44,6 +45,7 @@ export function NewCase({ onCreated, onCancel }: { onCreated: (id: number) => vo
   const [requesterAddress, setRequesterAddress] = useState('');
   const [requesterOrganisation, setRequesterOrganisation] = useState('');
   const [officer, setOfficer] = useState('');
+  const [department, setDepartment] = useState('');
   const [officers, setOfficers] = useState<Officer[]>([]);
   const [rows, setRows] = useState<FlatQuestion[]>([]);
   const [notes, setNotes] = useState<string[]>([]);
@@ -167,6 +169,7 @@ export function NewCase({ onCreated, onCancel }: { onCreated: (id: number) => vo
           requestText,
           questions: nestQuestions(rows.map((r) => ({ ...r, number: r.number.trim(), text: r.text.trim() }))),
           ...(officer ? { officer } : {}),
+          ...(department.trim() ? { department: department.trim() } : {}),
         },
       });
       onCreated(detail.id);
@@ -321,6 +324,11 @@ export function NewCase({ onCreated, onCancel }: { onCreated: (id: number) => vo
                   label: o.title ? `${o.name}, ${o.title}` : o.name,
                 })),
               ]}
+            />
+            <DepartmentField
+              hint="The department the request concerns, for the statistics."
+              value={department}
+              onChange={setDepartment}
             />
           </section>
           <section className="panel" aria-labelledby={`${uid}-requester-heading`}>
