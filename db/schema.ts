@@ -3,7 +3,7 @@
  * db/migrations/; a shipped migration is never edited, a change is a new one.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   CASE_OUTCOMES,
   CASE_STATUSES,
@@ -256,6 +256,33 @@ export const drafts = sqliteTable('drafts', {
   savedAt: timestamp('saved_at'),
 });
 
+/** Closed cases the officer chose for the disclosure log (issue #14): a row while it is chosen. */
+export const disclosureChoices = sqliteTable('disclosure_choices', {
+  caseId: integer('case_id')
+    .primaryKey()
+    .references(() => cases.id, { onDelete: 'cascade' }),
+  chosenAt: timestamp('chosen_at'),
+  chosenBy: text('chosen_by').notNull(),
+});
+
+/**
+ * The officer's decision about each possible piece of personal data the check found in a case
+ * for the log (shared/personal-data.ts findingKey): remove it, or keep it as not personal data.
+ */
+export const disclosureDecisions = sqliteTable(
+  'disclosure_decisions',
+  {
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    finding: text('finding').notNull(),
+    action: text('action', { enum: ['remove', 'keep'] }).notNull(),
+    decidedAt: timestamp('decided_at'),
+    decidedBy: text('decided_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.finding] })],
+);
+
 export const schemaTables = {
   organisation,
   settings,
@@ -271,4 +298,6 @@ export const schemaTables = {
   auditLog,
   letterVersions,
   drafts,
+  disclosureChoices,
+  disclosureDecisions,
 };

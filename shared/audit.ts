@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = [
   'letter-edited',
   'letter-sent',
   'letter-exported',
+  'disclosure-choice',
+  'disclosure-decision',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -45,6 +47,7 @@ export const AUDIT_ENTITIES = [
   'holiday',
   'letter-template',
   'letter-paragraph',
+  'disclosure-log',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -120,6 +123,7 @@ const ENTITY_NAMES: Record<AuditEntity, string> = {
   holiday: 'an added bank holiday',
   'letter-template': 'a letter template',
   'letter-paragraph': 'a standard paragraph',
+  'disclosure-log': 'the disclosure log',
 };
 
 /** One line for an audit entry, in the officer's words. */
@@ -169,6 +173,11 @@ export function describeAuditEntry(e: AuditEntry): string {
       return `Letter marked as sent (${e.field ?? 'letter'}, ${e.newValue ?? ''})`;
     case 'letter-exported':
       return `Letter exported to Word (${e.field ?? 'letter'}, ${e.newValue ?? ''})`;
+    case 'disclosure-choice':
+      return e.newValue === 'chosen' ? 'Chosen for the disclosure log' : 'Taken out of the disclosure log';
+    case 'disclosure-decision':
+      // The finding itself is personal data: the history names its kind, never its text.
+      return `Disclosure log: ${e.field ?? 'a possible piece of personal data'} ${e.newValue === 'remove' ? 'to be removed' : 'kept (not personal data)'}`;
     case 'update': {
       const what = FIELD_LABELS[e.field ?? ''] ?? e.field ?? 'a detail';
       if (e.entity !== 'case' && e.entity !== 'requester') return `Changed ${ENTITY_NAMES[e.entity]}`;

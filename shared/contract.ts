@@ -33,6 +33,7 @@ import { MIN_PASSPHRASE_LENGTH } from './passphrase';
 import { type Deadline, type ExtraHoliday, type Progress, type ProgressState } from './clock';
 import type { ErrorInfo } from './errors';
 import type { SimilarFlag } from './similarity';
+import type { DisclosureFinding } from './disclosure-log';
 import type { Regime } from './case-format';
 import {
   letterDocumentSchema,
@@ -310,6 +311,27 @@ export interface SimilarCase {
   /** The words both requests use, rarest first. */
   matched: string[];
   flags: SimilarFlag[];
+}
+
+/** The disclosure log for a period: the chosen cases and what the personal-data check found. */
+export interface DisclosurePreview {
+  from: string;
+  to: string;
+  entries: {
+    caseId: number;
+    reference: string;
+    responded: string;
+    subject: string;
+    findings: DisclosureFinding[];
+  }[];
+  /** Findings the officer has not decided yet: the export is refused while there are any. */
+  undecided: number;
+}
+
+/** A file for the page to download (the bridge answers JSON). */
+export interface DownloadFile {
+  fileName: string;
+  base64: string;
 }
 
 // Input schemas -------------------------------------------------------------------------------
@@ -629,6 +651,29 @@ export const contract = {
   ),
   'drafts:list': channel<DraftView[]>()(empty),
   'drafts:discard': channel<{ discarded: boolean }>()(z.strictObject({ key: draftKey })),
+
+  /** Whether a case is in the disclosure log, and why it cannot be if so. */
+  'disclosure:choice': channel<{ chosen: boolean; problems: string[] }>()(z.strictObject({ caseId: id })),
+  'disclosure:choose': channel<{ chosen: boolean }>()(z.strictObject({ caseId: id, chosen: z.boolean() })),
+  'disclosure:preview': channel<DisclosurePreview>()(z.strictObject({ from: isoDate, to: isoDate })),
+  /** Remove or keep one finding; answers with the period's preview as it now stands. */
+  'disclosure:decide': channel<DisclosurePreview>()(
+    z.strictObject({
+      from: isoDate,
+      to: isoDate,
+      caseId: id,
+      key: z.string().min(1).max(2000),
+      action: z.enum(['remove', 'keep']),
+    }),
+  ),
+  'disclosure:export': channel<DownloadFile>()(
+    z.strictObject({
+      from: isoDate,
+      to: isoDate,
+      format: z.enum(['csv', 'html']),
+      acceptFlags: z.boolean().optional(),
+    }),
+  ),
 
   'backup:status': channel<BackupStatus>()(empty),
   'backup:create': channel<BackupResult>()(z.strictObject({ folder: filePath })),

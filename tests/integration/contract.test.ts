@@ -165,6 +165,11 @@ const SPECIFIC_BAD: Record<Channel, unknown[]> = {
   ],
   'cases:remove-event': [{ id: 1 }, { id: 1, eventId: 'x' }],
   'cases:similar': [{}, { id: 0 }, { id: 1, limit: 0 }, { id: 1, limit: 51 }, { id: 1, text: 'x' }],
+  'disclosure:choice': [{}, { caseId: 0 }],
+  'disclosure:choose': [{ caseId: 1 }, { caseId: 1, chosen: 'yes' }],
+  'disclosure:preview': [{ from: '2026-01-01' }, { from: '2026-02-30', to: '2026-03-01' }],
+  'disclosure:decide': [{ from: '2026-01-01', to: '2026-02-01', caseId: 1, key: 'x', action: 'delete' }],
+  'disclosure:export': [{ from: '2026-01-01', to: '2026-02-01', format: 'pdf' }],
   'cases:next-reference': [{ format: 'FOI {n}' }, { regime: 'GDPR' }],
   'clock:preview': [
     {},

@@ -5,6 +5,7 @@ import { backupCommand, restoreCommand, verifyCommand } from './backup-commands'
 import { letterCommand } from './letter';
 import { queueCommand } from './queue';
 import { similarCommand } from './similar';
+import { disclosureLogCommand } from './disclosure-log';
 
 /** Every `foi-desk` command, in the order `foi-desk help` lists them. */
 export const commands: Command[] = [
@@ -14,6 +15,7 @@ export const commands: Command[] = [
   passwdCommand,
   queueCommand,
   similarCommand,
+  disclosureLogCommand,
   dueCommand,
   letterCommand,
   backupCommand,

@@ -29,6 +29,7 @@ import { dialogHandlers } from './dialog';
 import { integrityHandlers } from './integrity';
 import { draftHandlers } from './drafts';
 import { similarHandlers } from './similar';
+import { disclosureHandlers } from './disclosure';
 
 export type Handler<C extends Channel = Channel> = (input: unknown) => Promise<Envelope<ChannelOutput<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -45,6 +46,7 @@ const needSession = {
   ...draftHandlers,
   ...backupSessionHandlers,
   ...similarHandlers,
+  ...disclosureHandlers,
 };
 /** Channels that run on the app itself. */
 const onApp = {
@@ -93,6 +95,9 @@ const READS = new Set<Channel>([
   'cases:facets',
   'cases:get',
   'cases:similar',
+  'disclosure:choice',
+  'disclosure:preview',
+  'disclosure:export',
   'cases:next-reference',
   'clock:preview',
   'settings:get',
