@@ -13,9 +13,15 @@ import { CaseQueue, INITIAL_QUEUE, type QueueQueryState } from './screens/case-q
 import { NewCase } from './screens/new-case';
 import { CasePage } from './screens/case-page';
 import { SettingsScreen } from './screens/settings-screen';
+import { DisclosureLogScreen } from './screens/disclosure-log-screen';
 import { DraftOffer, UnsavedChangesProvider, useUnsavedChangesRegistry } from './unsaved/unsaved-changes';
 
-export type Route = { name: 'queue' } | { name: 'case'; id: number } | { name: 'new' } | { name: 'settings' };
+export type Route =
+  | { name: 'queue' }
+  | { name: 'case'; id: number }
+  | { name: 'new' }
+  | { name: 'settings' }
+  | { name: 'disclosure-log' };
 
 /** How often the page tells main whether the officer did something, and asks when the lock is due. */
 const HEARTBEAT_MS = 60_000;
@@ -241,6 +247,9 @@ function Shell() {
     case 'case':
       screen = <CasePage key={route.id} id={route.id} onBack={() => go({ name: 'queue' })} />;
       break;
+    case 'disclosure-log':
+      screen = <DisclosureLogScreen onOpenCase={(id) => go({ name: 'case', id })} />;
+      break;
     case 'settings':
       screen = (
         <SettingsScreen
@@ -288,6 +297,14 @@ function Shell() {
               onClick={() => go({ name: 'new' })}
             >
               Log a request
+            </button>
+            <button
+              type="button"
+              className="nav__link"
+              aria-current={route.name === 'disclosure-log' ? 'page' : undefined}
+              onClick={() => go({ name: 'disclosure-log' })}
+            >
+              Disclosure log
             </button>
             <button
               type="button"

@@ -37,6 +37,7 @@ import { QuestionEditor } from '../components/question-editor';
 import { Modal } from '../components/modal';
 import { LetterPanel } from '../letters/letter-panel';
 import { SimilarPanel } from '../components/similar-panel';
+import { DisclosureChoicePanel } from '../components/disclosure-choice';
 import {
   CHANNEL_LABELS,
   EVENT_LABELS,
@@ -149,6 +150,7 @@ export function CasePage({ id, onBack }: { id: number; onBack: () => void }) {
           </div>
           <ClockPanel detail={detail} change={change} />
           <StatusPanel detail={detail} change={change} />
+          <DisclosureChoicePanel detail={detail} />
         </div>
       </div>
       <LetterPanel detail={detail} onLettersChanged={reloadCase} />
