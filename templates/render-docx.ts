@@ -28,6 +28,7 @@ import {
 } from 'docx';
 import type { Organisation } from '../shared/case-format';
 import { cleanForWord } from '../shared/letter/clean';
+import { finishDocxPackage, LETTER_LANGUAGE } from './docx-package';
 import {
   isSafeHref,
   type BlockNode,
@@ -351,11 +352,27 @@ function headingStyle(level: number): string {
   return DOCX_STYLES.minorHeading.id;
 }
 
+/**
+ * The block just before the sign-off ("Yours sincerely"), or -1. Its last paragraph is kept with
+ * the sign-off, whose paragraphs keep with each other (the FOI Signature style), so the signature
+ * never starts a page on its own: Word moves the letter's closing lines over with it.
+ */
+export function blockBeforeSignature(blocks: readonly BlockNode[]): number {
+  const first = blocks.findIndex((b) => b.type === 'paragraph' && b.attrs?.role === 'signature');
+  return first > 0 ? first - 1 : -1;
+}
+
+function keepNextIf(keep: boolean): { keepNext?: true } {
+  return keep ? { keepNext: true } : {};
+}
+
 function blockParagraphs(
   block: BlockNode,
   ctx: Context,
   list: ListState | undefined,
   inQuote: boolean,
+  /** Keep this block's last paragraph on the page of the next one. */
+  keepWithNext = false,
 ): Paragraph[] {
   switch (block.type) {
     case 'paragraph': {
@@ -379,6 +396,7 @@ function blockParagraphs(
           style,
           ...alignOf(block.attrs),
           ...numbering,
+          ...keepNextIf(keepWithNext),
           children: inlineChildren(block.content ?? [], ctx),
         }),
       ];
@@ -388,6 +406,7 @@ function blockParagraphs(
         new Paragraph({
           style: headingStyle(block.attrs.level),
           ...alignOf(block.attrs),
+          ...keepNextIf(keepWithNext),
           children: inlineChildren(block.content ?? [], ctx),
         }),
       ];
@@ -402,14 +421,18 @@ function blockParagraphs(
         instance: kind === 'number' ? ctx.nextListInstance++ : 0,
         start,
       };
-      return block.content.flatMap((item) =>
+      return block.content.flatMap((item, itemIndex) =>
         item.content.flatMap((child, index) => {
-          if (index === 0 || child.type !== 'paragraph') return blockParagraphs(child, ctx, state, inQuote);
+          const last =
+            keepWithNext && itemIndex === block.content.length - 1 && index === item.content.length - 1;
+          if (index === 0 || child.type !== 'paragraph')
+            return blockParagraphs(child, ctx, state, inQuote, last);
           // Only an item's first paragraph carries the bullet; later ones continue the item, indented.
           return [
             new Paragraph({
               style: DOCX_STYLES.list.id,
               indent: { left: 720 + 454 * state.level },
+              ...keepNextIf(last),
               children: inlineChildren(child.content ?? [], ctx),
             }),
           ];
@@ -417,19 +440,28 @@ function blockParagraphs(
       );
     }
     case 'blockquote':
-      return block.content.flatMap((child) => blockParagraphs(child, ctx, list, true));
+      return block.content.flatMap((child, index) =>
+        blockParagraphs(child, ctx, list, true, keepWithNext && index === block.content.length - 1),
+      );
     case 'horizontalRule':
       return [
         new Paragraph({
           style: DOCX_STYLES.body.id,
+          ...keepNextIf(keepWithNext),
           border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '808080', space: 1 } },
         }),
       ];
     case 'codeBlock': {
       const code = (block.content ?? []).map((t) => t.text).join('');
-      return cleanForWord(code)
-        .split('\n')
-        .map((line) => new Paragraph({ style: DOCX_STYLES.code.id, children: textRuns(line || ' ', {}) }));
+      const lines = cleanForWord(code).split('\n');
+      return lines.map(
+        (line, index) =>
+          new Paragraph({
+            style: DOCX_STYLES.code.id,
+            ...keepNextIf(keepWithNext && index === lines.length - 1),
+            children: textRuns(line || ' ', {}),
+          }),
+      );
     }
   }
 }
@@ -502,7 +534,10 @@ export function letterToDocx(
   const font = fontName(organisation);
   const size = Math.round(Math.min(Math.max(options.fontSizePt ?? 11, 8), 16) * 2);
   const ctx: Context = { footnotes: {}, nextFootnote: 1, nextListInstance: 1, numberStarts: new Set() };
-  const body = letter.body.content.flatMap((block) => blockParagraphs(block, ctx, undefined, false));
+  const keep = blockBeforeSignature(letter.body.content);
+  const body = letter.body.content.flatMap((block, index) =>
+    blockParagraphs(block, ctx, undefined, false, index === keep),
+  );
   const withLetterhead = options.letterhead !== false;
 
   const running = new Header({
@@ -522,7 +557,8 @@ export function letterToDocx(
     description: 'Letter produced by FOI Desk',
     styles: {
       default: {
-        document: { run: { font, size } },
+        // British English for spell-check and hyphenation, on the document defaults every style inherits.
+        document: { run: { font, size, language: LETTER_LANGUAGE } },
         footnoteText: { run: { font, size: Math.max(size - 4, 14) }, paragraph: { spacing: { after: 40 } } },
         hyperlink: { run: { color: '0563C1', underline: {} } },
       },
@@ -566,5 +602,6 @@ export async function renderLetterDocx(
   organisation: Organisation,
   options: RenderDocxOptions = {},
 ): Promise<Buffer> {
-  return Packer.toBuffer(letterToDocx(letter, organisation, options));
+  // The package is then finished where `docx` cannot be told to write what Word writes.
+  return finishDocxPackage(await Packer.toBuffer(letterToDocx(letter, organisation, options)));
 }

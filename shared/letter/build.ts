@@ -33,6 +33,7 @@ import {
   type LetterTemplate,
   type StandardParagraph,
 } from './template';
+import { stripBidiControlsDeep } from './bidi';
 
 export interface BuildLetterInput {
   case: CaseRecord;
@@ -459,7 +460,13 @@ function prependText(lead: string, content: InlineNode[]): InlineNode[] {
 }
 
 /** The letter for a case: its meta (reference, date, recipient, file name) and its body as editor JSON. */
-export function buildLetter(input: BuildLetterInput): LetterDocument {
+export function buildLetter(given: BuildLetterInput): LetterDocument {
+  // Case and letterhead text reach the letter without direction controls (see ./bidi.ts).
+  const input: BuildLetterInput = {
+    ...given,
+    case: stripBidiControlsDeep(given.case),
+    organisation: stripBidiControlsDeep(given.organisation),
+  };
   const c = input.case;
   const values = letterValues(input);
   const b = new Builder(input, values);

@@ -1,3 +1,5 @@
+import { stripBidiControls } from './bidi';
+
 /**
  * Text that goes into a .docx must be legal XML 1.0 character data, or Word refuses the whole file
  * ("unreadable content"). Case text arrives from pasted emails and PDFs, so stray controls are real.
@@ -15,7 +17,9 @@ const NOT_FOR_WORD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]
  * letter looks worse than a missing control character nobody could see.
  */
 export function cleanForWord(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(NOT_FOR_WORD, '');
+  // Direction controls too: one right-to-left override in a name would print the rest backwards
+  // (see ./bidi.ts).
+  return stripBidiControls(text.replace(/\r\n?/g, '\n').replace(NOT_FOR_WORD, ''));
 }
 
 /** True when `cleanForWord` would change nothing (for tests and for warnings). */

@@ -4,6 +4,8 @@ import { cleanForWord, isCleanForWord } from '../../../shared/letter/clean';
 
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\u007f\ufffe\uffff]|[\ud800-\udfff]/u;
+/** Direction controls, which letters leave out too (shared/letter/bidi.ts). */
+const DIRECTION = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
 describe('cleanForWord', () => {
   it('removes C0 controls but keeps tab and newline', () => {
@@ -20,6 +22,15 @@ describe('cleanForWord', () => {
     expect(cleanForWord('x\udfff\ud800y')).toBe('xy');
     expect(cleanForWord('smile \u{1F600} \ud83d\ude00')).toBe('smile \u{1F600} \u{1F600}');
     expect(cleanForWord('a\ufffeb\uffffc')).toBe('abc');
+  });
+
+  it('drops direction controls, which would print a name backwards', () => {
+    expect(cleanForWord('Ada \u202eecalevoL\u202c, Flat 3\u200f, 12 Road')).toBe(
+      'Ada ecalevoL, Flat 3, 12 Road',
+    );
+    expect(cleanForWord('\u2066x\u2069 \u2067y\u2069 \u2068z\u2069 \u202aa\u202bb\u202dc\u061c')).toBe(
+      'x y z abc',
+    );
   });
 
   it('leaves ordinary UK text alone', () => {
@@ -44,7 +55,9 @@ describe('cleanForWord', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 100 }), (s) => {
         const withoutCr = s.replace(/\r\n?/g, '\n');
-        expect(cleanForWord(s)).toBe(withoutCr.replace(new RegExp(FORBIDDEN.source, 'gu'), ''));
+        expect(cleanForWord(s)).toBe(
+          withoutCr.replace(new RegExp(FORBIDDEN.source, 'gu'), '').replace(DIRECTION, ''),
+        );
       }),
       { numRuns: 300 },
     );
