@@ -38,6 +38,7 @@ import { Modal } from '../components/modal';
 import { LetterPanel } from '../letters/letter-panel';
 import { SimilarPanel } from '../components/similar-panel';
 import { DisclosureChoicePanel } from '../components/disclosure-choice';
+import { VisibleText } from '../components/visible-text';
 import {
   CHANNEL_LABELS,
   EVENT_LABELS,
@@ -119,7 +120,7 @@ export function CasePage({ id, onBack }: { id: number; onBack: () => void }) {
         <div>
           <p className="case__caption">{REGIME_LONG[record.regime] ?? record.regime}</p>
           <h1 className="page-title" ref={heading} tabIndex={-1}>
-            {record.reference}: {record.subject}
+            {record.reference}: <VisibleText text={record.subject} />
           </h1>
         </div>
         <div className="case__badges">
@@ -413,10 +414,16 @@ function RequestPanel({
             <div>
               <dt>Requester</dt>
               <dd>
-                {record.requester.name}
-                {record.requester.organisation ? `, ${record.requester.organisation}` : ''}
+                <VisibleText text={record.requester.name} />
+                {record.requester.organisation ? (
+                  <>
+                    , <VisibleText text={record.requester.organisation} />
+                  </>
+                ) : null}
                 {record.requester.email ? (
-                  <span className="summary-list__extra">{record.requester.email}</span>
+                  <span className="summary-list__extra">
+                    <VisibleText text={record.requester.email} />
+                  </span>
                 ) : null}
               </dd>
             </div>

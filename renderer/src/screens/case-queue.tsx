@@ -20,6 +20,7 @@ import type { QueueFacets, QueueQuery, QueueRow } from '../../../shared/contract
 import { call, errorMessage } from '../api';
 import { Alert, CheckboxField, SelectField } from '../components/fields';
 import { ProgressBadge, StatusTag } from '../components/badges';
+import { VisibleText } from '../components/visible-text';
 import { formatUkDate, OUTCOME_LABELS, REGIME_LABELS, STATUS_LABELS } from '../format';
 
 export interface QueueQueryState {
@@ -450,8 +451,12 @@ export function CaseQueue({
                       {row.reference}
                     </div>
                     <div role="gridcell" className="queue__cell queue__subject">
-                      <span className="queue__subject-text">{row.subject}</span>
-                      <span className="queue__requester">{row.requester}</span>
+                      <span className="queue__subject-text">
+                        <VisibleText text={row.subject} />
+                      </span>
+                      <span className="queue__requester">
+                        <VisibleText text={row.requester} />
+                      </span>
                     </div>
                     <div role="gridcell" className="queue__cell">
                       {REGIME_LABELS[row.regime] ?? row.regime}
