@@ -33,6 +33,7 @@ import {
   type LetterVersionRow,
 } from '../../db/queries/letters';
 import { deadlineFor, loadClockContext, toClockEvents } from './deadlines';
+import { suggestedTemplate, templateRegimeProblem } from '../../shared/letter/template-choice';
 
 export const TEMPLATE_OVERRIDES_KEY = 'letters.templates';
 export const PARAGRAPH_OVERRIDES_KEY = 'letters.paragraphs';
@@ -70,6 +71,20 @@ function paragraphsInForce(file: CaseFile): StandardParagraph[] {
   return listParagraphs(getSettingValue<StandardParagraph[]>(file.db, PARAGRAPH_OVERRIDES_KEY) ?? []);
 }
 
+/** The template the case suggests now, among those in force that its regime may use. */
+export function suggestedTemplateId(file: CaseFile, record: CaseRecord): string {
+  return suggestedTemplate(record, templatesInForce(file))?.id ?? suggestTemplateId(record);
+}
+
+/** Refuses a template not written for the regime (shared/letter/template-choice.ts). */
+function requireTemplateForRegime(
+  template: Pick<LetterTemplate, 'id' | 'name' | 'regimes'>,
+  regime: CaseRecord['regime'],
+): void {
+  const problem = templateRegimeProblem(template, regime);
+  if (problem) throw new AppError('validation', problem);
+}
+
 /** A fingerprint of what a letter is built from, to tell when the case has moved on. */
 function sourceHash(record: CaseRecord, org: Organisation, templateId: string): string {
   return createHash('sha256')
@@ -85,7 +100,7 @@ export function composeLetter(
 ): { document: LetterDocument; hash: string } {
   const record = requireCase(file, caseId);
   const organisation = requireOrganisation(file);
-  const templateId = options.templateId ?? suggestTemplateId(record);
+  const templateId = options.templateId ?? suggestedTemplateId(file, record);
   const template = getTemplate(
     templateId,
     getSettingValue<LetterTemplate[]>(file.db, TEMPLATE_OVERRIDES_KEY) ?? [],
@@ -96,6 +111,7 @@ export function composeLetter(
       .join(', ');
     throw new AppError('validation', `There is no letter template "${templateId}". Templates: ${ids}.`);
   }
+  requireTemplateForRegime(template, record.regime);
   const deadline = deadlineFor(
     loadClockContext(file.db),
     record,
@@ -251,6 +267,12 @@ export async function renderLetterFile(
   file: CaseFile,
   document: LetterDocument,
 ): Promise<{ fileName: string; bytes: Buffer }> {
+  // A letter saved before templates were held to their regimes is refused here too.
+  const template = getTemplate(
+    document.meta.templateId,
+    getSettingValue<LetterTemplate[]>(file.db, TEMPLATE_OVERRIDES_KEY) ?? [],
+  );
+  if (template) requireTemplateForRegime(template, document.meta.regime);
   const bytes = await renderLetterDocx(document, requireOrganisation(file));
   return { fileName: document.meta.fileName, bytes };
 }
@@ -264,7 +286,13 @@ export function letterForExport(
   caseId: number,
   options: { templateId?: string; date?: IsoDate },
 ): LetterDocument {
-  const templateId = options.templateId ?? suggestTemplateId(requireCase(file, caseId));
+  const record = requireCase(file, caseId);
+  const templateId = options.templateId ?? suggestedTemplateId(file, record);
+  const template = getTemplate(
+    templateId,
+    getSettingValue<LetterTemplate[]>(file.db, TEMPLATE_OVERRIDES_KEY) ?? [],
+  );
+  if (template) requireTemplateForRegime(template, record.regime);
   const saved = latestLetterVersion(file.db, caseId, templateId);
   if (saved && !options.date) return letterDocumentSchema.parse(saved.document);
   return composeLetter(file, caseId, { ...options, templateId }).document;

@@ -519,7 +519,7 @@ export function suggestTemplateId(c: CaseRecord): string {
   if (c.status === 'clarification') return 'clarification';
   const outcomes = c.questions.map((q) => q.response?.outcome);
   const withheld = withholdsInformation(c);
-  if (c.regime === 'EIR' && withheld) return 'eir-refusal';
+  if (c.regime === 'EIR' && (withheld || c.outcome === 'refused')) return 'eir-refusal';
   if (c.regime === 'EISR') return 'eisr-response';
   if (c.regime === 'SAR') return 'full-disclosure';
   if (

@@ -8,11 +8,11 @@ import { getSettingValue, setSetting } from '../../../db/queries/settings';
 import type { CaseRecord } from '../../../shared/case-format';
 import type { LetterLibrary, LetterVersionView } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
+import { templatesForRegime } from '../../../shared/letter/template-choice';
 import {
   defaultParagraph,
   defaultTemplate,
   listParagraphs,
-  suggestTemplateId,
   type LetterTemplate,
   type StandardParagraph,
 } from '../../../templates/index';
@@ -26,6 +26,7 @@ import {
   PARAGRAPH_OVERRIDES_KEY,
   renderLetterFile,
   saveLetterEdits,
+  suggestedTemplateId,
   TEMPLATE_OVERRIDES_KEY,
   templatesInForce,
 } from '../letters';
@@ -106,17 +107,16 @@ export const letterHandlers = {
       const record = getCaseRecord(s.db, input.caseId);
       if (!record) throw new AppError('not-found', 'That case is not in the case file.');
       regime = record.regime;
-      suggested = suggestTemplateId(record);
+      suggested = suggestedTemplateId(s.file, record);
     }
-    const templates = templatesInForce(s.file)
-      .filter((t) => !regime || t.regimes.includes(regime))
-      .map((t) => ({
-        id: t.id,
-        name: t.name,
-        title: t.title,
-        description: t.description ?? null,
-        regimes: t.regimes,
-      }));
+    const inForce = templatesInForce(s.file);
+    const templates = (regime ? templatesForRegime(inForce, regime) : inForce).map((t) => ({
+      id: t.id,
+      name: t.name,
+      title: t.title,
+      description: t.description ?? null,
+      regimes: t.regimes,
+    }));
     if (suggested !== null && !templates.some((t) => t.id === suggested))
       suggested = templates[0]?.id ?? null;
     return { templates, suggested };
