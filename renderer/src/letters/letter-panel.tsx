@@ -73,6 +73,11 @@ export function LetterPanel({
   const [busy, setBusy] = useState(false);
   const [confirm, setConfirm] = useState<Confirm>(null);
   const previewBody = useDeferredValue(body);
+  /**
+   * Whether the template list still follows the case's suggestion: until the officer picks a
+   * template, and while no letter has been written, the selection moves with the suggestion.
+   */
+  const followSuggestion = useRef(true);
 
   const show = useCallback((version: LetterVersionView) => {
     setCurrent(version);
@@ -100,6 +105,7 @@ export function LetterPanel({
       setVersions(saved);
       setOrganisation(settings.organisation);
       const last = newest(saved);
+      if (last) followSuggestion.current = false;
       setTemplateId(last?.templateId ?? offered.suggested ?? offered.templates[0]?.id ?? '');
       // A draft kept at the last lock, which the officer chose to restore: its version, its text.
       const draft = drafts.peekDraft(draftKey);
@@ -135,12 +141,26 @@ export function LetterPanel({
     };
   }, [caseId, show, drafts, draftKey]);
 
-  // The case was edited on this page: the saved letters may now be out of date.
+  // The case was edited on this page: the saved letters may now be out of date, and the answers
+  // recorded may call for another template (an exemption turns a full disclosure into a partial
+  // one). The choices were read once when the panel opened; read them again with every change.
   const firstDetail = useRef(detail);
   useEffect(() => {
     if (detail === firstDetail.current) return;
     refreshVersions().catch(() => undefined);
-  }, [detail, refreshVersions]);
+    let live = true;
+    call('letters:templates', { caseId }).then(
+      (offered) => {
+        if (!live) return;
+        setChoices(offered);
+        if (followSuggestion.current && offered.suggested) setTemplateId(offered.suggested);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [detail, refreshVersions, caseId]);
 
   /** Runs an action that replaces what the editor shows, asking first if that would lose edits. */
   const guard = (action: () => void) => {
@@ -170,6 +190,7 @@ export function LetterPanel({
           ...(replaceEdits ? { replaceEdits: true } : {}),
         });
         show(version);
+        followSuggestion.current = false;
         setTemplateId(version.templateId);
         await refreshVersions();
         setMessage({
@@ -309,7 +330,10 @@ export function LetterPanel({
             label="Letter template"
             hint={selected?.description ?? undefined}
             value={templateId}
-            onChange={setTemplateId}
+            onChange={(id) => {
+              followSuggestion.current = false;
+              setTemplateId(id);
+            }}
             options={choices.templates.map((t) => ({
               value: t.id,
               label: t.id === choices.suggested ? `${t.name} (suggested)` : t.name,
