@@ -4,7 +4,7 @@
  * the same list, so an exempt answer without an exemption can never be stored.
  */
 import type { QuestionData, QuestionResponse, Regime } from './case-format';
-import { exemptionsFor, likelihoodsFor, matchProvision, needsPublicInterestTest } from './exemptions';
+import { exemptionsFor, likelihoodsFor, matchProvision, needsPublicInterestTest, testOf } from './exemptions';
 
 export interface AnswerProblem {
   /** Where, in the response: `outcome`, `seeQuestion`, `link`, `exemptions`, `exemptions[0].reason` … */
@@ -24,6 +24,20 @@ export interface AnswerContext {
   number: string;
   /** Every question number in the case (parts included). */
   numbers: readonly string[];
+}
+
+/**
+ * The EIR reg 12(5) exceptions apply only where disclosure "would adversely affect" the interest:
+ * more probable than not, a higher bar than FOIA's "would be likely to prejudice". Choosing "would
+ * be likely to" for one of them states the wrong test, so the answer form and every write path
+ * (cases:set-response, cases:set-questions, the import) refuse it with this message, and a letter
+ * built from an answer stored before the rule says so in its warnings.
+ */
+export function adverseEffectProblem(provision: string, likelihood: string | undefined): string | undefined {
+  if (likelihood !== 'would be likely to') return undefined;
+  const found = matchProvision(provision);
+  if (!found || testOf(found.entry, found.subsection?.ref) !== 'adverse-effect') return undefined;
+  return `${provision.trim()} is an EIR regulation 12(5) exception: it applies only where disclosure would adversely affect the interest, so "would be likely to" (the FOIA prejudice test) is the wrong test; choose "would"`;
 }
 
 export function responseProblems(response: QuestionResponse, context: AnswerContext): AnswerProblem[] {
@@ -67,7 +81,9 @@ export function responseProblems(response: QuestionResponse, context: AnswerCont
     const subsection = found?.subsection?.ref;
     if (found) {
       const allowed = likelihoodsFor(found.entry, subsection);
-      if (allowed.length > 0 && !ex.likelihood)
+      const adverse = adverseEffectProblem(ex.provision, ex.likelihood);
+      if (adverse) out.push({ field: `${at}.likelihood`, message: adverse });
+      else if (allowed.length > 0 && !ex.likelihood)
         out.push({ field: `${at}.likelihood`, message: `Say how likely the harm is for exemption${n}` });
       else if (ex.likelihood && allowed.length > 0 && !allowed.includes(ex.likelihood))
         out.push({

@@ -9,7 +9,8 @@
  */
 import type { Regime } from './case-format';
 
-export type ExemptionLaw = 'FOIA' | 'EIR' | 'FOISA' | 'EISR';
+/** DPA 2018 and UK GDPR: the restrictions on a data subject's rights a subject access refusal relies on. */
+export type ExemptionLaw = 'FOIA' | 'EIR' | 'FOISA' | 'EISR' | 'DPA 2018' | 'UK GDPR';
 /** Mixed: absolute for some subsections, qualified for others (see each subsection). */
 export type ExemptionKind = 'absolute' | 'qualified' | 'mixed';
 export type HarmTest =
@@ -20,7 +21,8 @@ export type HarmTest =
   | 'endanger'
   | 'safeguarding'
   | 'qualified-person'
-  | 'confidence';
+  | 'confidence'
+  | 'serious-harm';
 
 export interface ExemptionSubsection {
   /** As written after the section: "(1)(a)", "(2)(b)(i)". */
@@ -59,6 +61,8 @@ export const HARM_TESTS: Record<HarmTest, string> = {
   'qualified-person':
     'Prejudice in the reasonable opinion of the qualified person (record whose opinion and when it was given).',
   confidence: 'Disclosure would be an actionable breach of confidence.',
+  'serious-harm':
+    'Serious harm test: supplying the data would be likely to cause serious harm to the physical or mental health of the data subject or another individual (the opinion of the appropriate health professional, DPA 2018 Sch 3 para 2 and 5).',
 };
 
 const sub = (ref: string, title: string, extra: Partial<ExemptionSubsection> = {}): ExemptionSubsection => ({
@@ -790,23 +794,120 @@ const EISR: ExemptionEntry[] = [
   },
 ];
 
-export const EXEMPTIONS: readonly ExemptionEntry[] = [...FOIA, ...EIR, ...FOISA, ...EISR];
+// The Data Protection Act 2018 Schedules 2–4: exemptions from (restrictions of) the right of access
+// in UK GDPR Article 15, each applying only "to the extent that" complying would have the effect it
+// describes. There is no public interest test in the FOI sense (kind "absolute": nothing to weigh in
+// a letter), but most carry their own condition, given in `note`. Sch 2 Part 1 paras 2 and 5,
+// Part 2 para 7, Part 3 paras 16–17, Part 4 paras 19–25; Sch 3 Part 2 paras 2–5 (health), Part 3
+// paras 7–10 (social work), Part 4 (education); Sch 4 (disclosure prohibited or restricted by
+// other enactments). UK GDPR Article 12(5)(b): a manifestly unfounded or excessive request.
+const dpa = (
+  id: string,
+  provision: string,
+  title: string,
+  test: HarmTest,
+  extra: Partial<ExemptionEntry> = {},
+): ExemptionEntry => ({
+  id: `dpa-${id}`,
+  law: 'DPA 2018',
+  provision,
+  title,
+  kind: 'absolute',
+  test,
+  subsections: [],
+  ...extra,
+});
 
-const LAW_OF_REGIME: Record<Regime, ExemptionLaw | null> = {
-  FOIA: 'FOIA',
-  'FOI-IR': 'FOIA',
-  EIR: 'EIR',
-  'EIR-RECON': 'EIR',
-  FOISA: 'FOISA',
-  'FOISA-REVIEW': 'FOISA',
-  EISR: 'EISR',
-  SAR: null,
+const DPA: ExemptionEntry[] = [
+  dpa('sch2-2', 'Sch 2 para 2', 'Crime and taxation: general', 'prejudice', {
+    subsections: [
+      sub('(1)(a)', 'The prevention or detection of crime'),
+      sub('(1)(b)', 'The apprehension or prosecution of offenders'),
+      sub('(1)(c)', 'The assessment or collection of a tax or duty'),
+    ],
+    note: 'Only to the extent that giving access would be likely to prejudice one of these purposes.',
+  }),
+  dpa(
+    'sch2-5',
+    'Sch 2 para 5',
+    'Information required to be disclosed by law or in connection with legal proceedings',
+    'class',
+    {
+      subsections: [
+        sub('(2)', 'Disclosure required by an enactment, a rule of law or a court order'),
+        sub('(3)', 'Disclosure necessary for legal proceedings, legal advice or legal rights'),
+      ],
+    },
+  ),
+  dpa('sch2-7', 'Sch 2 para 7', 'Functions designed to protect the public', 'prejudice', {
+    note: 'Only to the extent that giving access would be likely to prejudice the proper discharge of the function (the table in para 7).',
+  }),
+  dpa(
+    'sch2-16',
+    'Sch 2 para 16',
+    'Protection of the rights of others (information about another individual)',
+    'class',
+    {
+      note: 'Only where the other individual can be identified and has not consented and it is not reasonable to disclose without consent, weighing the factors in para 16(3); para 17 keeps health, social work and education workers’ names disclosable.',
+    },
+  ),
+  dpa('sch2-19', 'Sch 2 para 19', 'Legal professional privilege', 'class'),
+  dpa('sch2-20', 'Sch 2 para 20', 'Self-incrimination', 'class'),
+  dpa('sch2-22', 'Sch 2 para 22', 'Management forecasts', 'prejudice', {
+    note: 'Only to the extent that giving access would be likely to prejudice the conduct of the business or activity.',
+  }),
+  dpa('sch2-23', 'Sch 2 para 23', 'Negotiations', 'prejudice', {
+    note: 'Records of the controller’s intentions in negotiations with the data subject, to the extent that access would be likely to prejudice them.',
+  }),
+  dpa('sch2-24', 'Sch 2 para 24', 'Confidential references', 'class'),
+  dpa('sch2-25', 'Sch 2 para 25', 'Exam scripts and exam marks', 'class'),
+  dpa('sch3-2', 'Sch 3 para 2', 'Health data: processed by a court', 'class'),
+  dpa('sch3-3', 'Sch 3 para 3', 'Health data: the expectations and wishes of the data subject', 'class', {
+    note: 'A request made on behalf of the data subject by a person with parental responsibility or appointed by a court, where the data subject expected or asked that it would not be disclosed to that person.',
+  }),
+  dpa('sch3-5', 'Sch 3 para 5', 'Health data: serious harm', 'serious-harm', {
+    note: 'A controller that is not a health professional must first consult the appropriate health professional and obtain their opinion that the serious harm test is met (para 5(2)–(3)); record whose opinion and when.',
+  }),
+  dpa('sch3-7', 'Sch 3 para 7', 'Social work data: serious harm', 'serious-harm'),
+  dpa('sch3-19', 'Sch 3 para 19', 'Education data: serious harm', 'serious-harm'),
+  dpa('sch4', 'Sch 4', 'Disclosure prohibited or restricted by another enactment', 'class', {
+    subsections: [
+      sub('para 2', 'Human fertilisation and embryology information'),
+      sub('para 3', 'Adoption records and reports'),
+      sub('para 4', 'Statements and records of special educational needs'),
+      sub('para 5', 'Parental order records and reports'),
+    ],
+  }),
+  {
+    id: 'ukgdpr-12-5',
+    law: 'UK GDPR',
+    provision: 'Art 12(5)(b)',
+    title: 'Manifestly unfounded or excessive request',
+    kind: 'absolute',
+    test: 'class',
+    subsections: [],
+    note: 'The controller must be able to show that the request is manifestly unfounded or excessive; it may instead charge a reasonable fee (Art 12(5)(a)).',
+  },
+];
+
+export const EXEMPTIONS: readonly ExemptionEntry[] = [...FOIA, ...EIR, ...FOISA, ...EISR, ...DPA];
+
+const LAWS_OF_REGIME: Record<Regime, readonly ExemptionLaw[]> = {
+  FOIA: ['FOIA'],
+  'FOI-IR': ['FOIA'],
+  EIR: ['EIR'],
+  'EIR-RECON': ['EIR'],
+  FOISA: ['FOISA'],
+  'FOISA-REVIEW': ['FOISA'],
+  EISR: ['EISR'],
+  // A subject access refusal relies on the DPA 2018 schedules (or UK GDPR Art 12(5)), never on FOIA.
+  SAR: ['DPA 2018', 'UK GDPR'],
 };
 
-/** The catalogue a case's regime draws on; a SAR's exemptions are in the DPA 2018 schedules, not here. */
+/** The catalogue a case's regime draws on: a SAR draws only on the DPA 2018 schedules and Art 12(5). */
 export function exemptionsFor(regime: Regime): readonly ExemptionEntry[] {
-  const law = LAW_OF_REGIME[regime];
-  return law ? EXEMPTIONS.filter((e) => e.law === law) : [];
+  const laws = LAWS_OF_REGIME[regime];
+  return EXEMPTIONS.filter((e) => laws.includes(e.law));
 }
 
 export function findExemption(id: string): ExemptionEntry | undefined {
@@ -855,6 +956,7 @@ export function likelihoodsFor(
     case 'class':
     case 'safeguarding':
     case 'confidence':
+    case 'serious-harm':
       return [];
   }
 }

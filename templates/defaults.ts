@@ -19,6 +19,7 @@ import acknowledgement from './defaults/letters/acknowledgement.json';
 import clarification from './defaults/letters/clarification.json';
 import feesNotice from './defaults/letters/fees-notice.json';
 import piExtension from './defaults/letters/pi-extension.json';
+import eirExtension from './defaults/letters/eir-extension.json';
 import fullDisclosure from './defaults/letters/full-disclosure.json';
 import partialDisclosure from './defaults/letters/partial-disclosure.json';
 import refusal from './defaults/letters/refusal.json';
@@ -29,6 +30,7 @@ import repeated from './defaults/letters/repeated.json';
 import internalReviewOutcome from './defaults/letters/internal-review-outcome.json';
 import eirRefusal from './defaults/letters/eir-refusal.json';
 import sarExtension from './defaults/letters/sar-extension.json';
+import sarResponse from './defaults/letters/sar-response.json';
 import foisaReviewOutcome from './defaults/letters/foisa-review-outcome.json';
 import eisrResponse from './defaults/letters/eisr-response.json';
 
@@ -56,6 +58,7 @@ const TEMPLATE_SOURCES: unknown[] = [
   clarification,
   feesNotice,
   piExtension,
+  eirExtension,
   fullDisclosure,
   partialDisclosure,
   refusal,
@@ -66,6 +69,7 @@ const TEMPLATE_SOURCES: unknown[] = [
   internalReviewOutcome,
   eirRefusal,
   sarExtension,
+  sarResponse,
   foisaReviewOutcome,
   eisrResponse,
 ];

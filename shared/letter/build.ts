@@ -22,7 +22,17 @@ import {
   type ParagraphRole,
 } from './doc';
 import { letterFileName } from './file-name';
-import { costLimit, describeExemption, hasPublicInterestTest, regimeProfile, reviewWindow } from './legal';
+import { adverseEffectProblem } from '../answer-rules';
+import {
+  costLimit,
+  describeExemption,
+  hasPublicInterestTest,
+  lawValues,
+  questionList,
+  recordedExemptions,
+  regimeProfile,
+  reviewWindow,
+} from './legal';
 import { literalParagraphs, markupToBlocks } from './markup';
 import type { PlaceholderValues } from './placeholders';
 import {
@@ -54,6 +64,11 @@ export interface BuildLetterInput {
    * They fill placeholders the case cannot; they never replace a value taken from the case.
    */
   values?: Readonly<Record<string, string>>;
+  /**
+   * For an internal review or reconsideration: the original request it reviews, whose reference
+   * and response date the outcome letter names (the review case's `reviewOf`).
+   */
+  original?: { reference: string; responded?: IsoDate | undefined };
 }
 
 /** Outcomes that withhold something and so need a refusal notice (FOIA s17, EIR reg 14, FOISA s16). */
@@ -169,6 +184,10 @@ export function letterValues(input: BuildLetterInput): Record<string, string | u
     'organisation.website': o.website,
     'signatory.name': c.signatory?.name,
     'signatory.title': c.signatory?.title,
+    // The law on the letter's date and the exemptions recorded (shared/letter/legal.ts).
+    ...lawValues(c, input.date),
+    'original.reference': input.original?.reference,
+    'original.responded': input.original?.responded ? formatLongDate(input.original.responded) : undefined,
   };
   const out: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(input.values ?? {})) out[k] = v;
@@ -343,6 +362,9 @@ class Builder {
   exemption(ex: AppliedExemption, q: QuestionData): void {
     const info = describeExemption(ex.provision, this.regime);
     const title = ex.title?.trim() || info.title;
+    // Neither confirm nor deny: the harm, the provision and the public interest are about saying
+    // whether the information is held (FOIA s1(1)(a), s2(1)(b)), not about disclosing it.
+    const ncnd = q.response?.outcome === 'ncnd';
     const local: Record<string, string | undefined> = {
       'question.number': q.number.trim(),
       'exemption.provision': ex.provision,
@@ -350,11 +372,23 @@ class Builder {
       'exemption.title': title,
       'exemption.name': title ? `${info.section} – ${title}` : info.section,
       'exemption.likelihood': ex.likelihood,
+      'exemption.ncnd': info.ncnd,
     };
     this.standard('exemption.heading', local);
     if (ex.reason.trim()) this.literal(ex.reason);
     else this.warnings.push(`Question ${q.number}: ${info.section} has no reasons given.`);
-    if (ex.likelihood) this.standard('exemption.likelihood', local);
+    const adverse = adverseEffectProblem(ex.provision, ex.likelihood);
+    if (adverse) this.warnings.push(`Question ${q.number}: ${adverse}.`);
+    if (ex.likelihood || (ncnd && info.adverseEffect))
+      this.standard(ncnd ? 'exemption.ncnd-likelihood' : 'exemption.likelihood', local);
+    if (ncnd) {
+      if (info.ncnd || this.regime === 'FOISA' || this.regime === 'FOISA-REVIEW')
+        this.standard('exemption.ncnd-provision', local);
+      else if (hasPublicInterestTest(this.regime))
+        this.warnings.push(
+          `Question ${q.number}: ${info.section} has no provision that excludes the duty to confirm or deny.`,
+        );
+    }
 
     if (!hasPublicInterestTest(this.regime)) return;
     if (info.kind === 'absolute') {
@@ -364,7 +398,7 @@ class Builder {
           `Question ${q.number}: ${info.section} is an absolute exemption, so its public interest test is left out.`,
         );
       }
-      this.standard('exemption.absolute', local);
+      this.standard(ncnd ? 'exemption.ncnd-absolute' : 'exemption.absolute', local);
       return;
     }
     const pi = ex.publicInterest;
@@ -378,16 +412,38 @@ class Builder {
       return;
     }
     this.standard('exemption.pit-heading', local);
-    this.standard('exemption.pit-intro', local);
-    this.standard('exemption.pit-for', local);
+    this.standard(ncnd ? 'exemption.ncnd-pit-intro' : 'exemption.pit-intro', local);
+    this.standard(ncnd ? 'exemption.ncnd-pit-for' : 'exemption.pit-for', local);
     this.factors(pi.forDisclosure, local);
-    this.standard('exemption.pit-against', local);
+    this.standard(ncnd ? 'exemption.ncnd-pit-against' : 'exemption.pit-against', local);
     this.factors(pi.forWithholding, local);
     if (pi.conclusion.trim()) this.literal(pi.conclusion);
     else
       this.warnings.push(
         `Question ${q.number}: the public interest test for ${info.section} has no conclusion.`,
       );
+  }
+
+  /**
+   * The `exemptions` block: each exemption recorded on the case once, with the questions it covers
+   * and the reasons recorded for it (s17(1)(a)–(c)); no public interest test.
+   */
+  exemptionReasons(): void {
+    const c = this.input.case;
+    const recorded = recordedExemptions(c.questions, c.regime);
+    if (recorded.length === 0) {
+      this.warnings.push('The case records no exemption, so the letter names none.');
+      return;
+    }
+    for (const r of recorded) {
+      const title = r.info.title;
+      this.standard('exemption.heading', {
+        'exemption.name': title ? `${r.info.section} – ${title}` : r.info.section,
+      });
+      this.standard('exemption.covers', { 'exemption.questions': questionList(r.questions) });
+      if (r.reasons.length === 0) this.warnings.push(`${r.info.section} has no reasons given.`);
+      r.reasons.forEach((reason) => this.literal(reason));
+    }
   }
 
   factors(list: readonly string[], local: PlaceholderValues): void {
@@ -489,6 +545,9 @@ export function buildLetter(given: BuildLetterInput): LetterDocument {
       case 'sign-off':
         b.signOff();
         break;
+      case 'exemptions':
+        b.exemptionReasons();
+        break;
     }
   }
 
@@ -521,7 +580,7 @@ export function suggestTemplateId(c: CaseRecord): string {
   const withheld = withholdsInformation(c);
   if (c.regime === 'EIR' && (withheld || c.outcome === 'refused')) return 'eir-refusal';
   if (c.regime === 'EISR') return 'eisr-response';
-  if (c.regime === 'SAR') return 'full-disclosure';
+  if (c.regime === 'SAR') return 'sar-response';
   if (
     c.outcome === 'refused' ||
     (withheld && outcomes.every((o) => (o !== undefined && WITHHOLDING.has(o)) || o === 'see-other'))

@@ -5,6 +5,8 @@
  * Information (Scotland) Regulations 2004 (SSI 2004/520) regs 10, 11, 13 and 16–17; see shared/DOMAIN.md.
  */
 import type { Jurisdiction, Regime } from '../case-format';
+import type { IsoDate } from '../dates';
+import { matchProvision } from '../exemptions';
 
 export interface RegimeProfile {
   /** "Freedom of Information Act 2000": used as "under the {{act}}". */
@@ -113,6 +115,13 @@ export interface ExemptionInfo {
   title?: string;
   /** Absolute: no public interest test. Unknown: a provision this table does not list. */
   kind: ExemptionKind;
+  /**
+   * The provision that excludes the duty to confirm or deny (FOIA s1(1)(a)) for this exemption, as
+   * a letter writes it: "section 31(3)", "regulation 12(6)". From the catalogue (shared/exemptions.ts).
+   */
+  ncnd?: string;
+  /** The EIR reg 12(5) adverse-effect test: "would adversely affect", never "prejudice" (the EISR keep "prejudice substantially"). */
+  adverseEffect?: boolean;
 }
 
 interface Entry {
@@ -289,8 +298,44 @@ export function describeExemption(provision: string, regime: Regime): ExemptionI
         ? EISR_EXCEPTIONS['11']
         : Object.entries(EISR_EXCEPTIONS).find(([k]) => key.startsWith(k))?.[1];
   }
-  const info: ExemptionInfo = { section, kind: law === 'SAR' ? 'unknown' : classify(entry, rest) };
+  if (law === 'SAR') return describeDataProtection(provision);
+  const info: ExemptionInfo = { section, kind: classify(entry, rest) };
   if (entry) info.title = entry.title;
+  const found = matchProvision(provision);
+  if (found?.entry.ncnd) info.ncnd = provisionWords(found.entry.ncnd);
+  if (found?.entry.test === 'adverse-effect') info.adverseEffect = true;
+  return info;
+}
+
+/** "s31(3)" → "section 31(3)", "reg 12(6)" → "regulation 12(6)", as running text writes them. */
+export function provisionWords(provision: string): string {
+  return provision
+    .replace(/^s(?=\d)/, 'section ')
+    .replace(/^reg /, 'regulation ')
+    .replace(/\band (?=\()/g, 'and ');
+}
+
+/**
+ * A DPA 2018 schedule exemption or UK GDPR Article 12(5) as a subject access letter names it:
+ * "Schedule 2, paragraph 16 of the Data Protection Act 2018". No public interest test applies
+ * (each has its own condition, which the reason must show), so the kind is absolute.
+ */
+function describeDataProtection(provision: string): ExemptionInfo {
+  const found = matchProvision(provision);
+  const text = provision.trim().replace(/\s+/g, ' ');
+  const gdpr = /^UK ?GDPR/i.test(text);
+  const body = text
+    .replace(/^(DPA( 2018)?|UK ?GDPR)\s*/i, '')
+    .replace(/\bSch\.? ?(\d+)/i, 'Schedule $1')
+    .replace(/\bparas?\.? ?(\d+)/gi, 'paragraph $1')
+    .replace(/\bArt\.? ?(\d+)/i, 'Article $1')
+    .replace(/^(Schedule \d+) (paragraph)/, '$1, $2');
+  const info: ExemptionInfo = {
+    section: `${body} of the ${gdpr ? 'UK GDPR' : 'Data Protection Act 2018'}`,
+    kind: found ? 'absolute' : 'unknown',
+  };
+  const title = found?.entry.title;
+  if (title) info.title = title;
   return info;
 }
 
@@ -305,4 +350,206 @@ export function costLimit(regime: Regime): { limit: string; hours: string; rate:
   if (regime === 'FOISA' || regime === 'FOISA-REVIEW') return { limit: '£600', hours: '40', rate: '£15' };
   // Bodies outside central government, NHS trusts included: £450, i.e. 18 hours at £25 an hour.
   return { limit: '£450', hours: '18', rate: '£25' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The law as it stands on the letter's date
+
+/**
+ * The Data (Use and Access) Act 2025 s76 replaced the subject access time limit and extension in
+ * UK GDPR Article 12(3) with Article 12A (the "applicable time period", its extension by two
+ * further months by notice within the first month, and the stopped clock). Commenced on 5 February
+ * 2026 by the Data (Use and Access) Act 2025 (Commencement No. 6 and Transitional and Saving
+ * Provisions) Regulations 2026 (SI 2026/82), reg 2(h).
+ */
+export const ARTICLE_12A_IN_FORCE: IsoDate = '2026-02-05';
+
+export interface SarTimeLimitLaw {
+  /** "Article 12A" or "Article 12(3)": the provision a letter of that date cites. */
+  provision: string;
+  /** Where the extension and its notice are found, for the template notes and the warning text. */
+  source: string;
+}
+
+/** The provision on the SAR time limit and its extension in force on `date`. */
+export function sarTimeLimitLaw(date: IsoDate): SarTimeLimitLaw {
+  return date >= ARTICLE_12A_IN_FORCE
+    ? {
+        provision: 'Article 12A',
+        source:
+          'UK GDPR Article 12A, inserted by the Data (Use and Access) Act 2025 s76 (in force 5 February 2026, SI 2026/82 reg 2(h))',
+      }
+    : { provision: 'Article 12(3)', source: 'UK GDPR Article 12(3) (before 5 February 2026)' };
+}
+
+/** What the UK regulator is called from a date, and why. */
+export interface RegulatorName {
+  /** The first day the name is used; null while the change that brings it has not commenced. */
+  from: IsoDate | null;
+  /** Used in running text: "apply to the Information Commissioner". */
+  name: string;
+  /** As it signs its correspondence, before the address: "Information Commissioner's Office". */
+  office: string;
+  source: string;
+}
+
+/**
+ * The Information Commissioner (FOIA s18(1), continued by DPA 2018 s114) becomes the Information
+ * Commission, a body corporate, under the Data (Use and Access) Act 2025 ss117–119. Section 117
+ * (establishing the Commission) was commenced on 20 August 2025, except s117(4)(a), by SI 2025/904
+ * reg 2(r); the office is abolished and its functions pass to the Commission only when ss118–119
+ * are brought into force, and the consequential renaming in other Acts (SI 2026/386 reg 1(2)) waits
+ * for s119. No commencement date for s119 had been made when this table was written (1 December
+ * 2026; as of June 2026 the office still had a Commissioner, whose resignation left the functions
+ * delegated), so the Commission's `from` is null. When the commencement regulations are made, set
+ * `from` to the day s119 comes into force and cite them here: every letter dated from that day
+ * names the Commission.
+ */
+export const REGULATOR_NAMES: readonly RegulatorName[] = [
+  {
+    from: '2001-01-30',
+    name: 'the Information Commissioner',
+    office: "Information Commissioner's Office",
+    source: 'FOIA 2000 s18(1) (the Data Protection Commissioner renamed, 30 January 2001); DPA 2018 s114',
+  },
+  {
+    from: null,
+    name: 'the Information Commission',
+    office: 'Information Commission',
+    source:
+      'Data (Use and Access) Act 2025 ss117–119; s117 in force 20 August 2025 (SI 2025/904 reg 2(r)); ss118–119 not yet commenced; consequential amendments SI 2026/386',
+  },
+];
+
+/** The regulator's name on `date`: the latest entry of `table` that has commenced by then. */
+export function regulatorOn(date: IsoDate, table: readonly RegulatorName[] = REGULATOR_NAMES): RegulatorName {
+  let current: RegulatorName | undefined;
+  for (const entry of table) {
+    if (entry.from !== null && entry.from <= date && (!current || current.from! <= entry.from))
+      current = entry;
+  }
+  const first = table[0];
+  if (!current && !first) throw new Error('The regulator table is empty.');
+  return current ?? first!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values the templates name (see templates/README.md)
+
+/** For running prose: "Law enforcement" → "law enforcement", but "NHS…" stays as it is. */
+function lowerInitial(value: string): string {
+  return /^[A-Z][a-z]/.test(value) ? value.charAt(0).toLowerCase() + value.slice(1) : value;
+}
+
+/** "question 5", "questions 1 and 2", "questions 1, 1.1 and 2". */
+export function questionList(numbers: readonly string[]): string {
+  const n = numbers.map((x) => x.trim());
+  if (n.length <= 1) return `question ${n[0] ?? ''}`.trim();
+  return `questions ${n.slice(0, -1).join(', ')} and ${n[n.length - 1]}`;
+}
+
+function capitalise(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1);
+}
+
+/**
+ * DPA 2018 s164A (complaints to the controller: a way to complain, acknowledged within 30 days),
+ * inserted by the Data (Use and Access) Act 2025 s103; in force 19 June 2026 (SI 2026/82 reg 3).
+ */
+export const CONTROLLER_COMPLAINTS_IN_FORCE: IsoDate = '2026-06-19';
+
+function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export interface RecordedExemption {
+  /** "section 31(1)(a) (law enforcement)". */
+  label: string;
+  info: ExemptionInfo;
+  /** The questions (parts included) it is recorded against, in the order of the request. */
+  questions: string[];
+  /** True when any of those answers neither confirms nor denies. */
+  ncnd: boolean;
+  /** The reasons recorded for it (s17(1)(c)), each once. */
+  reasons: string[];
+}
+
+interface QuestionLike {
+  number: string;
+  parts?: QuestionLike[] | undefined;
+  response?:
+    | {
+        outcome: string;
+        exemptions?: { provision: string; title?: string | undefined; reason: string }[] | undefined;
+      }
+    | undefined;
+}
+
+/** Each exemption recorded on the case once, with the questions it covers (s17(1)(a)–(b)). */
+export function recordedExemptions(questions: readonly QuestionLike[], regime: Regime): RecordedExemption[] {
+  const byKey = new Map<string, RecordedExemption>();
+  const walk = (qs: readonly QuestionLike[], depth: number) => {
+    for (const q of qs) {
+      for (const ex of q.response?.exemptions ?? []) {
+        const info = describeExemption(ex.provision, regime);
+        const title = ex.title?.trim() || info.title;
+        const label = title
+          ? `${lowerInitial(info.section)} (${lowerInitial(title)})`
+          : lowerInitial(info.section);
+        const key = label.toLowerCase();
+        const found = byKey.get(key) ?? { label, info, questions: [], ncnd: false, reasons: [] };
+        if (title) found.info = { ...found.info, title };
+        const reason = ex.reason.trim();
+        if (reason && !found.reasons.includes(reason)) found.reasons.push(reason);
+        if (!found.questions.includes(q.number.trim())) found.questions.push(q.number.trim());
+        if (q.response?.outcome === 'ncnd') found.ncnd = true;
+        byKey.set(key, found);
+      }
+      if (depth < 6 && q.parts) walk(q.parts, depth + 1);
+    }
+  };
+  walk(questions, 0);
+  return [...byKey.values()];
+}
+
+/**
+ * The values that depend on the law in force on the letter's date and on the exemptions recorded:
+ * the regulator's name, the SAR time-limit provision, which recorded exemptions are qualified and
+ * which absolute (a s17(2) notice may only extend time for a qualified one), and which parts of the
+ * request each exemption covers.
+ */
+export function lawValues(
+  c: { regime: Regime; questions: readonly QuestionLike[] },
+  date: IsoDate,
+): Record<string, string | undefined> {
+  const regulator = regulatorOn(date);
+  const recorded = recordedExemptions(c.questions, c.regime);
+  const qualified = recorded.filter((r) => r.info.kind !== 'absolute');
+  const absolute = recorded.filter((r) => r.info.kind === 'absolute');
+  const labels = (list: RecordedExemption[]) => joinAnd(list.map((r) => r.label));
+  const isAre = (list: RecordedExemption[], one: string, many: string) => (list.length === 1 ? one : many);
+  return {
+    'regulator.name': regulator.name,
+    'regulator.office': regulator.office,
+    'regulator.nameStart': capitalise(regulator.name),
+    'sar.controllerComplaint':
+      c.regime === 'SAR' && date >= CONTROLLER_COMPLAINTS_IN_FORCE
+        ? 'Section 164A of the Data Protection Act 2018 gives you the right to complain to us first; we will acknowledge your complaint within 30 days and respond to it without undue delay.'
+        : undefined,
+    'sar.timeLimitProvision': c.regime === 'SAR' ? sarTimeLimitLaw(date).provision : undefined,
+    qualifiedExemptions: qualified.length > 0 ? labels(qualified) : undefined,
+    qualifiedExemptionsKind:
+      qualified.length > 0
+        ? isAre(qualified, 'This is a qualified exemption', 'These are qualified exemptions')
+        : undefined,
+    absoluteExemptionsNote:
+      absolute.length > 0
+        ? `${capitalise(labels(absolute))} ${isAre(absolute, 'is an absolute exemption, so no public interest test is needed for it', 'are absolute exemptions, so no public interest test is needed for them')}; our response will apply ${isAre(absolute, 'it', 'them')} as well.`
+        : undefined,
+    exemptionCoverage:
+      recorded.length > 0
+        ? recorded.map((r) => `${r.label}: ${questionList(r.questions)}`).join('; ')
+        : undefined,
+  };
 }

@@ -40,6 +40,12 @@ export const templateBlockSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('answers') }),
   /** "Yours sincerely", room to sign, the signatory's name and job title. */
   z.strictObject({ kind: z.literal('sign-off') }),
+  /**
+   * Each exemption recorded on the case, once: its heading, the questions it covers and why it
+   * applies (FOIA s17(1)(a)–(c)), without the public interest test (a s17(2) notice is sent
+   * before that test is finished).
+   */
+  z.strictObject({ kind: z.literal('exemptions') }),
 ]);
 export type TemplateBlock = z.output<typeof templateBlockSchema>;
 
@@ -50,6 +56,11 @@ export const letterTemplateSchema = z.strictObject({
   /** Used in the file name and the document title: "Refusal notice". */
   title: z.string().trim().min(1).max(80),
   description: z.string().max(2000).optional(),
+  /**
+   * For the reviewer: the statute each statement of the letter rests on, so its wording can be
+   * checked against the law. Not printed. An array of lines in the JSON files.
+   */
+  notes: markup.optional(),
   /** The regimes the template suits; the picker offers it only for these. */
   regimes: z.array(z.enum(REGIMES)).min(1),
   layout: z.enum(LAYOUTS).optional(),

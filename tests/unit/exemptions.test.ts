@@ -58,7 +58,10 @@ describe('the exemption catalogue', () => {
       Array.from({ length: 17 }, (_, i) => `s${25 + i}`),
     );
     expect(exemptionsFor('FOI-IR')).toEqual(exemptionsFor('FOIA'));
-    expect(exemptionsFor('SAR')).toEqual([]);
+    // A subject access refusal draws on the DPA 2018 schedules and UK GDPR Art 12(5) only.
+    expect(new Set(exemptionsFor('SAR').map((e) => e.law))).toEqual(new Set(['DPA 2018', 'UK GDPR']));
+    expect(exemptionsFor('SAR').map((e) => e.provision)).toContain('Sch 2 para 16');
+    expect(exemptionsFor('FOIA').some((e) => e.law === 'DPA 2018')).toBe(false);
     expect(new Set(EXEMPTIONS.map((e) => e.id)).size).toBe(EXEMPTIONS.length);
   });
 

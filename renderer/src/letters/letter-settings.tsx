@@ -46,6 +46,7 @@ const BLOCK_LABELS: Record<TemplateBlock['kind'], string> = {
   request: 'The request as received, quoted',
   answers: 'The questions and answers, with exemptions and public interest tests',
   'sign-off': 'The sign-off: Yours sincerely, space to sign, name and job title',
+  exemptions: 'Each exemption recorded on the case, the questions it covers and why it applies',
 };
 
 const MARKUP_HINT =
@@ -501,6 +502,7 @@ function BlockEditor({
     case 'request':
     case 'answers':
     case 'sign-off':
+    case 'exemptions':
       return (
         <p className="letter-settings__fixed">
           <span className="letter-settings__number">{number}.</span> {BLOCK_LABELS[block.kind]}

@@ -296,7 +296,9 @@ describe('buildLetter: placeholders and safety', () => {
   it('takes the estimated date from the clock and names the exemptions on the case', () => {
     const body = text(letter(c, org, 'pi-extension', { estimatedDate: '2018-01-22' }).body);
     expect(body).toContain('we estimate that we will do so by 22 January 2018.');
-    expect(body).toContain('exempt from disclosure under section 31(1)(a) (law enforcement)');
+    expect(body).toContain(
+      'may be exempt under section 31(1)(a) (law enforcement). This is a qualified exemption',
+    );
   });
 
   it('leaves a placeholder with no value visible and lists it as a warning', () => {

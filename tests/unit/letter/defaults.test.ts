@@ -18,6 +18,7 @@ const REQUIRED_TEMPLATES = [
   'clarification',
   'fees-notice',
   'pi-extension',
+  'eir-extension',
   'full-disclosure',
   'partial-disclosure',
   'refusal',
@@ -28,6 +29,7 @@ const REQUIRED_TEMPLATES = [
   'internal-review-outcome',
   'eir-refusal',
   'sar-extension',
+  'sar-response',
   'foisa-review-outcome',
   'eisr-response',
 ];
@@ -65,8 +67,8 @@ describe('shipped defaults', () => {
     expect(listTemplates([], 'SAR').map((t) => t.id)).toEqual([
       'acknowledgement',
       'clarification',
-      'full-disclosure',
       'sar-extension',
+      'sar-response',
     ]);
     const reuse = { ...defaultParagraph('reuse')!, text: 'Our own re-use words.' };
     expect(listParagraphs([reuse]).find((p) => p.id === 'reuse')!.text).toBe('Our own re-use words.');

@@ -39,11 +39,30 @@ describe('describeExemption', () => {
       'qualified',
     ],
   ] as const)('%s', (provision, regime, section, title, kind) => {
-    expect(describeExemption(provision, regime)).toEqual({ section, title, kind });
+    expect(describeExemption(provision, regime)).toMatchObject({ section, title, kind });
+  });
+
+  it('names the neither-confirm-nor-deny subsection and the EIR adverse-effect test', () => {
+    expect(describeExemption('FOIA s31(1)(a)', 'FOIA').ncnd).toBe('section 31(3)');
+    expect(describeExemption('FOIA s40(2)', 'FOIA').ncnd).toBe('section 40(5A) and (5B)');
+    expect(describeExemption('EIR reg 12(5)(a)', 'EIR')).toMatchObject({
+      ncnd: 'regulation 12(6)',
+      adverseEffect: true,
+    });
+    expect(describeExemption('EIR reg 12(4)(e)', 'EIR').adverseEffect).toBeUndefined();
+  });
+
+  it('names a DPA 2018 schedule exemption as a subject access letter writes it', () => {
+    expect(describeExemption('DPA 2018 Sch 2 para 16', 'SAR')).toEqual({
+      section: 'Schedule 2, paragraph 16 of the Data Protection Act 2018',
+      title: 'Protection of the rights of others (information about another individual)',
+      kind: 'absolute',
+    });
+    expect(describeExemption('UK GDPR Art 12(5)(b)', 'SAR').section).toBe('Article 12(5)(b) of the UK GDPR');
   });
 
   it('returns a provision it cannot read as written', () => {
-    expect(describeExemption('Schedule 2 paragraph 5', 'SAR')).toMatchObject({ kind: 'unknown' });
+    expect(describeExemption('Schedule 9 paragraph 5', 'SAR')).toMatchObject({ kind: 'unknown' });
     expect(describeExemption('common law', 'FOIA')).toEqual({ section: 'common law', kind: 'unknown' });
     expect(describeExemption('FOIA s99', 'FOIA')).toEqual({ section: 'Section 99', kind: 'unknown' });
   });

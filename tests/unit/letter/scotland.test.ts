@@ -128,7 +128,7 @@ describe('the Scottish regimes in letters', () => {
       'acknowledgement',
       'clarification',
       'fees-notice',
-      'pi-extension',
+      'eir-extension',
       'eisr-response',
     ]);
   });
