@@ -73,6 +73,8 @@ export const cases = sqliteTable(
     reference: text('reference').notNull(),
     ourRef: text('our_ref'),
     regime: text('regime', { enum: REGIMES }).notNull(),
+    /** A review case's original request, by its reference (not a foreign key: it may be elsewhere). */
+    reviewOf: text('review_of'),
     received: text('received').notNull(),
     channel: text('channel', { enum: CHANNELS }),
     requesterId: integer('requester_id')

@@ -4,6 +4,8 @@
  * the same list, so an exempt answer without an exemption can never be stored.
  */
 import type { QuestionData, QuestionResponse, Regime } from './case-format';
+import { formatUkDate, type IsoDate } from './dates';
+import { sarTimeLimitLaw } from './letter/legal';
 import { exemptionsFor, likelihoodsFor, matchProvision, needsPublicInterestTest, testOf } from './exemptions';
 
 export interface AnswerProblem {
@@ -38,6 +40,23 @@ export function adverseEffectProblem(provision: string, likelihood: string | und
   const found = matchProvision(provision);
   if (!found || testOf(found.entry, found.subsection?.ref) !== 'adverse-effect') return undefined;
   return `${provision.trim()} is an EIR regulation 12(5) exception: it applies only where disclosure would adversely affect the interest, so "would be likely to" (the FOIA prejudice test) is the wrong test; choose "would"`;
+}
+
+/**
+ * A SAR extension is given by notice within the first month (UK GDPR Article 12(3) before
+ * 5 February 2026, Article 12A from then): a notice recorded after the one-month date cannot
+ * extend the time. `firstMonthDue` is the clock's one-month date (statutoryDue) before the event;
+ * null while the clock is stopped. `cases:add-event` refuses on this; the clock also ignores such
+ * a notice with a warning, which is what an imported history (a real late notice) shows.
+ */
+export function sarExtensionProblem(
+  event: { type: string; date: IsoDate },
+  firstMonthDue: IsoDate | null,
+): string | undefined {
+  if (event.type !== 'sar-extension' || firstMonthDue === null || event.date <= firstMonthDue)
+    return undefined;
+  const provision = sarTimeLimitLaw(event.date).provision;
+  return `A subject access extension must be notified within the first month, by ${formatUkDate(firstMonthDue)} (UK GDPR ${provision}); a notice on ${formatUkDate(event.date)} cannot extend the time`;
 }
 
 export function responseProblems(response: QuestionResponse, context: AnswerContext): AnswerProblem[] {

@@ -64,6 +64,7 @@ const FIELD_LABELS: Record<string, string> = {
   reference: 'the reference',
   ourRef: 'our reference',
   regime: 'the regime',
+  reviewOf: 'the original request reviewed',
   received: 'the date received',
   channel: 'how it arrived',
   subject: 'the subject',

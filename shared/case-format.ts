@@ -215,6 +215,11 @@ export const caseSchema = z.strictObject({
   reference,
   ourRef: shortText.optional(),
   regime: z.enum(REGIMES),
+  /**
+   * For an internal review, reconsideration or FOISA review: the reference of the original request
+   * reviewed. The review outcome letter names it and the date it was answered.
+   */
+  reviewOf: shortText.optional(),
   received: isoDate,
   channel: z.enum(CHANNELS).optional(),
   requester: requesterSchema,

@@ -417,6 +417,8 @@ export const casePatchSchema = z.strictObject({
   reference: reference.optional(),
   ourRef: shortText.nullable().optional(),
   regime: z.enum(REGIMES).optional(),
+  /** A review case's original request, by reference; null or "" clears it. */
+  reviewOf: shortText.nullable().optional(),
   received: isoDate.optional(),
   channel: z.enum(CHANNELS).nullable().optional(),
   requester: requesterSchema.optional(),

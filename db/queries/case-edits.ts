@@ -18,6 +18,7 @@ export type CaseColumns = Partial<
     | 'reference'
     | 'ourRef'
     | 'regime'
+    | 'reviewOf'
     | 'received'
     | 'channel'
     | 'subject'

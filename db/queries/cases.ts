@@ -59,6 +59,7 @@ export function insertCaseRecord(
       reference: record.reference,
       ourRef: record.ourRef ?? null,
       regime: record.regime,
+      reviewOf: record.reviewOf ?? null,
       received: record.received,
       channel: record.channel ?? null,
       requesterId: requester.id,
@@ -295,6 +296,7 @@ export function getCaseRecord(
     reference: row.reference,
     ourRef: row.ourRef,
     regime: row.regime,
+    reviewOf: row.reviewOf,
     received: row.received,
     channel: row.channel,
     requester: omitNulls({

@@ -117,16 +117,34 @@ export function composeLetter(
     record,
     toClockEvents(listCaseEvents(file.db, caseId)),
   );
+  const original = originalRequest(file, record);
   const document = buildLetter({
     case: record,
     organisation,
     template,
     paragraphs: paragraphsInForce(file),
+    ...(original ? { original } : {}),
     date: options.date ?? todayIso(),
     ...(deadline.extendedTo ? { estimatedDate: deadline.extendedTo } : {}),
     ...(deadline.due ? { dueDate: deadline.due } : {}),
   });
   return { document, hash: sourceHash(record, organisation, template.id) };
+}
+
+/**
+ * A review case's original request: its reference and, when that case is in this file, the date it
+ * was answered, for the review outcome letter (s45 Code; EIR reg 11; FOISA s21).
+ */
+function originalRequest(
+  file: CaseFile,
+  record: CaseRecord,
+): { reference: string; responded?: IsoDate } | undefined {
+  if (!record.reviewOf) return undefined;
+  const row = findCaseByReference(file.db, record.reviewOf);
+  const original = row ? getCaseRecord(file.db, row.id) : undefined;
+  return original?.responded
+    ? { reference: original.reference, responded: original.responded }
+    : { reference: original?.reference ?? record.reviewOf };
 }
 
 /** What the stale check compares a letter against: the case and letterhead as they are now. */

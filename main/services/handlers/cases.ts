@@ -33,6 +33,7 @@ import {
   questionNumbers,
   questionTreeProblems,
   responseProblems,
+  sarExtensionProblem,
 } from '../../../shared/answer-rules';
 import type { AuditEntity } from '../../../shared/audit';
 import {
@@ -52,7 +53,7 @@ import {
 } from '../../../shared/case-lifecycle';
 import type { CaseDetail, CasePatch } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
-import { assessCase, datesOrRefuse, loadClockContext, toClockEvents } from '../deadlines';
+import { assessCase, datesOrRefuse, deadlineFor, loadClockContext, toClockEvents } from '../deadlines';
 import type { OpenSession } from '../session';
 import type { SessionHandlers } from './types';
 
@@ -121,6 +122,10 @@ function changedColumns(row: CaseRow, patch: CasePatch): CaseColumns {
   set('reference', patch.reference);
   set('ourRef', patch.ourRef);
   set('regime', patch.regime);
+  set(
+    'reviewOf',
+    patch.reviewOf?.trim() ? patch.reviewOf.trim() : patch.reviewOf === undefined ? undefined : null,
+  );
   set('received', patch.received);
   set('channel', patch.channel);
   set('subject', patch.subject);
@@ -377,6 +382,12 @@ export const caseHandlers = {
           s.today(),
         ),
       );
+      // The SAR extension notice goes within the first month (shared/answer-rules.ts).
+      const late = sarExtensionProblem(
+        event,
+        deadlineFor(loadClockContext(tx), row, toClockEvents(listCaseEvents(tx, id))).statutoryDue,
+      );
+      refuseIf(late ? [`${late}.`] : []);
       const eventId = insertCaseEvent(tx, id, event);
       audit(s, tx, id, 'event', {
         action: 'add-event',

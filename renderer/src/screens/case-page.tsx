@@ -174,7 +174,12 @@ interface DetailsForm {
   address: string;
   organisation: string;
   requestText: string;
+  /** A review case's original request, by reference. */
+  reviewOf: string;
 }
+
+/** The case types that review an earlier request, and so name it (the review outcome letter does). */
+const REVIEW_REGIMES: readonly Regime[] = ['FOI-IR', 'EIR-RECON', 'FOISA-REVIEW'];
 
 const DETAILS_TEXT_FIELDS = [
   'reference',
@@ -188,6 +193,7 @@ const DETAILS_TEXT_FIELDS = [
   'address',
   'organisation',
   'requestText',
+  'reviewOf',
 ];
 
 /** The fields of a stored draft of the details form; anything else is left out. */
@@ -239,6 +245,7 @@ function RequestPanel({
       address: r.requester.address ?? '',
       organisation: r.requester.organisation ?? '',
       requestText: r.requestText,
+      reviewOf: r.reviewOf ?? '',
     };
   }
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
@@ -269,6 +276,7 @@ function RequestPanel({
             department: form.department.trim() || null,
             requester,
             requestText: form.requestText,
+            reviewOf: REVIEW_REGIMES.includes(form.regime) ? form.reviewOf.trim() || null : null,
           },
         }),
       'The details were saved.',
@@ -340,6 +348,14 @@ function RequestPanel({
               options={REGIMES.map((r) => ({ value: r, label: REGIME_LONG[r] ?? r }))}
             />
           </div>
+          {REVIEW_REGIMES.includes(form.regime) ? (
+            <TextField
+              label="Review of (the original request’s reference)"
+              value={form.reviewOf}
+              onChange={(v) => set({ reviewOf: v })}
+              autoComplete="off"
+            />
+          ) : null}
           <TextField label="Subject" value={form.subject} onChange={(v) => set({ subject: v })} />
           <div className="field-row">
             <DateField
@@ -444,6 +460,12 @@ function RequestPanel({
               <dt>Department</dt>
               <dd>{record.department ?? <span className="muted">Not recorded</span>}</dd>
             </div>
+            {record.reviewOf ? (
+              <div>
+                <dt>Review of</dt>
+                <dd>{record.reviewOf}</dd>
+              </div>
+            ) : null}
             {record.responded ? (
               <div>
                 <dt>Response sent</dt>

@@ -1,0 +1,1 @@
+ALTER TABLE `cases` ADD `review_of` text;
