@@ -438,6 +438,8 @@ export function regulatorOn(date: IsoDate, table: readonly RegulatorName[] = REG
 
 /** For running prose: "Law enforcement" → "law enforcement", but "NHS…" stays as it is. */
 function lowerInitial(value: string): string {
+  // "Schedule 2" and "Article 15" keep their capital in running text, as legislation writes them.
+  if (/^(Schedule|Article) /.test(value)) return value;
   return /^[A-Z][a-z]/.test(value) ? value.charAt(0).toLowerCase() + value.slice(1) : value;
 }
 
