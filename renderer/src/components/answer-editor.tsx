@@ -422,7 +422,8 @@ export function AnswerEditor({
                     { value: '', label: 'Choose an exemption' },
                     ...catalogue.map((e) => ({
                       value: e.id,
-                      label: `${e.law} ${e.provision}: ${e.title} (${e.kind === 'mixed' ? 'absolute or qualified' : e.kind})`,
+                      // The DPA 2018 schedules have no public interest test but conditions of their own.
+                      label: `${e.law} ${e.provision}: ${e.title} (${e.law === 'DPA 2018' || e.law === 'UK GDPR' ? 'no public interest test' : e.kind === 'mixed' ? 'absolute or qualified' : e.kind})`,
                     })),
                     { value: OTHER, label: 'Another provision (type it)' },
                   ]}
