@@ -79,7 +79,7 @@ const SMALL_WORDS = new Set([
  * A heading: a short line that does not read as a sentence ("Intranet Questions", "Section A:
  * Agency staff", "EXEMPTIONS?"). `beforeItem` says whether a question starts on the next line.
  */
-export function isHeading(text: string, nextBlankOrItem: boolean): boolean {
+export function isHeading(text: string, nextBlankOrItem: boolean, afterBlank = false): boolean {
   if (!text || text.length > 60 || /[.,;:]$/.test(text)) return false;
   const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   if (words.length === 0 || words.length > 8) return false;
@@ -90,7 +90,10 @@ export function isHeading(text: string, nextBlankOrItem: boolean): boolean {
   if (shouting) return true;
   const significant = words.filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
   const capitalised = significant.filter((w) => /^[\p{Lu}\d]/u.test(w.replace(/^[^\p{L}\d]+/u, '')));
-  return nextBlankOrItem && significant.length > 0 && capitalised.length / significant.length >= 0.6;
+  if (!nextBlankOrItem || significant.length === 0) return false;
+  // "Body-worn video" between blank lines is a heading in sentence case.
+  if (afterBlank && words.length <= 6 && /^[\p{Lu}]/u.test(text) && !/\?$/.test(text)) return true;
+  return capitalised.length / significant.length >= 0.6;
 }
 
 const ABBREVIATIONS =
@@ -129,6 +132,8 @@ const COURTESY = [
   /\b(?:prefer|preferably|preferred)\b/i,
   /\b(?:the|this|all|any) information\b[^.?!]{0,40}\b(?:format|by e-?mail|spreadsheet|electronic|machine[- ]readable)/i,
   /\balready (?:published|available|in the public domain)\b/i,
+  /\bif (?:any|some|part|parts|all) of (?:this|the|my) (?:information|request)\b[^.?!]{0,30}\b(?:exempt|withheld|refused|not held|cannot)/i,
+  /\b(?:need|require) (?:more|extra|additional) time\b|\bextension of time\b/i,
   /\bhope (?:you are|you're|this finds|all is)\b/i,
   /\b(?:appropriate|cost) limit\b|\badvice and assistance\b|\bsection 16\b/i,
   /\bas soon as possible\b[^.?!]{0,10}[?.!]?$/i,

@@ -235,6 +235,10 @@ export function proposeQuestions(text: string): Proposal {
       }
       const parent = decimalParent(label.token);
       if (parent) return { parent, kind: 'decimal' };
+      // "1.1" then "1.2" with no "1" above them: siblings at the top.
+      const prefix = label.token.slice(0, label.token.lastIndexOf('.') + 1);
+      if (section.roots.some((r) => r.kind === 'decimal' && r.token.startsWith(prefix)))
+        return { parent: null, kind: 'decimal' };
       // A part whose question was not quoted ("1.1" first): a question of its own.
       if (labelled === 0 || (label.delimited && !current)) return { parent: null, kind: 'decimal' };
       return null;
@@ -289,7 +293,8 @@ export function proposeQuestions(text: string): Proposal {
     if (label && placement) {
       flushHeld();
       add(make(placement.kind, label.rest, placement.parent, line, label.token));
-      activeStem = null;
+      // "1. Please provide the following details …:" then lines ending ";": its parts.
+      activeStem = /:$/.test(label.rest) ? current : null;
       labelled++;
       pendingBlank = false;
       continue;
@@ -297,7 +302,8 @@ export function proposeQuestions(text: string): Proposal {
     const after = lines[i + 1];
     const nextBlankOrItem =
       !after || after.text === '' || after.bullet !== null || parseLabel(after.text) !== null;
-    if (!line.bullet && isHeading(line.text, nextBlankOrItem)) {
+    const afterBlank = i === 0 || lines[i - 1]!.text === '';
+    if (!line.bullet && isHeading(line.text, nextBlankOrItem, afterBlank)) {
       settleHeld();
       section = { heading: line.text, roots: [], prose: [], sequential: false };
       sections.push(section);
@@ -315,6 +321,10 @@ export function proposeQuestions(text: string): Proposal {
       activeStem = null;
       pendingBlank = false;
       continue;
+    }
+    if (activeStem && activeStem.kind !== 'stem' && (/\?["'”’)]*$/.test(line.text) || pendingBlank)) {
+      // After a numbered stem, a question or a new paragraph is the stem's own text again.
+      activeStem = null;
     }
     if (activeStem) {
       if (/:$/.test(line.text) && !isConditionLine(line.text)) {
