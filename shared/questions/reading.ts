@@ -92,7 +92,10 @@ export function isHeading(text: string, nextBlankOrItem: boolean, afterBlank = f
   const capitalised = significant.filter((w) => /^[\p{Lu}\d]/u.test(w.replace(/^[^\p{L}\d]+/u, '')));
   if (!nextBlankOrItem || significant.length === 0) return false;
   // "Body-worn video" between blank lines is a heading in sentence case.
-  if (afterBlank && words.length <= 6 && /^[\p{Lu}]/u.test(text) && !/\?$/.test(text)) return true;
+  const addressed =
+    /\b(?:i|me|my|we|us|our|you|your)\b/i.test(text) || REQUEST_START.test(text) || INTERROGATIVE.test(text);
+  if (afterBlank && words.length <= 6 && /^[\p{Lu}]/u.test(text) && !/\?$/.test(text) && !addressed)
+    return true;
   return capitalised.length / significant.length >= 0.6;
 }
 

@@ -6,6 +6,7 @@ import { letterCommand } from './letter';
 import { queueCommand } from './queue';
 import { similarCommand } from './similar';
 import { disclosureLogCommand } from './disclosure-log';
+import { questionsCommand } from './questions';
 
 /** Every `foi-desk` command, in the order `foi-desk help` lists them. */
 export const commands: Command[] = [
@@ -21,4 +22,5 @@ export const commands: Command[] = [
   backupCommand,
   verifyCommand,
   restoreCommand,
+  questionsCommand,
 ];
