@@ -563,6 +563,7 @@ function inlineParts(node: Node): void {
     body = body.replace(/[\s,;]*(?:\b(?:and|or)\b)?[\s,;]*$/i, '');
     if (!next)
       body = body
+        .replace(/[?.!]+$/, '')
         .replace(REMARK, '')
         .replace(/[?.!]+$/, '')
         .trim();
