@@ -30,7 +30,14 @@ export function readLine(raw: string, no: number): Line {
     bullet = b[1]!;
     text = text.slice(b[0].length);
   }
-  return { no, text: text.replace(/\s+/g, ' ').trim(), bullet, indent };
+  // Word's second-level bullet "o" (and "◦", "▪") sits under the first even when pasted flush left.
+  const o = bullet === null && /^o\s+(?=\S)/.exec(text);
+  if (o) {
+    bullet = 'o';
+    text = text.slice(o[0].length);
+  }
+  const sub = bullet === 'o' || bullet === '◦' || bullet === '▪';
+  return { no, text: text.replace(/\s+/g, ' ').trim(), bullet, indent: indent + (sub ? 2 : 0) };
 }
 
 /** Takes a leading bullet or dash off a question's own text ("2. -disabled people"). */
@@ -165,7 +172,7 @@ export function isPreamble(sentence: string): boolean {
 export const INTERROGATIVE =
   /^(?:what|how|who|whom|whose|which|when|where|why|is|are|was|were|do|does|did|has|have|had|can|could|would|will|should|shall|may|might|must)\b/i;
 const REQUEST_START =
-  /^(?:please|kindly|could you|can you|would you|will you|may i|might i|i would like|i['’]d like|i wish to|i request|i am requesting|i would be grateful if you could|provide|send|supply|give|tell|list|confirm|state|share|disclose|detail|explain|describe|identify|indicate|advise)\b/i;
+  /^(?:please|kindly|could you|can you|would you|will you|(?:may|might|could|can) i|i(?: would|['’]d)?(?: also| further| additionally| now)? (?:like|wish|want|request|ask)|i am (?:also )?requesting|i would (?:also )?be grateful (?:if|for)|provide|send|supply|give|tell|list|confirm|state|share|disclose|detail|explain|describe|identify|indicate|advise)\b/i;
 // "If so, …", "Under the Act, …", "In addition, …" in front of the request itself.
 const LEAD_CLAUSE =
   /^(?:if (?:so|yes|not|applicable)|if [^,]{1,120}|under [^,]{1,80}|in addition|additionally|also|finally|furthermore|secondly|thirdly|lastly|further(?:more)?|separately)\s*,\s*/i;

@@ -64,6 +64,8 @@ export interface Proposal {
 
 interface Label {
   kind: 'decimal' | 'letter' | 'roman';
+  /** "1a.": the number of the question the lettered part belongs to. */
+  of?: string;
   /** `1.2` for decimal, `b` for a letter, `ii` for a roman numeral. */
   token: string;
   /** A full stop, bracket, colon or dash followed the label (a bare `2 Does …` has none). */
@@ -100,7 +102,22 @@ const PAREN_LABEL = /^\(([a-z]{1,4})\)\s*(.*)$/i;
 // "b. What", "b) What", and "a.What" with no space when a capital follows.
 const CLOSE_LABEL = /^([a-z]{1,4})[.)](\s*)(.*)$/i;
 
+const QUESTION_ALONE = /^(?:question|qu|q)\s*\.?\s*(\d{1,3})\s*[.:)]?$/i;
+const NUMBER_LETTER = /^(\d{1,3})([a-z])[.):]?\s+(\S.*)$/;
+
 function parseLabel(text: string): Label | null {
+  // "Question 1" on a line of its own: the question is on the lines below.
+  const alone = QUESTION_ALONE.exec(text);
+  if (alone) return { kind: 'decimal', token: alone[1]!, delimited: true, rest: '' };
+  const numberLetter = NUMBER_LETTER.exec(text);
+  if (numberLetter)
+    return {
+      kind: 'letter',
+      token: numberLetter[2]!,
+      of: numberLetter[1]!,
+      delimited: true,
+      rest: numberLetter[3]!.trim(),
+    };
   const decimal = DECIMAL.exec(text);
   if (decimal) {
     const delimited = decimal[2] !== undefined;
@@ -251,6 +268,19 @@ export function proposeQuestions(text: string): Proposal {
         return accept({ ...label, kind: 'letter' });
       }
       if (romanSibling) return { parent: romanSibling.parent, kind: 'roman' };
+      // "i)" read as a letter, then "ii)": it was a roman list all along.
+      if (
+        label.token === 'ii' &&
+        current?.kind === 'letter' &&
+        current.token === 'i' &&
+        !current.parts.length
+      ) {
+        const siblings = current.parent ? current.parent.parts : section.roots;
+        if (!siblings.some((n) => n.kind === 'letter' && n.token === 'h')) {
+          current.kind = 'roman';
+          return { parent: current.parent, kind: 'roman' };
+        }
+      }
       if (letterAncestor) return { parent: letterAncestor, kind: 'roman' };
       if (label.token === 'i' || label.token === 'v' || label.token === 'x') {
         return accept({ ...label, kind: 'letter' });
@@ -259,6 +289,10 @@ export function proposeQuestions(text: string): Proposal {
       return { parent: anchor ?? null, kind: 'roman' };
     }
     // A letter: a part of the nearest numbered question (or a question of its own when there is none).
+    if (label.of !== undefined) {
+      const owner = section.roots.find((n) => n.kind === 'decimal' && n.token === label.of);
+      if (owner) return { parent: owner, kind: 'letter' };
+    }
     const anchor = chain(current).find((n) => n.kind === 'decimal');
     return { parent: anchor ?? null, kind: 'letter' };
   };
@@ -535,29 +569,28 @@ function settleStems(section: Section, notes: string[]): void {
   }
 }
 
-const INLINE = /(^|[\s,;:–—-])(\(?)([a-zA-Z])\)\s+/g;
+const INLINE = /(^|[\s,;:–—-])(\(?)([a-zA-Z]|\d{1,2})\)\s+/g;
 const REMARK = /\s*\((?:nb|n\.b\.|note|please|see|i\.e\.|e\.g\.)\b[^)]*\)\s*$/i;
 
-/** "in (a) 2021, (b) 2022 and (c) 2023?": three or more inline labels in order are parts. */
-function inlineParts(node: Node): void {
-  if (node.parts.length || node.kind === 'line') return;
-  const text = textOf(node);
+/**
+ * "in (a) 2021, (b) 2022 and (c) 2023?", "provide (1) … (2) … and (3) …": three or more inline
+ * labels in order, in one style, are the parts of their question (a number only in brackets).
+ */
+export function inlineSplit(text: string): { token: string; numbered: boolean; text: string }[] | null {
   const found: { token: string; style: string; start: number; end: number }[] = [];
   for (const m of text.matchAll(INLINE)) {
-    const at = m.index + m[1]!.length;
-    found.push({
-      token: m[3]!,
-      style: `${m[2]}${m[3] === m[3]!.toUpperCase() ? 'U' : 'l'}`,
-      start: at,
-      end: m.index + m[0].length,
-    });
+    const token = m[3]!;
+    const digit = /\d/.test(token);
+    if (digit && m[2] !== '(') continue;
+    const style = `${m[2]}${digit ? 'd' : token === token.toUpperCase() ? 'U' : 'l'}`;
+    found.push({ token, style, start: m.index + m[1]!.length, end: m.index + m[0].length });
   }
-  // The longest run a, b, c… in one style.
-  const run = found.filter(
-    (f, i) => f.style === found[0]?.style && f.token.toLowerCase() === String.fromCharCode(97 + i),
-  );
-  if (run.length < 3 || run.length !== found.filter((f) => f.style === found[0]!.style).length) return;
-  node.parts = run.map((f, i) => {
+  const style = found[0]?.style;
+  const same = found.filter((f) => f.style === style);
+  const expectedToken = (i: number) => (style?.endsWith('d') ? String(i + 1) : String.fromCharCode(97 + i));
+  const run = same.filter((f, i) => f.token.toLowerCase() === expectedToken(i));
+  if (run.length < 3 || run.length !== same.length) return null;
+  return run.map((f, i) => {
     const next = run[i + 1];
     let body = text.slice(f.end, next ? next.start : text.length).trim();
     body = body.replace(/[\s,;]*(?:\b(?:and|or)\b)?[\s,;]*$/i, '');
@@ -567,17 +600,24 @@ function inlineParts(node: Node): void {
         .replace(REMARK, '')
         .replace(/[?.!]+$/, '')
         .trim();
-    return {
-      number: '',
-      kind: 'letter' as const,
-      token: f.token.toLowerCase(),
-      bullet: null,
-      indent: 0,
-      lines: [body],
-      parts: [],
-      parent: node,
-    };
+    return { token: f.token.toLowerCase(), numbered: style!.endsWith('d'), text: body };
   });
+}
+
+function inlineParts(node: Node): void {
+  if (node.parts.length || node.kind === 'line') return;
+  const parts = inlineSplit(textOf(node));
+  if (!parts) return;
+  node.parts = parts.map((p) => ({
+    number: '',
+    kind: p.numbered ? ('line' as const) : ('letter' as const),
+    token: p.numbered ? '' : p.token,
+    bullet: null,
+    indent: 0,
+    lines: [p.text],
+    parts: [],
+    parent: node,
+  }));
 }
 
 /** "6. … tenders and/or" then "7. any suppliers …": a sentence broken across two items. */
@@ -688,8 +728,16 @@ function readProse(prose: { section: Section; lines: string[] }[], notes: string
   }
   if (found.length === 0)
     return { questions: [{ number: '1', text: clean }], notes: [...own.slice(0, 1), ...notes] };
-  return {
-    questions: found.map((q, i) => ({ number: String(i + 1), text: q.join(' ') })),
-    notes: [...own, ...notes],
-  };
+  const questions = found.map((q, i): QuestionData => {
+    const number = String(i + 1);
+    const text = q.join(' ');
+    const parts = inlineSplit(text);
+    if (!parts) return { number, text };
+    const sub = parts.map((p, k) => ({
+      number: p.numbered ? `${number}.${k + 1}` : `${number}(${p.token})`,
+      text: p.text,
+    }));
+    return { number, text, parts: sub };
+  });
+  return { questions, notes: [...own, ...notes] };
 }

@@ -322,3 +322,59 @@ describe('the ends of an email', () => {
     ]);
   });
 });
+
+describe('more label forms', () => {
+  it('reads "1a." as a part of 1, "Question 1" alone on its line, and "i) ii)" as a roman list', () => {
+    expect(split('1. Is there a policy?\n1a. When was it reviewed?\n2. Who wrote it?')).toEqual([
+      '1 | Is there a policy?',
+      '  1(a) | When was it reviewed?',
+      '2 | Who wrote it?',
+    ]);
+    expect(split('Question 1\nHow many nurses left?\n\nQuestion 2\nHow many joined?')).toEqual([
+      '1 | How many nurses left?',
+      '2 | How many joined?',
+    ]);
+    expect(split('i) How many events?\nii) How long?\niii) Any notices?')).toEqual([
+      'i | How many events?',
+      'ii | How long?',
+      'iii | Any notices?',
+    ]);
+    // After (h), (i) is still a letter.
+    expect(
+      split(
+        '1. Q?\n' +
+          'abcdefgh'
+            .split('')
+            .map((l) => `(${l}) x`)
+            .join('\n') +
+          '\n(i) y',
+      ).at(-1),
+    ).toBe('  1(i) | y');
+  });
+
+  it('reads Word\'s "o" bullet as the level under "•", pasted flush left', () => {
+    expect(
+      split('•\tHow much was spent?\no\tthrough agencies\no\tthrough the bank\n•\tHow many shifts?'),
+    ).toEqual([
+      '1 | How much was spent?',
+      '  1.1 | through agencies',
+      '  1.2 | through the bank',
+      '2 | How many shifts?',
+    ]);
+  });
+
+  it('reads inline "(1) … (2) … (3)" as parts, and "I would also like …" as a request of its own', () => {
+    expect(split('Please provide (1) the fines, (2) the income and (3) the wardens.')).toEqual([
+      '1 | Please provide (1) the fines, (2) the income and (3) the wardens.',
+      '  1.1 | the fines',
+      '  1.2 | the income',
+      '  1.3 | the wardens',
+    ]);
+    expect(
+      split('I would like to know how many were decided. I would also like a copy of the guidance.'),
+    ).toEqual([
+      '1 | I would like to know how many were decided.',
+      '2 | I would also like a copy of the guidance.',
+    ]);
+  });
+});
