@@ -123,7 +123,12 @@ export function sentences(paragraph: string): string[] {
       while (end < paragraph.length && /["'”’)\]]/.test(paragraph[end]!)) end++;
       const after = paragraph.slice(end);
       if (!/^\s+["'“‘(]?[\p{Lu}\d]/u.test(after)) continue;
-      if (c === '.' && ABBREVIATIONS.test(paragraph.slice(start, i + 1))) continue;
+      if (c === '.') {
+        // The last few characters are enough, with the one before them for the word boundary.
+        const from = Math.max(start, i - 15);
+        const before = from > start ? paragraph[from - 1]! : ' ';
+        if (ABBREVIATIONS.test(before + paragraph.slice(from, i + 1))) continue;
+      }
       out.push(paragraph.slice(start, end).trim());
       start = end;
     }

@@ -308,7 +308,7 @@ export function proposeQuestions(text: string): Proposal {
     return ancestor.parent;
   };
 
-  const nextText = (i: number): Line | undefined => lines.slice(i + 1).find((l) => l.text !== '');
+  const nextText = (i: number): Line | undefined => nextWithText(lines, i);
   const startsTopQuestion = (l: Line | undefined) => {
     const label = l ? parseLabel(l.text) : null;
     return label?.kind === 'decimal' && !label.token.includes('.');
@@ -487,12 +487,17 @@ export function proposeQuestions(text: string): Proposal {
   return { questions: nestQuestions(flat), notes };
 }
 
+function nextWithText(lines: readonly Line[], i: number): Line | undefined {
+  for (let j = i + 1; j < lines.length; j++) if (lines[j]!.text !== '') return lines[j];
+  return undefined;
+}
+
 /** The lines of the request without the greeting, the sign-off and what follows it. */
 function cutEnds(all: Line[], notes: string[]): Line[] {
   let end = all.length;
   for (let i = 0; i < all.length; i++) {
     const l = all[i]!;
-    const next = all.slice(i + 1).find((x) => x.text !== '')?.text;
+    const next = nextWithText(all, i)?.text;
     if (isFooterStart(l.text, next)) {
       notes.push('Left out the WhatDoTheyKnow footer.');
       end = i;
