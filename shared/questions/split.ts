@@ -390,7 +390,9 @@ export function proposeQuestions(text: string): Proposal {
       continue;
     }
     if (!current) {
-      if (/:$/.test(line.text) && !isConditionLine(line.text)) {
+      // "… please provide the following information" with no colon, over bullets, is a stem too.
+      const overBullets = after?.bullet != null && introducesList(line.text);
+      if ((/:$/.test(line.text) || overBullets) && !isConditionLine(line.text)) {
         add(make('stem', line.text, null, line));
         activeStem = current;
       } else {

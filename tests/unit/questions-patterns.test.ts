@@ -137,6 +137,16 @@ describe('a stem ending ":" and lines ending ";"', () => {
     ]);
   });
 
+  it('a line asking for "the following" with no colon is a stem over the bullets under it', () => {
+    expect(
+      split('Please provide the following about the switchboard contract\n- Supplier\n- Annual cost'),
+    ).toEqual([
+      '1 | Please provide the following about the switchboard contract',
+      '  1.1 | Supplier',
+      '  1.2 | Annual cost',
+    ]);
+  });
+
   it('a lead-in with nothing of its own over questions is left out', () => {
     const text = 'Please can you tell me:\n• How much was spent?\n• Who supplied it?';
     expect(split(text)).toEqual(['1 | How much was spent?', '2 | Who supplied it?']);
