@@ -414,7 +414,14 @@ export function proposeQuestions(text: string): Proposal {
   settleHeld();
 
   const withQuestions = sections.filter((s) => s.roots.length > 0);
-  if (withQuestions.length === 0) return readProse(prose, notes);
+  if (withQuestions.length === 0) {
+    const proposal = readProse(prose, notes);
+    // Only a heading-like line ("Car parking charges"): that line is the request.
+    const own = lines.filter((l) => l.text !== '').map((l) => l.text);
+    if (proposal.questions.length === 0 && own.length > 0)
+      return { questions: [{ number: '1', text: own.join('\n') }], notes };
+    return proposal;
+  }
 
   for (const s of sections) {
     if (s.heading !== null && s.roots.length === 0) {

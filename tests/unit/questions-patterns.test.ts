@@ -96,6 +96,10 @@ describe('sections under headings', () => {
     ]);
   });
 
+  it('a request that is only a heading-like line is still one question', () => {
+    expect(split('Car parking charges policy')).toEqual(['1 | Car parking charges policy']);
+  });
+
   it('a short line asking something is not a heading', () => {
     expect(split('Please can you\n1. Confirm the date.\n2. Give the cost.')).toEqual([
       '1 | Confirm the date.',
