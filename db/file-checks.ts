@@ -4,7 +4,11 @@
  * ever blocks on a pipe or copies an endless device.
  */
 import { closeSync, constants, fstatSync, openSync, statSync, type Stats } from 'node:fs';
+import type Database from 'better-sqlite3';
+import { getTableName, is } from 'drizzle-orm';
+import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../shared/errors';
+import * as schema from './schema';
 
 /** Far above any real register (50,000 cases are a few hundred MB), low enough to stop a runaway. */
 export const MAX_CASE_FILE_BYTES = 16 * 1024 ** 3;
@@ -91,4 +95,32 @@ export function errorCode(error: unknown): string | undefined {
     if (typeof code === 'string') return code;
   }
   return undefined;
+}
+
+/** The tables a case file of the current schema has (db/schema.ts), by name. */
+export function expectedTables(): string[] {
+  const names: string[] = [];
+  for (const value of Object.values(schema) as unknown[]) {
+    if (is(value, SQLiteTable)) names.push(getTableName(value));
+  }
+  return names.sort();
+}
+
+/** The expected tables an open file lacks (reads only its schema pages). */
+export function missingTables(sqlite: Database.Database): string[] {
+  const present = new Set(
+    sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
+  );
+  return expectedTables().filter((name) => !present.has(name));
+}
+
+/**
+ * The whole schema of an open file (every table, index, trigger and virtual table, with its SQL)
+ * and its user_version: a copy of a file must match it exactly.
+ */
+export function schemaFingerprint(sqlite: Database.Database): string {
+  const rows = sqlite
+    .prepare("SELECT type, name, tbl_name, coalesce(sql, '') AS sql FROM sqlite_master ORDER BY type, name")
+    .all();
+  return JSON.stringify({ version: sqlite.pragma('user_version', { simple: true }), rows });
 }

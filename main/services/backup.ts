@@ -1,7 +1,23 @@
 /**
  * Backup, verify and restore. A backup is the encrypted file itself, copied while we hold the
  * exclusive lock after folding the WAL in: consistent, still encrypted, never plaintext
- * (`db.backup()` refuses encrypted files and `serialize()` would hand out plaintext pages).
+ * (`db.backup()` refuses encrypted files and `serialize()` would hand out plaintext pages). Writes
+ * wait in the app's write queue while the copy runs, and the connection's exclusive lock keeps
+ * every other process out, so the bytes copied are one committed state of the file (no VACUUM INTO
+ * needed, which would decrypt and re-encrypt every page).
+ *
+ * What proves a backup, at the cost of a copy: the bytes are hashed (SHA-256) as they are read
+ * from the case file, the copy is flushed to disk and read back once, hashed again, and the two
+ * hashes must agree; then the copy is opened with the key (the passphrase, the header's page count
+ * against the file's length, the application id) and its schema and user_version must equal the
+ * case file's, and its case count too. The full structural check (`integrity_check`) is not run on
+ * every backup: every page of the open file is authenticated by the background check after unlock
+ * and daily (main/services/integrity.ts), and `foi-desk verify` runs integrity_check on demand.
+ *
+ * A backup to restore from is of unknown history (months on a USB stick), so before it is trusted
+ * every page's SQLCipher authentication code is checked as it is copied (what disk damage breaks),
+ * the staged copy is read back and hashed as above, opened with the key, migrated and its tables
+ * checked; `backup:inspect` (what the restore screen shows first) checks every page the same way.
  */
 import {
   closeSync,
@@ -18,6 +34,7 @@ import {
   statfsSync,
   write,
 } from 'node:fs';
+import { open as openAsync } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -35,11 +52,12 @@ import {
   type Passphrase,
   type ReplaceLock,
 } from '../../db/case-file';
-import { openRegularFile, statRegularFile } from '../../db/file-checks';
+import { missingTables, openRegularFile, schemaFingerprint, statRegularFile } from '../../db/file-checks';
 import { countCases } from '../../db/queries/cases';
 import { setSetting, getSettingValue } from '../../db/queries/settings';
 import { toErrorInfo } from './errors';
 import { sameFile } from './files';
+import { checkPages, CIPHER_PAGE_SIZE, pageAuthenticator, type PageAuthenticator } from './integrity';
 
 export type Progress = NonNullable<BackupProgress>;
 export type ProgressListener = (progress: Progress) => void;
@@ -49,6 +67,13 @@ export type VerifyReport = BackupCheck;
 
 export interface BackupReport extends VerifyReport {
   at: string;
+  /** SHA-256 of the backup's bytes (equal to the case file's as copied). */
+  sha256: string;
+}
+
+/** Test hooks: `beforeVerify` may change the copy between its write and its check (a flipped byte). */
+export interface BackupHooks {
+  beforeVerify?: (copyPath: string) => void;
 }
 
 export interface LastBackup {
@@ -157,37 +182,111 @@ function ioError(error: unknown, what: string): AppError {
   return new AppError(info.code === 'internal' ? 'io' : info.code, `${what}: ${info.message}`);
 }
 
+interface Copied {
+  bytes: number;
+  sha256: string;
+  /** Pages whose authentication code failed (only when `pages` was given). */
+  damagedPages: number[];
+}
+
 /**
  * Copies exactly `total` bytes from a descriptor into a new file (never more, whatever the source
- * does meanwhile), reporting progress, and flushes it to disk before returning.
+ * does meanwhile), hashing them as they are read (and, given `pages`, checking each page's
+ * authentication code), reporting progress, and flushes it to disk before returning. The hashing
+ * runs while the chunk's write is under way in the thread pool.
  */
 async function copyFromDescriptor(
   fd: number,
   total: number,
   to: string,
   onProgress?: ProgressListener,
-): Promise<number> {
+  pages?: PageAuthenticator,
+): Promise<Copied> {
   const dest = openSync(to, 'wx', 0o600);
   try {
     const buffer = Buffer.alloc(Math.min(COPY_CHUNK, Math.max(total, 1)));
+    const hash = createHash('sha256');
+    const damagedPages: number[] = [];
     let done = 0;
     while (done < total) {
       const want = Math.min(buffer.length, total - done);
       const { bytesRead } = await readAsync(fd, buffer, 0, want, done);
       if (bytesRead === 0) throw new AppError('io', 'The file became shorter while it was copied.');
-      let written = 0;
-      while (written < bytesRead) {
-        written += (await writeAsync(dest, buffer, written, bytesRead - written, done + written))
-          .bytesWritten;
+      const writing = (async () => {
+        let written = 0;
+        while (written < bytesRead) {
+          written += (await writeAsync(dest, buffer, written, bytesRead - written, done + written))
+            .bytesWritten;
+        }
+      })();
+      const chunk = buffer.subarray(0, bytesRead);
+      hash.update(chunk);
+      if (pages) {
+        const first = done / CIPHER_PAGE_SIZE + 1;
+        for (let i = 0; (i + 1) * CIPHER_PAGE_SIZE <= bytesRead; i++) {
+          const page = chunk.subarray(i * CIPHER_PAGE_SIZE, (i + 1) * CIPHER_PAGE_SIZE);
+          if (!pages.isAuthentic(page, first + i)) damagedPages.push(first + i);
+        }
       }
+      await writing;
       done += bytesRead;
       onProgress?.({ phase: 'copying', bytesDone: done, bytesTotal: total });
     }
     fsyncSync(dest);
-    return done;
+    return { bytes: done, sha256: hash.digest('hex'), damagedPages };
   } finally {
     closeSync(dest);
   }
+}
+
+/** SHA-256 of a file's first `total` bytes, read once (the next chunk is read while one is hashed). */
+async function hashWrittenFile(filePath: string): Promise<{ bytes: number; sha256: string }> {
+  const handle = await openAsync(filePath, 'r');
+  try {
+    const hash = createHash('sha256');
+    const buffers = [Buffer.alloc(COPY_CHUNK), Buffer.alloc(COPY_CHUNK)];
+    let done = 0;
+    let index = 0;
+    let pending = handle.read(buffers[0]!, 0, COPY_CHUNK, 0);
+    for (;;) {
+      const { bytesRead } = await pending;
+      if (bytesRead === 0) break;
+      const current = buffers[index]!;
+      done += bytesRead;
+      index = 1 - index;
+      pending = handle.read(buffers[index]!, 0, COPY_CHUNK, done);
+      hash.update(current.subarray(0, bytesRead));
+    }
+    await pending;
+    return { bytes: done, sha256: hash.digest('hex') };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The copy on disk must be the bytes that were read: same length, same hash. */
+async function requireSameBytes(copyPath: string, copied: Copied, what: string): Promise<void> {
+  const written = await hashWrittenFile(copyPath);
+  if (written.bytes !== copied.bytes || written.sha256 !== copied.sha256) {
+    throw new AppError(
+      'damaged',
+      `${what}: the copy on disk differs from the bytes read (${written.bytes === copied.bytes ? 'its SHA-256 differs' : `${written.bytes} bytes instead of ${copied.bytes}`}), so it was removed.`,
+    );
+  }
+}
+
+/** The salt a SQLCipher file begins with (its first 16 bytes). */
+async function readSalt(fd: number): Promise<Buffer> {
+  const salt = Buffer.alloc(16);
+  const { bytesRead } = await readAsync(fd, salt, 0, 16, 0);
+  if (bytesRead < 16)
+    throw new AppError('not-a-case-file', 'This is not a FOI Desk case file or it is damaged.');
+  return salt;
+}
+
+function pagesMessage(damaged: number[]): string {
+  const n = damaged.length;
+  return `${n.toLocaleString('en-GB')} page${n === 1 ? '' : 's'} failed ${n === 1 ? 'its' : 'their'} authentication check (page ${damaged.slice(0, 5).join(', ')}${n > 5 ? ' …' : ''})`;
 }
 
 /** Refuses before copying when the folder plainly has no room for `bytes` more. */
@@ -208,8 +307,8 @@ function requireFreeSpace(folder: string, bytes: number): void {
 }
 
 /**
- * Opens a file as a backup is checked: the passphrase, a full integrity check, the schema version,
- * the number of cases and the last change. Never migrates or repairs it.
+ * Opens a file as `foi-desk verify` checks it: the passphrase, a full integrity check, the schema
+ * version, the number of cases and the last change. Never migrates or repairs it.
  */
 export function verifyCaseFile(filePath: string, passphrase: Passphrase): VerifyReport {
   const file = openCaseFile({ path: filePath, passphrase, skipQuickCheck: true, migrate: false });
@@ -220,13 +319,22 @@ export function verifyCaseFile(filePath: string, passphrase: Passphrase): Verify
   }
 }
 
+/** The last change recorded: the newest audit entry (by its key, not a pass over the log). */
+function lastChangeOf(file: CaseFile): string | null {
+  return (
+    (file.sqlite.prepare('SELECT at FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as
+      string | undefined) ?? null
+  );
+}
+
 function inspectOpenFile(file: CaseFile): VerifyReport {
   // integrity_check lists at most 100 problems; the first few say enough.
   const problems = quickCheck(file.sqlite, true).slice(0, 20);
+  return reportOf(file, problems);
+}
+
+function reportOf(file: CaseFile, problems: string[]): VerifyReport {
   const ok = problems.length === 0;
-  const lastChange = ok
-    ? ((file.sqlite.prepare('SELECT max(at) FROM audit_log').pluck().get() as string | null) ?? null)
-    : null;
   return {
     path: file.path,
     ok,
@@ -234,9 +342,60 @@ function inspectOpenFile(file: CaseFile): VerifyReport {
     cases: ok ? countCases(file.db) : 0,
     schemaVersion: file.openedAtVersion,
     currentSchemaVersion: knownSchemaVersion(),
-    lastChange,
+    lastChange: ok ? lastChangeOf(file) : null,
     bytes: statSync(file.path).size,
   };
+}
+
+/**
+ * Checks a backup as the restore screen shows it before anything is replaced: every page's
+ * authentication code with the passphrase (what disk damage breaks), then the file opened with the
+ * key (header, application id, schema version, the tables, the cases). Never changes it.
+ */
+export async function inspectBackupFile(filePath: string, passphrase: Passphrase): Promise<VerifyReport> {
+  const file = openCaseFile({ path: filePath, passphrase, skipQuickCheck: true, migrate: false });
+  try {
+    const { damaged } = await withKeyBuffer(passphrase, (key) => checkPages(file.path, key));
+    const problems = damaged.length > 0 ? [pagesMessage(damaged)] : [];
+    if (file.openedAtVersion === knownSchemaVersion()) {
+      const missing = missingTables(file.sqlite);
+      if (missing.length) problems.push(`tables missing: ${missing.join(', ')}`);
+    }
+    return reportOf(file, problems);
+  } finally {
+    file.close();
+  }
+}
+
+/** The passphrase as the bytes SQLite was given (a copy, zeroed after `use`). */
+async function withKeyBuffer<T>(passphrase: Passphrase, use: (key: Buffer) => Promise<T>): Promise<T> {
+  const key = typeof passphrase === 'string' ? Buffer.from(passphrase, 'utf8') : Buffer.from(passphrase);
+  try {
+    return await use(key);
+  } finally {
+    key.fill(0);
+  }
+}
+
+/**
+ * Checks a backup's copy against the open case file it was copied from: it opens with the key (the
+ * header's page count is checked against the file's length as it opens), its schema and
+ * user_version are the case file's exactly, and it holds as many cases.
+ */
+function checkCopyAgainst(copyPath: string, passphrase: Passphrase, source: CaseFile): VerifyReport {
+  const copy = openCaseFile({ path: copyPath, passphrase, skipQuickCheck: true, migrate: false });
+  try {
+    const problems: string[] = [];
+    if (schemaFingerprint(copy.sqlite) !== schemaFingerprint(source.sqlite))
+      problems.push("its schema differs from the case file's");
+    const report = reportOf(copy, problems);
+    const expected = countCases(source.db);
+    if (report.ok && report.cases !== expected)
+      return { ...report, ok: false, problems: [`${report.cases} cases instead of ${expected}`] };
+    return report;
+  } finally {
+    copy.close();
+  }
 }
 
 /**
@@ -250,6 +409,7 @@ export async function backupCaseFile(
   passphrase: Passphrase,
   onProgress?: ProgressListener,
   kind: BackupKind = 'backup',
+  hooks: BackupHooks = {},
 ): Promise<BackupReport> {
   let target = path.resolve(dest);
   if (existsSync(target) && statSync(target).isDirectory())
@@ -263,13 +423,14 @@ export async function backupCaseFile(
   removeStaleTemps(path.dirname(target));
 
   const temp = tempBeside(target, 'backup');
+  let copied: Copied;
   try {
     // Fold the WAL into the main file; we hold the exclusive lock, so nothing writes while we copy.
     file.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const size = statSync(file.path).size;
     requireFreeSpace(path.dirname(target), size);
     // Through the descriptor kept with the lock: opening and closing another would drop the lock.
-    await copyFromDescriptor(file.fd, size, temp, onProgress);
+    copied = await copyFromDescriptor(file.fd, size, temp, onProgress);
     crashPoint('backup-copied');
   } catch (error) {
     removeQuietly(temp);
@@ -278,17 +439,19 @@ export async function backupCaseFile(
   let report: VerifyReport;
   try {
     onProgress?.({ phase: 'verifying', bytesDone: 0, bytesTotal: 1 });
-    report = verifyCaseFile(temp, passphrase);
+    hooks.beforeVerify?.(temp);
+    await requireSameBytes(temp, copied, 'The backup failed its check');
+    report = checkCopyAgainst(temp, passphrase, file);
   } catch (error) {
     removeQuietly(temp);
+    if (error instanceof AppError && error.code === 'damaged') throw error;
     throw ioError(error, 'The backup could not be verified, so it was removed');
   }
-  const expected = countCases(file.db);
-  if (!report.ok || report.cases !== expected) {
+  if (!report.ok) {
     removeQuietly(temp);
     throw new AppError(
       'damaged',
-      `The backup failed its check (${report.ok ? `${report.cases} cases instead of ${expected}` : 'integrity check failed'}), so it was removed.`,
+      `The backup failed its check (${report.problems.join('; ')}), so it was removed.`,
     );
   }
   try {
@@ -301,7 +464,7 @@ export async function backupCaseFile(
   const at = new Date().toISOString();
   setSetting(file.db, LAST_BACKUP_KEY, { at, path: target, cases: report.cases } satisfies LastBackup);
   onProgress?.({ phase: 'done', bytesDone: report.bytes, bytesTotal: report.bytes });
-  return { ...report, path: target, at };
+  return { ...report, path: target, at, sha256: copied.sha256 };
 }
 
 export const LAST_BACKUP_KEY = 'backup.lastGood';
@@ -332,11 +495,11 @@ export interface RestoreReport {
   check: VerifyReport;
 }
 
-/** Checks a backup without touching anything: opens it with the passphrase, full integrity check. */
-export function inspectBackup(backupPath: string, passphrase: Passphrase): VerifyReport {
+/** Checks a backup without touching anything (see inspectBackupFile). */
+export function inspectBackup(backupPath: string, passphrase: Passphrase): Promise<VerifyReport> {
   const source = path.resolve(backupPath);
   statRegularFile(source, 'The backup');
-  return verifyCaseFile(source, passphrase);
+  return inspectBackupFile(source, passphrase);
 }
 
 /** The real path of a file that may not exist yet: its folder resolved, symlinks and all. */
@@ -358,8 +521,10 @@ function realTarget(targetPath: string): string {
  * open in any FOI Desk window or process is refused and nothing can open it half-way:
  *
  * 1. lock the target (folding any WAL it has into it, so the old file is whole on its own);
- * 2. copy the backup beside it under a temp name, open the copy with the passphrase (this locks it
- *    too), run the full integrity check and migrate an older schema;
+ * 2. copy the backup beside it under a temp name, checking every page's authentication code with
+ *    the passphrase and hashing the bytes as they are read; read the copy back and compare hashes;
+ *    open the copy with the passphrase (this locks it too), migrate an older schema and check its
+ *    tables;
  * 3. copy the old file to a safety name (temp name, flushed, then renamed);
  * 4. rename the checked copy over the target in one step, and only then let go of both locks.
  *
@@ -393,18 +558,39 @@ export async function restoreCaseFile(
       crashPoint('restore-locked');
     }
     const { fd, size } = openRegularFile(source, 'The backup');
+    let copied: Copied;
     try {
       requireFreeSpace(folder, size + (targetExists ? statSync(target).size : 0));
-      await copyFromDescriptor(fd, size, staged, onProgress);
+      if (size === 0 || size % CIPHER_PAGE_SIZE !== 0)
+        throw new AppError('not-a-case-file', 'This is not a FOI Desk case file or it is damaged.');
+      const pages = await withKeyBuffer(passphrase, async (key) =>
+        pageAuthenticator(key, await readSalt(fd)),
+      );
+      try {
+        copied = await copyFromDescriptor(fd, size, staged, onProgress, pages);
+      } finally {
+        pages.dispose();
+      }
     } finally {
       closeSync(fd);
     }
     crashPoint('restore-staged');
     onProgress?.({ phase: 'verifying', bytesDone: 0, bytesTotal: 1 });
+    // The passphrase is proved by opening; a page that fails with the right passphrase is damage.
     copy = openCaseFile({ path: staged, passphrase, skipQuickCheck: true });
-    const check = inspectOpenFile(copy);
+    if (copied.damagedPages.length > 0)
+      throw new AppError(
+        'damaged',
+        `The backup is damaged (${pagesMessage(copied.damagedPages)}). Nothing was restored.`,
+      );
+    await requireSameBytes(staged, copied, 'The backup was not restored');
+    const missing = missingTables(copy.sqlite);
+    const check = reportOf(copy, missing.length ? [`tables missing: ${missing.join(', ')}`] : []);
     if (!check.ok)
-      throw new AppError('damaged', 'The backup is damaged (integrity check failed). Nothing was restored.');
+      throw new AppError(
+        'damaged',
+        `The backup is damaged (${check.problems.join('; ')}). Nothing was restored.`,
+      );
     // The migration and the id wrote to the copy's WAL: fold it in before the copy takes the name.
     copy.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     crashPoint('restore-verified');

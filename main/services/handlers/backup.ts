@@ -12,9 +12,9 @@ import type { DeskApp } from '../app';
 import {
   backupCaseFile,
   getLastBackup,
+  inspectBackupFile,
   LAST_BACKUP_KEY,
   restoreCaseFile,
-  verifyCaseFile,
   type LastBackup,
   type Progress,
 } from '../backup';
@@ -116,11 +116,14 @@ export const backupHandlers = {
 
   'backup:progress': (app) => app.progress,
 
-  /** Checks a backup (passphrase, integrity, schema, cases, last change) without changing anything. */
-  'backup:inspect': (_app, input) => {
+  /**
+   * Checks a backup without changing anything: every page's authentication code with the
+   * passphrase, then its schema, tables, cases and last change (backup.ts inspectBackupFile).
+   */
+  'backup:inspect': async (_app, input) => {
     try {
       if (!existsSync(input.path)) throw new AppError('file-missing', 'That backup file does not exist.');
-      return verifyCaseFile(input.path, input.passphrase);
+      return await inspectBackupFile(input.path, input.passphrase);
     } finally {
       input.passphrase.fill(0);
     }

@@ -1,0 +1,105 @@
+/**
+ * A backup is proved by its bytes and its header, not by a full integrity check: a copy whose bytes
+ * differ from what was read is refused (a byte flipped between the write and the check), and a
+ * restore source with one damaged page is refused before anything is replaced.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import path from 'node:path';
+import { createCaseFile, openCaseFile, type CaseFile } from '../../db/case-file';
+import { backupCaseFile, getLastBackup, inspectBackup, restoreCaseFile } from '../../main/services/backup';
+import { importFixtures, makeTempDir, PASSPHRASE } from '../helpers';
+
+let dir: string;
+let cleanup: () => void;
+let file: string;
+let cf: CaseFile;
+beforeEach(() => {
+  ({ dir, cleanup } = makeTempDir());
+  file = path.join(dir, 'register.foidesk');
+  createCaseFile({ path: file, passphrase: PASSPHRASE }).close();
+  cf = openCaseFile({ path: file, passphrase: PASSPHRASE });
+  importFixtures(cf);
+});
+afterEach(() => {
+  cf.close();
+  cleanup();
+});
+
+function flipByte(target: string, offset: number): void {
+  const fd = openSync(target, 'r+');
+  try {
+    const one = Buffer.alloc(1);
+    readSync(fd, one, 0, 1, offset);
+    one[0] = one[0]! ^ 0x01;
+    writeSync(fd, one, 0, 1, offset);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe('verifying a backup by its bytes', () => {
+  it('refuses a backup whose copy has a flipped byte, and leaves nothing behind', async () => {
+    const dest = path.join(dir, 'backup.foidesk');
+    let copy = '';
+    await expect(
+      backupCaseFile(cf, dest, PASSPHRASE, undefined, 'backup', {
+        beforeVerify: (copyPath) => {
+          copy = copyPath;
+          // A byte in the middle of a page that opening the copy never reads.
+          flipByte(copyPath, readFileSync(copyPath).length - 3000);
+        },
+      }),
+    ).rejects.toThrow(/copy on disk differs from the bytes read \(its SHA-256 differs\)/);
+    expect(copy).not.toBe('');
+    expect(existsSync(copy)).toBe(false);
+    expect(existsSync(dest)).toBe(false);
+    expect(readdirSync(dir).filter((n) => n.includes('.tmp'))).toEqual([]);
+    expect(getLastBackup(cf)).toBeNull();
+  });
+
+  it('a sound backup reports the SHA-256 of its bytes, and passes the page check', async () => {
+    const dest = path.join(dir, 'backup.foidesk');
+    const report = await backupCaseFile(cf, dest, PASSPHRASE);
+    expect(report).toMatchObject({ ok: true, cases: 2, path: dest });
+    const { createHash } = await import('node:crypto');
+    expect(report.sha256).toBe(createHash('sha256').update(readFileSync(dest)).digest('hex'));
+    expect(await inspectBackup(dest, PASSPHRASE)).toMatchObject({ ok: true, cases: 2, problems: [] });
+  });
+
+  it('a restore source with one damaged page is refused (inspect says which page), nothing replaced', async () => {
+    const backup = path.join(dir, 'backup.foidesk');
+    await backupCaseFile(cf, backup, PASSPHRASE);
+    const bytes = readFileSync(backup);
+    const pages = bytes.length / 4096;
+    flipByte(backup, (pages - 1) * 4096 + 100);
+    const report = await inspectBackup(backup, PASSPHRASE);
+    expect(report.ok).toBe(false);
+    expect(report.problems.join('\n')).toMatch(
+      new RegExp(`1 page failed its authentication check \\(page ${pages}\\)`),
+    );
+
+    const target = path.join(dir, 'live.foidesk');
+    writeFileSync(target, readFileSync(backup)); // stand-in for the file a restore would replace
+    const before = readFileSync(target);
+    cf.close();
+    cf = openCaseFile({ path: file, passphrase: PASSPHRASE });
+    await expect(restoreCaseFile(backup, file, PASSPHRASE)).rejects.toThrow(
+      /file-locked|open in FOI Desk|open in another/,
+    );
+    await expect(restoreCaseFile(backup, path.join(dir, 'new.foidesk'), PASSPHRASE)).rejects.toThrow(
+      new RegExp(`The backup is damaged \\(1 page failed its authentication check \\(page ${pages}\\)\\)`),
+    );
+    expect(existsSync(path.join(dir, 'new.foidesk'))).toBe(false);
+    expect(readFileSync(target).equals(before)).toBe(true);
+  });
+});
