@@ -15,9 +15,10 @@
  * and daily (main/services/integrity.ts), and `foi-desk verify` runs integrity_check on demand.
  *
  * A backup to restore from is of unknown history (months on a USB stick), so before it is trusted
- * every page's SQLCipher authentication code is checked as it is copied (what disk damage breaks),
- * the staged copy is read back and hashed as above, opened with the key, migrated and its tables
- * checked; `backup:inspect` (what the restore screen shows first) checks every page the same way.
+ * its staged copy is opened with the key and read back once, every page's SQLCipher authentication
+ * code checked (what disk damage or a bad copy breaks: the code covers the page and its number),
+ * then migrated and its tables checked; `backup:inspect` (what the restore screen shows first)
+ * checks every page the same way. That costs a pass of HMAC-SHA512 over the file, CPU-bound.
  */
 import {
   closeSync,
@@ -57,7 +58,7 @@ import { countCases } from '../../db/queries/cases';
 import { setSetting, getSettingValue } from '../../db/queries/settings';
 import { toErrorInfo } from './errors';
 import { sameFile } from './files';
-import { checkPages, CIPHER_PAGE_SIZE, pageAuthenticator, type PageAuthenticator } from './integrity';
+import { checkPages } from './integrity';
 
 export type Progress = NonNullable<BackupProgress>;
 export type ProgressListener = (progress: Progress) => void;
@@ -184,29 +185,27 @@ function ioError(error: unknown, what: string): AppError {
 
 interface Copied {
   bytes: number;
+  /** SHA-256 of the bytes as read ('' when not asked for). */
   sha256: string;
-  /** Pages whose authentication code failed (only when `pages` was given). */
-  damagedPages: number[];
 }
 
 /**
  * Copies exactly `total` bytes from a descriptor into a new file (never more, whatever the source
- * does meanwhile), hashing them as they are read (and, given `pages`, checking each page's
- * authentication code), reporting progress, and flushes it to disk before returning. The hashing
- * runs while the chunk's write is under way in the thread pool.
+ * does meanwhile), hashing them as they are read (unless `hash` is false), reporting progress,
+ * and flushes it to disk before returning. The hashing runs while the chunk's write is under way
+ * in the thread pool.
  */
 async function copyFromDescriptor(
   fd: number,
   total: number,
   to: string,
   onProgress?: ProgressListener,
-  pages?: PageAuthenticator,
+  hash = true,
 ): Promise<Copied> {
   const dest = openSync(to, 'wx', 0o600);
   try {
     const buffer = Buffer.alloc(Math.min(COPY_CHUNK, Math.max(total, 1)));
-    const hash = createHash('sha256');
-    const damagedPages: number[] = [];
+    const hasher = hash ? createHash('sha256') : null;
     let done = 0;
     while (done < total) {
       const want = Math.min(buffer.length, total - done);
@@ -219,21 +218,13 @@ async function copyFromDescriptor(
             .bytesWritten;
         }
       })();
-      const chunk = buffer.subarray(0, bytesRead);
-      hash.update(chunk);
-      if (pages) {
-        const first = done / CIPHER_PAGE_SIZE + 1;
-        for (let i = 0; (i + 1) * CIPHER_PAGE_SIZE <= bytesRead; i++) {
-          const page = chunk.subarray(i * CIPHER_PAGE_SIZE, (i + 1) * CIPHER_PAGE_SIZE);
-          if (!pages.isAuthentic(page, first + i)) damagedPages.push(first + i);
-        }
-      }
+      hasher?.update(buffer.subarray(0, bytesRead));
       await writing;
       done += bytesRead;
       onProgress?.({ phase: 'copying', bytesDone: done, bytesTotal: total });
     }
     fsyncSync(dest);
-    return { bytes: done, sha256: hash.digest('hex'), damagedPages };
+    return { bytes: done, sha256: hasher?.digest('hex') ?? '' };
   } finally {
     closeSync(dest);
   }
@@ -273,15 +264,6 @@ async function requireSameBytes(copyPath: string, copied: Copied, what: string):
       `${what}: the copy on disk differs from the bytes read (${written.bytes === copied.bytes ? 'its SHA-256 differs' : `${written.bytes} bytes instead of ${copied.bytes}`}), so it was removed.`,
     );
   }
-}
-
-/** The salt a SQLCipher file begins with (its first 16 bytes). */
-async function readSalt(fd: number): Promise<Buffer> {
-  const salt = Buffer.alloc(16);
-  const { bytesRead } = await readAsync(fd, salt, 0, 16, 0);
-  if (bytesRead < 16)
-    throw new AppError('not-a-case-file', 'This is not a FOI Desk case file or it is damaged.');
-  return salt;
 }
 
 function pagesMessage(damaged: number[]): string {
@@ -521,10 +503,9 @@ function realTarget(targetPath: string): string {
  * open in any FOI Desk window or process is refused and nothing can open it half-way:
  *
  * 1. lock the target (folding any WAL it has into it, so the old file is whole on its own);
- * 2. copy the backup beside it under a temp name, checking every page's authentication code with
- *    the passphrase and hashing the bytes as they are read; read the copy back and compare hashes;
- *    open the copy with the passphrase (this locks it too), migrate an older schema and check its
- *    tables;
+ * 2. copy the backup beside it under a temp name; open the copy with the passphrase (this locks
+ *    it too); read it back once checking every page's authentication code; migrate an older
+ *    schema and check its tables;
  * 3. copy the old file to a safety name (temp name, flushed, then renamed);
  * 4. rename the checked copy over the target in one step, and only then let go of both locks.
  *
@@ -558,32 +539,24 @@ export async function restoreCaseFile(
       crashPoint('restore-locked');
     }
     const { fd, size } = openRegularFile(source, 'The backup');
-    let copied: Copied;
     try {
       requireFreeSpace(folder, size + (targetExists ? statSync(target).size : 0));
-      if (size === 0 || size % CIPHER_PAGE_SIZE !== 0)
-        throw new AppError('not-a-case-file', 'This is not a FOI Desk case file or it is damaged.');
-      const pages = await withKeyBuffer(passphrase, async (key) =>
-        pageAuthenticator(key, await readSalt(fd)),
-      );
-      try {
-        copied = await copyFromDescriptor(fd, size, staged, onProgress, pages);
-      } finally {
-        pages.dispose();
-      }
+      await copyFromDescriptor(fd, size, staged, onProgress, false);
     } finally {
       closeSync(fd);
     }
     crashPoint('restore-staged');
     onProgress?.({ phase: 'verifying', bytesDone: 0, bytesTotal: 1 });
-    // The passphrase is proved by opening; a page that fails with the right passphrase is damage.
+    // The passphrase is proved by opening (and the header's page count against the length).
     copy = openCaseFile({ path: staged, passphrase, skipQuickCheck: true });
-    if (copied.damagedPages.length > 0)
+    // The staged copy read back once: every page must authenticate with the key, at its own
+    // place (the page number is in the code), which a flipped, lost or misplaced page does not.
+    const { damaged } = await withKeyBuffer(passphrase, (key) => checkPages(staged, key));
+    if (damaged.length > 0)
       throw new AppError(
         'damaged',
-        `The backup is damaged (${pagesMessage(copied.damagedPages)}). Nothing was restored.`,
+        `The backup is damaged (${pagesMessage(damaged)}). Nothing was restored.`,
       );
-    await requireSameBytes(staged, copied, 'The backup was not restored');
     const missing = missingTables(copy.sqlite);
     const check = reportOf(copy, missing.length ? [`tables missing: ${missing.join(', ')}`] : []);
     if (!check.ok)

@@ -51,34 +51,6 @@ export interface CheckOptions {
   onProgress?: (checked: number, pages: number) => void;
 }
 
-/** SQLCipher's page size (what db/case-file.ts sets). */
-export const CIPHER_PAGE_SIZE = PAGE_SIZE;
-
-/** Checks pages against their authentication codes, for a file whose first 16 bytes are `salt`. */
-export interface PageAuthenticator {
-  isAuthentic(page: Buffer, pageNumber: number): boolean;
-  /** Zeroes the derived keys. */
-  dispose(): void;
-}
-
-/** Derives the page-authentication key from the passphrase and the file's salt (PBKDF2, as SQLCipher 4). */
-export async function pageAuthenticator(passphrase: Buffer, salt: Buffer): Promise<PageAuthenticator> {
-  const key = await pbkdf2Async(
-    passphrase,
-    salt.subarray(0, SALT_BYTES),
-    KDF_ITERATIONS,
-    KEY_BYTES,
-    'sha512',
-  );
-  const hmacSalt = Buffer.from(salt.subarray(0, SALT_BYTES).map((b) => b ^ HMAC_SALT_MASK));
-  const hmacKey = await pbkdf2Async(key, hmacSalt, HMAC_KDF_ITERATIONS, KEY_BYTES, 'sha512');
-  key.fill(0);
-  return {
-    isAuthentic: (page, pageNumber) => pageIsAuthentic(hmacKey, page, pageNumber),
-    dispose: () => hmacKey.fill(0),
-  };
-}
-
 function pageIsAuthentic(hmacKey: Buffer, page: Buffer, pageNumber: number): boolean {
   const start = pageNumber === 1 ? SALT_BYTES : 0;
   const mac = createHmac('sha512', hmacKey);

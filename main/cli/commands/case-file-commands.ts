@@ -2,10 +2,16 @@ import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { CliError, type Command } from '../cli-error';
 import { withPassphrase } from '../passphrase';
-import { changePassphrase, createCaseFile, openCaseFile, withCaseFile } from '../../../db/case-file';
-import { exportRegisterCsv, exportRegisterJson, importInterchange } from '../../services/import-export';
+import {
+  changePassphrase,
+  createCaseFile,
+  openCaseFile,
+  withCaseFile,
+  withCaseFileAsync,
+} from '../../../db/case-file';
+import { importInterchange } from '../../services/import-export';
+import { streamExport } from '../../services/export/cli-export';
 import { currentActor } from '../../services/actor';
-import { writeFileAtomic } from '../../services/files';
 import { checkOutputPath } from '../../services/output-paths';
 
 /** parseArgs with the CLI's own errors: a bad flag is one line and exit code 2. */
@@ -96,16 +102,15 @@ export const exportCommand: Command = {
     const out = values.out;
     const input = positionals[0]!;
     if (out) checkOutputPath(out, { inputs: [input], force: values.force, label: `--out ${out}` });
-    const text = await withPassphrase(io, (passphrase) =>
-      withCaseFile({ path: input, passphrase }, (caseFile) =>
-        format === 'csv' ? exportRegisterCsv(caseFile) : exportRegisterJson(caseFile),
+    // Streamed a case at a time (main/services/export): flat memory however large the register.
+    await withPassphrase(io, (passphrase) =>
+      withCaseFileAsync({ path: input, passphrase }, (caseFile) =>
+        streamExport(caseFile, format, out, () =>
+          checkOutputPath(out!, { inputs: [input], force: values.force, label: `--out ${out}` }),
+        ),
       ),
     );
-    if (out) {
-      checkOutputPath(out, { inputs: [input], force: values.force, label: `--out ${out}` });
-      writeFileAtomic(out, text);
-      io.stderr(`Wrote ${out}.\n`);
-    } else io.stdout(text);
+    if (out) io.stderr(`Wrote ${out}.\n`);
     return 0;
   },
 };
