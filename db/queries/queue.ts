@@ -9,7 +9,7 @@
  * sort the whole table. The counts are index-only (`count(*)`, and `due_date IS NOT NULL` from a
  * due-date index), never a pass over the table's rows.
  *
- * Search goes through the FTS5 indexes of migration 0003 (`cases_trigram` finds each word as a
+ * Search goes through the FTS5 indexes of migration 0006 (`cases_trigram` finds each word as a
  * substring of the reference, subject, requester, request text or answers, as LIKE '%…%' did;
  * `cases_words` ranks the matches with bm25). Words shorter than three characters, which a trigram
  * index cannot look up, fall back to LIKE. bench/queue.bench.ts runs the same SQL (queueSql) directly.
@@ -169,6 +169,8 @@ export interface QueueSql {
   pageParams: unknown[];
   /** Which of the statements listQueue runs for this sort. */
   segmented: boolean;
+  /** The page is ranked: its rows carry `total` (the count is run only for a page past the end). */
+  ranked: boolean;
 }
 
 function pageSql(where: Where, extra: string, orderBy: string): string {
@@ -178,20 +180,44 @@ function pageSql(where: Where, extra: string, orderBy: string): string {
     JOIN cases c ON c.id = page.id JOIN requesters r ON r.id = c.requester_id ORDER BY ${orderBy}`;
 }
 
+/**
+ * With a trigram match, the matching ids come from the index alone; a filter (view, state, regime,
+ * officer) is an id list from the cases indexes (`c.status IN …` reads the (status, due date)
+ * index, never the rows), so no case row is read until the page's own hundred.
+ */
+function filteredMatches(where: Where): string {
+  const base = 'SELECT rowid AS id FROM cases_trigram WHERE cases_trigram MATCH ?';
+  if (where.sql === '1') return base;
+  const from = where.needsRequester ? 'cases c JOIN requesters r ON r.id = c.requester_id' : 'cases c';
+  return `${base} AND rowid IN (SELECT c.id FROM ${from} WHERE ${where.sql})`;
+}
+
+/** Matches, counted from the FTS5 index (and the filter's id list), not from the case rows. */
+function matchCountSql(where: Where): string {
+  return `SELECT count(*) FROM (${filteredMatches(where)})`;
+}
+
+/**
+ * The ranked page: scored and ordered inside the indexes (bm25 from `cases_words` for the trigram
+ * matches), the page of ids cut there, and only then the hundred rows joined. `total` comes with
+ * the page (a window over the matches), so the match runs once per page.
+ */
 function rankedPageSql(where: Where): string {
   const order = 'page.score IS NULL, page.score, page.id DESC';
-  // The scores are computed once (materialised), not an FTS5 query per matching case.
-  // Here the ranked words drive the query and the trigram matches are an IN list, built once.
-  const from = where.needsRequester ? 'cases c JOIN requesters r ON r.id = c.requester_id' : 'cases c';
-  const matched = where.match
-    ? `c.id IN (SELECT rowid FROM cases_trigram WHERE cases_trigram MATCH ?) AND (${where.sql})`
-    : where.sql;
-  const inner = `SELECT c.id AS id, w.score AS score FROM ${from}
-    LEFT JOIN w ON w.id = c.id
-    WHERE ${matched} ORDER BY w.score IS NULL, w.score, c.id DESC LIMIT ? OFFSET ?`;
-  return `WITH w AS MATERIALIZED (SELECT rowid AS id, ${BM25} AS score FROM cases_words WHERE cases_words MATCH ?)
-    SELECT ${ROW_COLUMNS} FROM (${inner}) AS page
+  const rows = (inner: string) => `SELECT ${ROW_COLUMNS}, page.total AS total FROM (${inner}) AS page
     JOIN cases c ON c.id = page.id JOIN requesters r ON r.id = c.requester_id ORDER BY ${order}`;
+  const scores = `w AS MATERIALIZED (SELECT rowid AS id, ${BM25} AS score FROM cases_words WHERE cases_words MATCH ?)`;
+  if (where.match) {
+    const inner = `SELECT m.id AS id, w.score AS score, count(*) OVER () AS total FROM (${filteredMatches(where)}) AS m
+      LEFT JOIN w ON w.id = m.id ORDER BY w.score IS NULL, w.score, m.id DESC LIMIT ? OFFSET ?`;
+    return `WITH ${scores} ${rows(inner)}`;
+  }
+  // Only words too short for the trigram index: LIKE over the filtered cases, ranked the same way.
+  const from = where.needsRequester ? 'cases c JOIN requesters r ON r.id = c.requester_id' : 'cases c';
+  const inner = `SELECT c.id AS id, w.score AS score, count(*) OVER () AS total FROM ${from}
+    LEFT JOIN w ON w.id = c.id
+    WHERE ${where.sql} ORDER BY w.score IS NULL, w.score, c.id DESC LIMIT ? OFFSET ?`;
+  return `WITH ${scores} ${rows(inner)}`;
 }
 
 export function queueSql(filter: QueueFilter, sort: QueueSort): QueueSql {
@@ -202,7 +228,7 @@ export function queueSql(filter: QueueFilter, sort: QueueSort): QueueSql {
   const column = by === 'received' ? 'c.received' : by === 'reference' ? 'c.reference' : 'c.due_date';
   const from = fromClause(where);
   return {
-    count: `SELECT count(*) FROM ${from} WHERE ${where.sql}`,
+    count: where.match ? matchCountSql(where) : `SELECT count(*) FROM ${from} WHERE ${where.sql}`,
     countDated: `SELECT count(*) FROM ${from} WHERE ${where.sql} AND c.due_date IS NOT NULL`,
     datedPage: pageSql(where, ' AND c.due_date IS NOT NULL', `c.due_date ${dir}, c.id ${dir}`),
     undatedPage: pageSql(where, ' AND c.due_date IS NULL', `c.id ${dir}`),
@@ -210,6 +236,7 @@ export function queueSql(filter: QueueFilter, sort: QueueSort): QueueSql {
     params: where.params,
     pageParams: ranked ? [where.rankMatch, ...where.params] : where.params,
     segmented: by === 'due',
+    ranked,
   };
 }
 
@@ -238,12 +265,21 @@ export function listQueue(
   const q = queueSql(filter, sort);
   const run = (sql: string, params: unknown[], limit: number, offset: number) =>
     limit > 0 ? (db.$client.prepare(sql).all(...params, limit, offset) as QueueRowData[]) : [];
-  const total = Number(
-    db.$client
-      .prepare(q.count)
-      .pluck()
-      .get(...q.params),
-  );
+  const count = () =>
+    Number(
+      db.$client
+        .prepare(q.count)
+        .pluck()
+        .get(...q.params),
+    );
+  if (q.ranked) {
+    const ranked = run(q.page, q.pageParams, page.limit, page.offset) as (QueueRowData & {
+      total?: number;
+    })[];
+    const total = ranked[0]?.total ?? count();
+    return { rows: ranked.map(({ total: _total, ...row }) => row), total };
+  }
+  const total = count();
   if (!q.segmented) return { rows: run(q.page, q.pageParams, page.limit, page.offset), total };
   // With no due date only on stopped clocks, the dated count comes from the due-date index.
   const dated = Number(
