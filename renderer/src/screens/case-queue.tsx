@@ -20,6 +20,7 @@ import type { QueueFacets, QueueQuery, QueueRow } from '../../../shared/contract
 import { call, errorMessage } from '../api';
 import { Alert, CheckboxField, SelectField } from '../components/fields';
 import { ProgressBadge, StatusTag } from '../components/badges';
+import { IntegrityBanner } from '../components/integrity-banner';
 import { VisibleText } from '../components/visible-text';
 import { formatUkDate, OUTCOME_LABELS, REGIME_LABELS, STATUS_LABELS } from '../format';
 
@@ -31,7 +32,8 @@ export interface QueueQueryState {
   department: string;
   overdue: boolean;
   search: string;
-  sort: 'due' | 'received' | 'reference';
+  /** `relevance`: the best matches of the search first (chosen when a search starts). */
+  sort: 'due' | 'received' | 'reference' | 'relevance';
   direction: 'asc' | 'desc';
 }
 
@@ -56,7 +58,8 @@ const SEARCH_DELAY_MS = 250;
 function toQuery(state: QueueQueryState, page: number): QueueQuery {
   const q: QueueQuery = {
     view: state.view,
-    sort: state.sort,
+    // Best match ranks a search; with no search it is the due-date order.
+    sort: state.sort === 'relevance' && !state.search.trim() ? 'due' : state.sort,
     direction: state.direction,
     offset: page * PAGE_SIZE,
     limit: PAGE_SIZE,
@@ -74,7 +77,20 @@ const SORT_WORDS: Record<QueueQueryState['sort'], [string, string]> = {
   due: ['due date, soonest first', 'due date, latest first'],
   received: ['date received, oldest first', 'date received, newest first'],
   reference: ['reference, A to Z', 'reference, Z to A'],
+  relevance: ['best match first', 'best match first'],
 };
+
+/**
+ * A search that starts ranks by best match; one cleared goes back to the due-date order. A sort the
+ * officer picks while searching is kept.
+ */
+export function withSearch(state: QueueQueryState, search: string): QueueQueryState {
+  const searching = search.trim() !== '';
+  const wasSearching = state.search.trim() !== '';
+  if (searching && !wasSearching) return { ...state, search, sort: 'relevance', direction: 'asc' };
+  if (!searching && state.sort === 'relevance') return { ...state, search, sort: 'due', direction: 'asc' };
+  return { ...state, search };
+}
 
 /** A closed case: whether it was answered by its due date, in colour and in words. */
 function AnsweredBadge({ row }: { row: QueueRow }) {
@@ -161,7 +177,7 @@ export function CaseQueue({
   // Typing in the search box filters after a short pause; Enter searches at once.
   useEffect(() => {
     if (searchText === query.search) return undefined;
-    const timer = window.setTimeout(() => onQuery({ ...query, search: searchText }), SEARCH_DELAY_MS);
+    const timer = window.setTimeout(() => onQuery(withSearch(query, searchText)), SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [searchText, query, onQuery]);
 
@@ -265,6 +281,8 @@ export function CaseQueue({
         </button>
       </div>
 
+      <IntegrityBanner refresh={queryKey} />
+
       <div className="queue__tools">
         <div className="segmented" role="group" aria-label="Which cases">
           {(['open', 'closed', 'all'] as const).map((v) => (
@@ -287,7 +305,7 @@ export function CaseQueue({
           role="search"
           onSubmit={(e: FormEvent) => {
             e.preventDefault();
-            set({ search: searchText });
+            onQuery(withSearch(query, searchText));
           }}
         >
           <label className="search__label" htmlFor={`${uid}-search`}>
@@ -304,6 +322,16 @@ export function CaseQueue({
           <button type="submit" className="button button--secondary search__button">
             Search
           </button>
+          {query.search.trim() ? (
+            <button
+              type="button"
+              className="button button--link"
+              aria-pressed={query.sort === 'relevance'}
+              onClick={() => set({ sort: 'relevance', direction: 'asc' })}
+            >
+              Best match first
+            </button>
+          ) : null}
         </form>
       </div>
       <div className="queue__filters">
@@ -366,7 +394,11 @@ export function CaseQueue({
             className="button button--link"
             onClick={() => {
               setSearchText('');
-              onQuery({ ...INITIAL_QUEUE, view: query.view, sort: query.sort, direction: query.direction });
+              onQuery(
+                query.sort === 'relevance'
+                  ? { ...INITIAL_QUEUE, view: query.view }
+                  : { ...INITIAL_QUEUE, view: query.view, sort: query.sort, direction: query.direction },
+              );
             }}
           >
             Clear filters
