@@ -106,6 +106,14 @@ export interface QueuePage {
   offset: number;
   /** The date the progress was assessed on. */
   today: string;
+  /** Keyset paging: pass as `after` for the page that follows (null at the end, or when ranked). */
+  next?: QueueCursor | null;
+}
+
+/** Where a queue page ended: its last row's stored sort key and id. */
+export interface QueueCursor {
+  key: string | null;
+  id: number;
 }
 
 export interface QueueFacets {
@@ -449,6 +457,8 @@ export const queueQuerySchema = z.strictObject({
   direction: z.enum(['asc', 'desc']).optional(),
   offset: z.number().int().min(0).max(10_000_000),
   limit: z.number().int().min(1).max(500),
+  /** Start after this row (the previous page's `next`) instead of stepping over `offset` rows. */
+  after: z.strictObject({ key: z.string().max(200).nullable(), id: z.number().int().min(0) }).optional(),
 });
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 

@@ -45,9 +45,20 @@ export interface QueueSort {
   direction: 'asc' | 'desc';
 }
 
+/** Where the previous page ended: its last row's sort key (null: a stopped clock) and id. */
+export interface QueueCursor {
+  key: string | null;
+  id: number;
+}
+
 export interface QueuePageRequest {
   offset: number;
   limit: number;
+  /**
+   * Keyset paging: the page starts after this row (the `next` of the page before), seeking in the
+   * sort's index instead of stepping over `offset` entries. Ignored for a ranked search.
+   */
+  after?: QueueCursor | undefined;
 }
 
 const ROW_COLUMNS = `c.id AS id, c.reference AS reference, c.subject AS subject, c.regime AS regime,
@@ -164,6 +175,11 @@ export interface QueueSql {
   undatedPage: string;
   /** The page for the other sorts (parameters: `pageParams`, then limit and offset). */
   page: string;
+  /** Keyset pages: the same, after a cursor (parameters: `params`, the cursor, then limit and 0). */
+  datedAfter: string;
+  /** After a cursor in the stopped-clock segment (parameters: `params`, the cursor's id, limit, 0). */
+  undatedAfter: string;
+  pageAfter: string;
   params: unknown[];
   /** `params`, preceded by the ranking query when the page is ranked. */
   pageParams: unknown[];
@@ -173,11 +189,17 @@ export interface QueueSql {
   ranked: boolean;
 }
 
-function pageSql(where: Where, extra: string, orderBy: string): string {
+function pageSql(where: Where, extra: string, orderBy: string, key: string): string {
   // The page's ids come from the indexed query; the rows are joined for those ids only.
   const inner = `SELECT c.id FROM ${fromClause(where)} WHERE ${where.sql}${extra} ORDER BY ${orderBy} LIMIT ? OFFSET ?`;
-  return `SELECT ${ROW_COLUMNS} FROM (${inner}) AS page
+  return `SELECT ${ROW_COLUMNS}, ${key} AS sort_key FROM (${inner}) AS page
     JOIN cases c ON c.id = page.id JOIN requesters r ON r.id = c.requester_id ORDER BY ${orderBy}`;
+}
+
+/** After (key, id) in the order `dir`: a row-value range the (column, id) index seeks to. */
+function afterClause(column: string | null, dir: 'ASC' | 'DESC'): string {
+  const op = dir === 'ASC' ? '>' : '<';
+  return column ? ` AND (${column}, c.id) ${op} (?, ?)` : ` AND c.id ${op} ?`;
 }
 
 /**
@@ -230,9 +252,17 @@ export function queueSql(filter: QueueFilter, sort: QueueSort): QueueSql {
   return {
     count: where.match ? matchCountSql(where) : `SELECT count(*) FROM ${from} WHERE ${where.sql}`,
     countDated: `SELECT count(*) FROM ${from} WHERE ${where.sql} AND c.due_date IS NOT NULL`,
-    datedPage: pageSql(where, ' AND c.due_date IS NOT NULL', `c.due_date ${dir}, c.id ${dir}`),
-    undatedPage: pageSql(where, ' AND c.due_date IS NULL', `c.id ${dir}`),
-    page: ranked ? rankedPageSql(where) : pageSql(where, '', `${column} ${dir}, c.id ${dir}`),
+    datedPage: pageSql(where, ' AND c.due_date IS NOT NULL', `c.due_date ${dir}, c.id ${dir}`, 'c.due_date'),
+    undatedPage: pageSql(where, ' AND c.due_date IS NULL', `c.id ${dir}`, 'NULL'),
+    page: ranked ? rankedPageSql(where) : pageSql(where, '', `${column} ${dir}, c.id ${dir}`, column),
+    datedAfter: pageSql(
+      where,
+      ` AND c.due_date IS NOT NULL${afterClause('c.due_date', dir)}`,
+      `c.due_date ${dir}, c.id ${dir}`,
+      'c.due_date',
+    ),
+    undatedAfter: pageSql(where, ` AND c.due_date IS NULL${afterClause(null, dir)}`, `c.id ${dir}`, 'NULL'),
+    pageAfter: pageSql(where, afterClause(column, dir), `${column} ${dir}, c.id ${dir}`, column),
     params: where.params,
     pageParams: ranked ? [where.rankMatch, ...where.params] : where.params,
     segmented: by === 'due',
@@ -251,50 +281,69 @@ export function countQueue(db: CaseDb, filter: QueueFilter): number {
   );
 }
 
+type SortedRow = QueueRowData & { sort_key?: string | null; total?: number };
+
 /**
- * One page of the queue and the number of matching cases. Sorting by due date puts cases with a
- * stopped clock (no due date) after the dated ones, in either direction; `relevance` with a search
- * puts the best matches first.
+ * One page of the queue and the number of matching cases, and the cursor the next page can start
+ * after (keyset paging: a deep page seeks in the index rather than stepping over `offset` rows).
+ * Sorting by due date puts cases with a stopped clock (no due date) after the dated ones, in either
+ * direction; `relevance` with a search puts the best matches first.
  */
 export function listQueue(
   db: CaseDb,
   filter: QueueFilter,
   sort: QueueSort,
   page: QueuePageRequest,
-): { rows: QueueRowData[]; total: number } {
+): { rows: QueueRowData[]; total: number; next: QueueCursor | null } {
   const q = queueSql(filter, sort);
   const run = (sql: string, params: unknown[], limit: number, offset: number) =>
-    limit > 0 ? (db.$client.prepare(sql).all(...params, limit, offset) as QueueRowData[]) : [];
-  const count = () =>
+    limit > 0 ? (db.$client.prepare(sql).all(...params, limit, offset) as SortedRow[]) : [];
+  const count = (sql: string) =>
     Number(
       db.$client
-        .prepare(q.count)
+        .prepare(sql)
         .pluck()
         .get(...q.params),
     );
+  const finish = (rows: SortedRow[], total: number) => {
+    const last = rows.at(-1);
+    const next =
+      !q.ranked && last && rows.length === page.limit ? { key: last.sort_key ?? null, id: last.id } : null;
+    return { rows: rows.map(({ sort_key: _key, total: _total, ...row }) => row), total, next };
+  };
   if (q.ranked) {
-    const ranked = run(q.page, q.pageParams, page.limit, page.offset) as (QueueRowData & {
-      total?: number;
-    })[];
-    const total = ranked[0]?.total ?? count();
-    return { rows: ranked.map(({ total: _total, ...row }) => row), total };
+    const ranked = run(q.page, q.pageParams, page.limit, page.offset);
+    return finish(ranked, ranked[0]?.total ?? count(q.count));
   }
-  const total = count();
-  if (!q.segmented) return { rows: run(q.page, q.pageParams, page.limit, page.offset), total };
+  const total = count(q.count);
+  const after = page.after;
+  if (!q.segmented) {
+    if (after) return finish(run(q.pageAfter, [...q.params, after.key, after.id], page.limit, 0), total);
+    return finish(run(q.page, q.params, page.limit, page.offset), total);
+  }
+  const rows: SortedRow[] = [];
+  if (after) {
+    // In the dated segment: the rest of it first, then the stopped clocks from their start.
+    if (after.key !== null)
+      rows.push(...run(q.datedAfter, [...q.params, after.key, after.id], page.limit, 0));
+    const remaining = page.limit - rows.length;
+    if (remaining > 0) {
+      rows.push(
+        ...(after.key !== null
+          ? run(q.undatedPage, q.params, remaining, 0)
+          : run(q.undatedAfter, [...q.params, after.id], remaining, 0)),
+      );
+    }
+    return finish(rows, total);
+  }
   // With no due date only on stopped clocks, the dated count comes from the due-date index.
-  const dated = Number(
-    db.$client
-      .prepare(q.countDated)
-      .pluck()
-      .get(...q.params),
-  );
-  const rows: QueueRowData[] = [];
+  const dated = count(q.countDated);
   if (page.offset < dated)
     rows.push(...run(q.datedPage, q.params, Math.min(page.limit, dated - page.offset), page.offset));
   const remaining = page.limit - rows.length;
   if (remaining > 0 && total > dated)
     rows.push(...run(q.undatedPage, q.params, remaining, Math.max(0, page.offset - dated)));
-  return { rows, total };
+  return finish(rows, total);
 }
 
 /** The counts beside the queue, from one grouped pass over the (status, due date) index. */

@@ -29,7 +29,11 @@ export const queueHandlers = {
     // A search with no sort asked for shows the best matches first.
     const by = query.sort ?? (query.search?.trim() ? 'relevance' : 'due');
     const sort = { by, direction: query.direction ?? 'asc' } as const;
-    const { rows, total } = listQueue(db, filter, sort, { offset: query.offset, limit: query.limit });
+    const { rows, total, next } = listQueue(db, filter, sort, {
+      offset: query.offset,
+      limit: query.limit,
+      after: query.after,
+    });
     const context = loadClockContext(db);
     const events = listEventsForCases(
       db,
@@ -46,7 +50,7 @@ export const queueHandlers = {
         workingDaysLeft: progress?.workingDaysLeft ?? null,
       };
     });
-    return { rows: out, total, offset: query.offset, today };
+    return { rows: out, total, offset: query.offset, today, next };
   },
 
   'cases:facets': (s) => {

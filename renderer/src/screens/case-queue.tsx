@@ -16,7 +16,7 @@ import {
 } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { CASE_STATUSES, REGIMES } from '../../../shared/case-format';
-import type { QueueFacets, QueueQuery, QueueRow } from '../../../shared/contract';
+import type { QueueCursor, QueueFacets, QueueQuery, QueueRow } from '../../../shared/contract';
 import { call, errorMessage } from '../api';
 import { Alert, CheckboxField, SelectField } from '../components/fields';
 import { ProgressBadge, StatusTag } from '../components/badges';
@@ -129,6 +129,7 @@ export function CaseQueue({
   const [active, setActive] = useState(0);
   const [searchText, setSearchText] = useState(query.search);
   const pages = useRef(new Map<number, QueueRow[]>());
+  const cursors = useRef(new Map<number, QueueCursor>());
   const loading = useRef(new Set<number>());
   const generation = useRef(0);
   const [, redraw] = useReducer((n: number) => n + 1, 0);
@@ -143,11 +144,14 @@ export function CaseQueue({
       if (pages.current.has(page) || loading.current.has(page)) return;
       const gen = generation.current;
       loading.current.add(page);
-      call('cases:list', toQuery(query, page)).then(
+      // The page after one already shown starts after its last row (keyset: no OFFSET to step over).
+      const after = cursors.current.get(page - 1);
+      call('cases:list', after ? { ...toQuery(query, page), after } : toQuery(query, page)).then(
         (result) => {
           if (gen !== generation.current) return;
           loading.current.delete(page);
           pages.current.set(page, result.rows);
+          if (result.next) cursors.current.set(page, result.next);
           setTotal(result.total);
           setError(null);
           redraw();
@@ -166,6 +170,7 @@ export function CaseQueue({
   useEffect(() => {
     generation.current++;
     pages.current.clear();
+    cursors.current.clear();
     loading.current.clear();
     setTotal(null);
     setActive(0);
