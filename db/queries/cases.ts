@@ -167,10 +167,11 @@ function markEmptyExemptions(db: CaseDb, questionId: number): void {
   db.insert(appliedExemptions).values({ questionId, position: -1, provision: '', reason: '' }).run();
 }
 
-type QuestionRow = typeof questions.$inferSelect;
-type ResponseRow = typeof responses.$inferSelect;
-type ExemptionRow = typeof appliedExemptions.$inferSelect;
-type FactorRow = typeof publicInterestFactors.$inferSelect;
+export type QuestionRow = typeof questions.$inferSelect;
+export type ResponseRow = typeof responses.$inferSelect;
+export type ExemptionRow = typeof appliedExemptions.$inferSelect;
+export type FactorRow = typeof publicInterestFactors.$inferSelect;
+export type RequesterRow = typeof requesters.$inferSelect;
 
 /**
  * Loads the questions of a case as the nested interchange structure, order kept; with `ids`, each
@@ -208,7 +209,7 @@ export function loadQuestions(db: CaseDb, caseId: number, { ids: withIds = false
   return assembleQuestions(qRows, rRows, eRows, fRows, withIds);
 }
 
-function assembleQuestions(
+export function assembleQuestions(
   qRows: QuestionRow[],
   rRows: ResponseRow[],
   eRows: ExemptionRow[],
@@ -291,6 +292,24 @@ export function getCaseRecord(
   if (!row) return undefined;
   const requester = db.select().from(requesters).where(eq(requesters.id, row.requesterId)).get();
   if (!requester) return undefined;
+  return buildCaseRecord(
+    row,
+    requester,
+    loadQuestions(db, id, { ids }),
+    events ? listCaseEvents(db, id) : [],
+  );
+}
+
+/**
+ * A case in the interchange format from its rows (the export reads them with statements it
+ * prepares once, db/queries/export.ts; getCaseRecord one query at a time).
+ */
+export function buildCaseRecord(
+  row: CaseRow,
+  requester: RequesterRow,
+  questionTree: QuestionData[],
+  eventRows: CaseEventRow[],
+): CaseRecord {
   return omitNulls({
     format: CASE_FORMAT,
     reference: row.reference,
@@ -308,7 +327,7 @@ export function getCaseRecord(
     }) as CaseRecord['requester'],
     subject: row.subject,
     requestText: row.requestText,
-    questions: loadQuestions(db, id, { ids }),
+    questions: questionTree,
     status: row.status,
     outcome: row.outcome,
     responded: row.responded,
@@ -319,12 +338,11 @@ export function getCaseRecord(
     signatory:
       row.signatoryName !== null ? { name: row.signatoryName, title: row.signatoryTitle ?? '' } : undefined,
     enclosures: row.enclosures,
-    events: events ? eventsOf(db, id) : undefined,
+    events: eventsOf(eventRows),
   }) as CaseRecord;
 }
 
-function eventsOf(db: CaseDb, caseId: number): CaseEventData[] | undefined {
-  const rows = listCaseEvents(db, caseId);
+function eventsOf(rows: CaseEventRow[]): CaseEventData[] | undefined {
   if (rows.length === 0) return undefined;
   return rows.map(
     (e) =>

@@ -4,8 +4,8 @@
  * the whole CSV, produced as chunks so an export streams with flat memory.
  */
 import type { CaseFile } from '../../../db/case-file';
-import { countCases, getCaseRecord } from '../../../db/queries/cases';
-import { iterateCaseIds, iterateRegisterRows } from '../../../db/queries/export';
+import { countCases } from '../../../db/queries/cases';
+import { caseRecordReader, iterateCaseIds, iterateRegisterRows } from '../../../db/queries/export';
 import { getOrganisation } from '../../../db/queries/organisation';
 import { CSV_COLUMNS, csvCell } from '../import-export';
 
@@ -30,9 +30,10 @@ export function* registerJsonChunks(file: CaseFile, onProgress?: ExportProgress)
   };
   const org = getOrganisation(file.db);
   if (org) yield next(org);
+  const readCase = caseRecordReader(file.db);
   let done = 0;
   for (const id of iterateCaseIds(file.db)) {
-    const record = getCaseRecord(file.db, id, { events: true });
+    const record = readCase(id);
     if (record) yield next(record);
     onProgress?.(++done, total);
   }
