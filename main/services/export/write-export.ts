@@ -10,15 +10,28 @@ import { once } from 'node:events';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 
+/** Resolves on the stream's next 'drain', rejects on an error; leaves no listener behind either way. */
+function drained(out: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onDrain = () => {
+      out.off('error', onError);
+      resolve();
+    };
+    const onError = (error: Error) => {
+      out.off('drain', onDrain);
+      reject(error);
+    };
+    out.once('drain', onDrain);
+    out.once('error', onError);
+  });
+}
+
 /** Writes every chunk to `out`, waiting for 'drain' whenever the stream asks to. Resolves with the bytes. */
 export async function pipeChunks(chunks: Iterable<string>, out: Writable): Promise<number> {
   let bytes = 0;
   for (const chunk of chunks) {
     bytes += Buffer.byteLength(chunk);
-    if (!out.write(chunk)) {
-      // An error while waiting rejects rather than hanging.
-      await Promise.race([once(out, 'drain'), once(out, 'error').then(([e]) => Promise.reject(e as Error))]);
-    }
+    if (!out.write(chunk)) await drained(out);
   }
   return bytes;
 }
