@@ -3,7 +3,7 @@
  * db/migrations/; a shipped migration is never edited, a change is a new one.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   CASE_OUTCOMES,
   CASE_STATUSES,
@@ -13,6 +13,7 @@ import {
   REGIMES,
 } from '../shared/case-format';
 import { CLOCK_EVENT_TYPES } from '../shared/clock/types';
+import { ATTACHMENT_KINDS } from '../shared/attachment-rules';
 
 const timestamp = (name: string) =>
   text(name)
@@ -285,6 +286,47 @@ export const disclosureDecisions = sqliteTable(
   (t) => [primaryKey({ columns: [t.caseId, t.finding] })],
 );
 
+/**
+ * Files kept with a case (the request email, disclosed documents, the signed letter), their bytes
+ * in the encrypted file itself: never a copy beside it. Limits in shared/attachment-rules.ts.
+ */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ATTACHMENT_KINDS }).notNull(),
+    name: text('name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: blob('data', { mode: 'buffer' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('attachments_case').on(t.caseId, t.id)],
+);
+
+/** Where a case logged from an email came from: duplicates are found by its Message-ID. */
+export const caseEmails = sqliteTable(
+  'case_emails',
+  {
+    caseId: integer('case_id')
+      .primaryKey()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    messageId: text('message_id'),
+    fromAddress: text('from_address'),
+    /** Sent through WhatDoTheyKnow: the reply will be published there. */
+    whatDoTheyKnow: integer('what_do_they_know', { mode: 'boolean' }).notNull().default(false),
+    /** What the officer should know about the source ("the reply will be published …"). */
+    note: text('note'),
+    /** The Date header as an instant (ISO), beside the UK date the case was received on. */
+    sentAt: text('sent_at'),
+  },
+  (t) => [index('case_emails_message_id').on(t.messageId)],
+);
+
 export const schemaTables = {
   organisation,
   settings,
@@ -302,4 +344,6 @@ export const schemaTables = {
   drafts,
   disclosureChoices,
   disclosureDecisions,
+  attachments,
+  caseEmails,
 };

@@ -30,6 +30,11 @@ export const AUDIT_ACTIONS = [
   'letter-exported',
   'disclosure-choice',
   'disclosure-decision',
+  // Files kept in the case file, and notes about where a request came from (email intake).
+  'attachment-added',
+  'attachment-removed',
+  'attachment-exported',
+  'note',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -48,6 +53,7 @@ export const AUDIT_ENTITIES = [
   'letter-template',
   'letter-paragraph',
   'disclosure-log',
+  'attachment',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -125,6 +131,7 @@ const ENTITY_NAMES: Record<AuditEntity, string> = {
   'letter-template': 'a letter template',
   'letter-paragraph': 'a standard paragraph',
   'disclosure-log': 'the disclosure log',
+  attachment: 'a file',
 };
 
 /** One line for an audit entry, in the officer's words. */
@@ -179,6 +186,14 @@ export function describeAuditEntry(e: AuditEntry): string {
     case 'disclosure-decision':
       // The finding itself is personal data: the history names its kind, never its text.
       return `Disclosure log: ${e.field ?? 'a possible piece of personal data'} ${e.newValue === 'remove' ? 'to be removed' : 'kept (not personal data)'}`;
+    case 'attachment-added':
+      return `File added: ${e.field ?? 'a file'}`;
+    case 'attachment-removed':
+      return `File removed: ${e.field ?? 'a file'}`;
+    case 'attachment-exported':
+      return `File exported: ${e.field ?? 'a file'}`;
+    case 'note':
+      return `Note: ${e.newValue ?? ''}`;
     case 'update': {
       const what = FIELD_LABELS[e.field ?? ''] ?? e.field ?? 'a detail';
       if (e.entity !== 'case' && e.entity !== 'requester') return `Changed ${ENTITY_NAMES[e.entity]}`;

@@ -35,6 +35,7 @@ import type { ErrorInfo } from './errors';
 import type { SimilarFlag } from './similarity';
 import type { DisclosureFinding } from './disclosure-log';
 import type { Regime } from './case-format';
+import { ATTACHMENT_KINDS, type AttachmentKind } from './attachment-rules';
 import {
   letterDocumentSchema,
   letterTemplateSchema,
@@ -342,6 +343,98 @@ export interface DownloadFile {
   base64: string;
 }
 
+// Email intake, attachments and file pickers (issue 12) ----------------------------------------
+
+/** A file kept in the case file, as the case lists it (its bytes are fetched only to export it). */
+export interface AttachmentView {
+  id: number;
+  caseId: number;
+  kind: AttachmentKind;
+  name: string;
+  contentType: string;
+  size: number;
+  createdAt: string;
+}
+
+export interface CaseAttachments {
+  caseId: number;
+  attachments: AttachmentView[];
+  used: { count: number; bytes: number };
+  limits: { fileBytes: number; caseBytes: number; files: number; sentence: string };
+  /** Where the case came from, when it was logged from an email. */
+  source: {
+    messageId: string | null;
+    whatDoTheyKnow: boolean;
+    note: string | null;
+    sentAt: string | null;
+  } | null;
+}
+
+/** A file picked or uploaded, held in main's memory until a call uses it. */
+export interface UploadedFile {
+  uploadId: string;
+  name: string;
+  size: number;
+  contentType: string;
+}
+
+export interface EmailIntakeAttachment {
+  /** Its place among the email's attachments: what `intake:log-email` keeps by. */
+  index: number;
+  name: string;
+  contentType: string;
+  size: number;
+  /** Shown inside the HTML (a logo): not kept unless the officer ticks it. */
+  inline: boolean;
+  /** Proposed to keep. */
+  keep: boolean;
+  /** Why it cannot be kept (too large), if so. */
+  problem: string | null;
+}
+
+export interface EmailDuplicate {
+  caseId: number;
+  reference: string;
+  why: 'message-id' | 'same-text';
+}
+
+/** The new-case form prefilled from an email, for the officer to review before anything is written. */
+export interface EmailIntakeProposal {
+  intakeId: string;
+  fileName: string;
+  emailSize: number;
+  draft: CaseDraft;
+  notes: string[];
+  whatDoTheyKnow: boolean;
+  sourceNote: string | null;
+  sentAt: string | null;
+  messageId: string | null;
+  duplicates: EmailDuplicate[];
+  attachments: EmailIntakeAttachment[];
+}
+
+export interface AttachmentFile {
+  fileName: string;
+  contentType: string;
+  /** The bytes, base64: the bridge answers JSON, and the page turns it into a download. */
+  base64: string;
+}
+
+const heldId = z.string().regex(/^[0-9a-f]{32}$/, { message: 'is not a picked file' });
+
+export const openFileRequestSchema = z.strictObject({
+  /** email: an .eml or .msg to log; attachment: any file to keep with a case. */
+  kind: z.enum(['email', 'attachment']),
+  multiple: z.boolean().optional(),
+});
+export type OpenFileRequest = z.infer<typeof openFileRequestSchema>;
+
+export const openPathRequestSchema = z.strictObject({
+  /** case-file: a case file to open; backup-file: a backup to restore; folder: where backups go. */
+  kind: z.enum(['case-file', 'backup-file', 'folder']),
+});
+export type OpenPathRequest = z.infer<typeof openPathRequestSchema>;
+
 // Input schemas -------------------------------------------------------------------------------
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -533,8 +626,11 @@ const suggestedFileName = z
 
 export const savePathRequestSchema = z.strictObject({
   suggestedName: suggestedFileName,
-  /** docx: where to export a letter; case-file: which case file a restore replaces (or creates). */
-  kind: z.enum(['docx', 'case-file']),
+  /**
+   * docx: where to export a letter; case-file: which case file a restore replaces (or creates);
+   * new-case-file: where to create one; attachment: where to export a file kept with a case.
+   */
+  kind: z.enum(['docx', 'case-file', 'new-case-file', 'attachment']),
 });
 export type SavePathRequest = z.infer<typeof savePathRequestSchema>;
 
@@ -699,6 +795,35 @@ export const contract = {
   'backup:restore': channel<RestoreResult>()(
     z.strictObject({ backupPath: filePath, targetPath: filePath, passphrase }),
   ),
+  // Email intake, attachments and file pickers (issue 12).
+  /** Reads a picked or uploaded .eml/.msg and answers the prefilled new-case form; writes nothing. */
+  'intake:read-email': channel<EmailIntakeProposal>()(
+    z.strictObject({ uploadId: heldId, regime: z.enum(REGIMES).optional() }),
+  ),
+  /** Logs the reviewed case with the email and the attachments kept (by index); a duplicate needs allowDuplicate. */
+  'intake:log-email': channel<CaseDetail>()(
+    z.strictObject({
+      intakeId: heldId,
+      draft: caseDraftSchema,
+      keep: z.array(z.number().int().min(0).max(10_000)).max(500),
+      allowDuplicate: z.boolean().optional(),
+    }),
+  ),
+  'intake:discard': channel<{ discarded: boolean }>()(z.strictObject({ intakeId: heldId })),
+  'attachments:list': channel<CaseAttachments>()(z.strictObject({ caseId: id })),
+  'attachments:add': channel<CaseAttachments>()(
+    z.strictObject({ caseId: id, uploadIds: z.array(heldId).min(1).max(50), kind: z.enum(ATTACHMENT_KINDS) }),
+  ),
+  /** Deletes a file from the case: the page asks first, and says so with `confirm`. */
+  'attachments:remove': channel<CaseAttachments>()(z.strictObject({ id, confirm: z.literal(true) })),
+  /** The file's bytes for the browser to download. */
+  'attachments:download': channel<AttachmentFile>()(z.strictObject({ id })),
+  /** Electron: writes the file where the officer chose in the save dialog (kind "attachment"). */
+  'attachments:export': channel<ExportedFile>()(z.strictObject({ id, path: filePath })),
+  /** Electron only: the native open dialog; the files chosen are read into main's memory. */
+  'dialog:open-file': channel<{ files: UploadedFile[] }>()(openFileRequestSchema),
+  /** Electron only: a path chosen in the native open dialog, for a field that takes a typed path. */
+  'dialog:open-path': channel<{ path: string | null }>()(openPathRequestSchema),
 } as const;
 
 export type Contract = typeof contract;

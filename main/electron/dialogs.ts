@@ -1,22 +1,37 @@
 /**
  * Native dialogs the page may ask for. Main shows them, so the page never gets a file-system
- * handle; it gets back only the path the officer picked, which main records as granted for that
- * one use (main/services/granted-paths.ts): the export and restore channels refuse any other path.
+ * handle: a save dialog gives back only the path the officer picked, which main records as granted
+ * for that one use (main/services/granted-paths.ts), and files chosen to open are read by main
+ * itself into memory (main/services/handlers/dialog.ts), never copied anywhere on the way.
  */
-import { app, dialog, type BrowserWindow, type SaveDialogOptions } from 'electron';
+import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import path from 'node:path';
-import type { SavePathRequest } from '../../shared/contract';
+import type { OpenFileRequest, OpenPathRequest, SavePathRequest } from '../../shared/contract';
 
-const FILTERS: Record<SavePathRequest['kind'], SaveDialogOptions['filters']> = {
+type Filters = SaveDialogOptions['filters'];
+
+const CASE_FILES: Filters = [{ name: 'FOI Desk case file', extensions: ['foidesk'] }];
+
+const FILTERS: Record<SavePathRequest['kind'], Filters> = {
   docx: [{ name: 'Word document', extensions: ['docx'] }],
-  'case-file': [{ name: 'FOI Desk case file', extensions: ['foidesk'] }],
+  'case-file': CASE_FILES,
+  'new-case-file': CASE_FILES,
+  // A kept file is saved as what it is: the suggested name carries its own extension.
+  attachment: [{ name: 'All files', extensions: ['*'] }],
 };
 
-const EXTENSIONS: Record<SavePathRequest['kind'], string> = { docx: '.docx', 'case-file': '.foidesk' };
+const EXTENSIONS: Record<SavePathRequest['kind'], string | null> = {
+  docx: '.docx',
+  'case-file': '.foidesk',
+  'new-case-file': '.foidesk',
+  attachment: null,
+};
 
 const TITLES: Record<SavePathRequest['kind'], string> = {
   docx: 'Export the letter to Word',
   'case-file': 'The case file to restore into',
+  'new-case-file': 'Create a case file',
+  attachment: 'Export the file',
 };
 
 /** The path the officer chose, with the right extension, or null if they cancelled. */
@@ -34,5 +49,51 @@ export async function chooseSavePath(
   const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
   if (result.canceled || !result.filePath) return null;
   const extension = EXTENSIONS[request.kind];
+  if (!extension) return result.filePath;
   return result.filePath.toLowerCase().endsWith(extension) ? result.filePath : result.filePath + extension;
+}
+
+async function showOpen(win: BrowserWindow | null, options: OpenDialogOptions): Promise<string[]> {
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
+/** Files to bring into a case (an email to log, attachments); none if cancelled. */
+export async function chooseOpenFiles(
+  win: BrowserWindow | null,
+  request: OpenFileRequest,
+): Promise<string[]> {
+  const email = request.kind === 'email';
+  return showOpen(win, {
+    title: email ? 'Log a request from an email' : 'Add files to the case',
+    defaultPath: app.getPath('documents'),
+    filters: email
+      ? [{ name: 'Email (.eml, .msg)', extensions: ['eml', 'msg'] }]
+      : [{ name: 'All files', extensions: ['*'] }],
+    properties: ['openFile', ...(request.multiple ? (['multiSelections'] as const) : [])],
+  });
+}
+
+/** A path for a field that also takes a typed one: a case file, a backup, or a backup folder. */
+export async function chooseOpenPath(
+  win: BrowserWindow | null,
+  request: OpenPathRequest,
+): Promise<string | null> {
+  const options: OpenDialogOptions =
+    request.kind === 'folder'
+      ? {
+          title: 'Choose the backup folder',
+          defaultPath: app.getPath('documents'),
+          properties: ['openDirectory', 'createDirectory'],
+        }
+      : {
+          title: request.kind === 'case-file' ? 'Open a case file' : 'Choose the backup to restore',
+          defaultPath: app.getPath('documents'),
+          filters: [
+            { name: 'FOI Desk case file or backup', extensions: ['foidesk', 'foidesk-backup'] },
+            { name: 'All files', extensions: ['*'] },
+          ],
+          properties: ['openFile'],
+        };
+  return (await showOpen(win, options))[0] ?? null;
 }

@@ -19,7 +19,7 @@ import { DeskApp } from '../services/app';
 import { createHandlers } from '../services/handlers';
 import { logInternalErrorsTo } from '../services/errors';
 import { createLogger } from '../logger';
-import { chooseSavePath } from './dialogs';
+import { chooseOpenFiles, chooseOpenPath, chooseSavePath } from './dialogs';
 import {
   createMainWindow,
   isOwnFrame,
@@ -52,6 +52,8 @@ async function start(): Promise<void> {
     configDir: app.getPath('userData'),
     // The dialog is modal to the window, so the page cannot act while it is open.
     chooseSavePath: (request) => chooseSavePath(win, request),
+    chooseOpenFiles: (request) => chooseOpenFiles(win, request),
+    chooseOpenPath: (request) => chooseOpenPath(win, request),
   });
   const handlers = createHandlers(desk);
   for (const channel of CHANNEL_NAMES) {

@@ -10,7 +10,12 @@ import { existsSync } from 'node:fs';
 import type { CaseFile } from '../../db/case-file';
 import { getSettings, setSetting } from '../../db/queries/settings';
 import { AppError } from '../../shared/errors';
-import type { BackupProgress, SavePathRequest } from '../../shared/contract';
+import type {
+  BackupProgress,
+  OpenFileRequest,
+  OpenPathRequest,
+  SavePathRequest,
+} from '../../shared/contract';
 import { autoBackup } from './backup';
 import { toErrorInfo } from './errors';
 import { AUTO_BACKUP_FAILURE_KEY, type AutoBackupFailure } from './handlers/backup';
@@ -35,6 +40,10 @@ export interface DeskOptions {
    * Absent in the browser bridge, where the page downloads the file instead.
    */
   chooseSavePath?: (request: SavePathRequest) => Promise<string | null>;
+  /** Electron's open dialog: the files chosen (none when cancelled). Absent in the bridge (it uploads). */
+  chooseOpenFiles?: (request: OpenFileRequest) => Promise<string[]>;
+  /** Electron's open dialog for a path a field takes (a case file, a backup, a folder); null when cancelled. */
+  chooseOpenPath?: (request: OpenPathRequest) => Promise<string | null>;
   /** When the background integrity check runs (false: only when asked, as the tests do). */
   integrityCheck?: MonitorTiming | false;
 }

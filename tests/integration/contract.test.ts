@@ -311,6 +311,26 @@ const SPECIFIC_BAD: Record<Channel, unknown[]> = {
     { backupPath: 'a.foidesk', targetPath: 'a\0b', passphrase: Buffer.from('p') },
     { backupPath: 'a.foidesk', targetPath: 'b.foidesk', passphrase: Buffer.from('p'), extra: true },
   ],
+  'intake:read-email': [{}, { uploadId: 'x' }, { uploadId: 'a'.repeat(32), regime: 'GDPR' }],
+  'intake:log-email': [
+    {},
+    { intakeId: 'a'.repeat(32), draft },
+    { intakeId: 'a'.repeat(32), draft: {}, keep: [] },
+    { intakeId: 'a'.repeat(32), draft, keep: [-1] },
+    { intakeId: 'a'.repeat(32), draft, keep: [], allowDuplicate: 'yes' },
+  ],
+  'intake:discard': [{}, { intakeId: '../x' }],
+  'attachments:list': [{}, { caseId: 0 }],
+  'attachments:add': [
+    {},
+    { caseId: 1, uploadIds: [], kind: 'attachment' },
+    { caseId: 1, uploadIds: ['a'.repeat(32)], kind: 'video' },
+  ],
+  'attachments:remove': [{}, { id: 1 }, { id: 1, confirm: false }],
+  'attachments:download': [{}, { id: 'one' }],
+  'attachments:export': [{}, { id: 1 }, { id: 1, path: 'a\0b' }],
+  'dialog:open-file': [{}, { kind: 'video' }, { kind: 'email', multiple: 'yes' }],
+  'dialog:open-path': [{}, { kind: 'anywhere' }],
 };
 
 function isValidationError(reply: Envelope<unknown>): boolean {

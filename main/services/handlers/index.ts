@@ -30,6 +30,7 @@ import { integrityHandlers } from './integrity';
 import { draftHandlers } from './drafts';
 import { similarHandlers } from './similar';
 import { disclosureHandlers } from './disclosure';
+import { attachmentHandlers } from './attachments';
 
 export type Handler<C extends Channel = Channel> = (input: unknown) => Promise<Envelope<ChannelOutput<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -55,6 +56,8 @@ const onApp = {
   ...backupHandlers,
   ...dialogHandlers,
   ...integrityHandlers,
+  // Email intake and attachments: they use files held for the session (held-files.ts).
+  ...attachmentHandlers,
 };
 
 /** Every channel has exactly one handler: a missing or doubled one is a type error here. */
@@ -106,6 +109,7 @@ const READS = new Set<Channel>([
   'letters:get',
   'letters:library',
   'backup:status',
+  'attachments:list',
 ]);
 
 /** Long calls that must not interleave with a write but change no case data. */
