@@ -20,6 +20,7 @@ import { createHandlers, unknownChannel, type Handlers } from '../services/handl
 import { internalErrorInfo, logInternalErrorsTo } from '../services/errors';
 import { createLogger } from '../logger';
 import { CONTENT_TYPES, PAGE_HEADERS } from './security-headers';
+import { readUpload, UPLOAD_PATH } from './upload';
 
 export interface BridgeOptions {
   /** 0 or absent: any free port. */
@@ -112,9 +113,9 @@ function tokenMatches(header: string | undefined, token: Buffer): boolean {
  */
 type BodyResult = { bytes: Buffer } | { refused: 'too-large' | 'too-slow' };
 
-function readBody(req: IncomingMessage, timeoutMs: number): Promise<BodyResult> {
+function readBody(req: IncomingMessage, timeoutMs: number, max = MAX_BODY): Promise<BodyResult> {
   return new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+    if (Number(req.headers['content-length'] ?? 0) > max) {
       resolve({ refused: 'too-large' });
       return;
     }
@@ -132,7 +133,7 @@ function readBody(req: IncomingMessage, timeoutMs: number): Promise<BodyResult> 
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       chunks.push(chunk);
-      if (size > MAX_BODY) finish({ refused: 'too-large' });
+      if (size > max) finish({ refused: 'too-large' });
     };
     const onEnd = () => finish({ bytes: Buffer.concat(chunks) });
     const onError = (error: Error) => {
@@ -191,6 +192,18 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return;
     }
     const url = new URL(req.url ?? '/', 'http://bridge.invalid');
+    if (url.pathname === UPLOAD_PATH) {
+      if (!apiAllowed(req, res)) return;
+      const answer = await desk.enqueue(() =>
+        readUpload(req, desk, (max) => readBody(req, bodyTimeoutMs, max)),
+      );
+      if (answer.close) {
+        res.setHeader('Connection', 'close');
+        res.once('finish', () => req.socket.destroy());
+      }
+      sendJson(res, answer.status, answer.body);
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
       await handleApi(req, res, url.pathname.slice('/api/'.length));
       return;
@@ -198,7 +211,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     await serveStatic(req, res, url.pathname);
   }
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+  /** Our own origin, this launch's token and POST, for the API and the upload alike. */
+  function apiAllowed(req: IncomingMessage, res: ServerResponse): boolean {
     const origin = req.headers.origin;
     const site = req.headers['sec-fetch-site'];
     if (
@@ -206,7 +220,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       (site !== undefined && site !== 'same-origin' && site !== 'none')
     ) {
       refuse(res, 403, 'internal', 'Refused: requests must come from FOI Desk’s own page.');
-      return;
+      return false;
     }
     if (!tokenMatches(req.headers.authorization, token)) {
       refuse(
@@ -215,13 +229,18 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         'locked',
         'Refused: the request did not carry this session’s token. Open the address FOI Desk printed.',
       );
-      return;
+      return false;
     }
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
       refuse(res, 405, 'validation', 'Use POST.');
-      return;
+      return false;
     }
+    return true;
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    if (!apiAllowed(req, res)) return;
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
       refuse(res, 415, 'validation', 'Send JSON (Content-Type: application/json).');
       return;

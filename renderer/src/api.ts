@@ -10,6 +10,7 @@ import {
   type ChannelInput,
   type ChannelOutput,
   type Envelope,
+  type UploadedFile,
 } from '../../shared/contract';
 import type { ErrorCode } from '../../shared/errors';
 
@@ -96,7 +97,36 @@ function httpApi(token: string | null): Api {
   return client as unknown as Api;
 }
 
-export const api: Api = window.api ?? httpApi(bridgeToken());
+const token = window.api ? null : bridgeToken();
+export const api: Api = window.api ?? httpApi(token);
+
+/**
+ * The browser bridge only: sends a file the officer picked or dropped to main (POST /upload, with
+ * this launch's token), which holds its bytes in memory for the next call. Under Electron main
+ * reads the file itself from its open dialog (`dialog:open-file`).
+ */
+export async function uploadToBridge(file: File): Promise<Envelope<UploadedFile>> {
+  try {
+    const response = await fetch('/upload', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/octet-stream',
+        Authorization: `Bearer ${token ?? ''}`,
+        'X-File-Name': encodeURIComponent(file.name),
+        'X-File-Type': encodeURIComponent(file.type),
+      },
+      body: file,
+      cache: 'no-store',
+      credentials: 'omit',
+    });
+    return (await response.json()) as Envelope<UploadedFile>;
+  } catch {
+    return {
+      ok: false,
+      error: { code: 'io', message: 'The file could not be sent to FOI Desk. Try again.' },
+    };
+  }
+}
 
 /**
  * True in the desktop app, where main shows a native save dialog and writes the file; in the

@@ -15,13 +15,18 @@ import { CasePage } from './screens/case-page';
 import { SettingsScreen } from './screens/settings-screen';
 import { DisclosureLogScreen } from './screens/disclosure-log-screen';
 import { DraftOffer, UnsavedChangesProvider, useUnsavedChangesRegistry } from './unsaved/unsaved-changes';
+import type { EmailIntakeProposal } from '../../shared/contract';
+import { EmailDrop } from './intake/email-drop';
+import { EmailReview } from './intake/email-review';
 
 export type Route =
   | { name: 'queue' }
   | { name: 'case'; id: number }
   | { name: 'new' }
   | { name: 'settings' }
-  | { name: 'disclosure-log' };
+  | { name: 'disclosure-log' }
+  // A request read from an email, in review before it is logged.
+  | { name: 'intake'; proposal: EmailIntakeProposal };
 
 /** How often the page tells main whether the officer did something, and asks when the lock is due. */
 const HEARTBEAT_MS = 60_000;
@@ -231,11 +236,24 @@ function Shell() {
   switch (route.name) {
     case 'queue':
       screen = (
-        <CaseQueue
-          query={queueQuery}
-          onQuery={setQueueQuery}
-          onOpenCase={(id) => go({ name: 'case', id })}
-          onNewCase={() => go({ name: 'new' })}
+        <>
+          <EmailDrop onProposal={(proposal) => go({ name: 'intake', proposal })} />
+          <CaseQueue
+            query={queueQuery}
+            onQuery={setQueueQuery}
+            onOpenCase={(id) => go({ name: 'case', id })}
+            onNewCase={() => go({ name: 'new' })}
+          />
+        </>
+      );
+      break;
+    case 'intake':
+      screen = (
+        <EmailReview
+          key={route.proposal.intakeId}
+          proposal={route.proposal}
+          onCreated={(id) => go({ name: 'case', id })}
+          onCancel={() => go({ name: 'queue' })}
         />
       );
       break;
@@ -330,5 +348,6 @@ function Shell() {
 }
 
 function sameRoute(a: Route, b: Route): boolean {
+  if (a.name === 'intake') return b.name === 'intake' && a.proposal.intakeId === b.proposal.intakeId;
   return a.name === b.name && (a.name !== 'case' || (b.name === 'case' && a.id === b.id));
 }

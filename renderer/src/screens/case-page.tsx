@@ -39,6 +39,7 @@ import { LetterPanel } from '../letters/letter-panel';
 import { SimilarPanel } from '../components/similar-panel';
 import { DisclosureChoicePanel } from '../components/disclosure-choice';
 import { VisibleText } from '../components/visible-text';
+import { AttachmentsPanel } from '../case/attachments-panel';
 import {
   CHANNEL_LABELS,
   EVENT_LABELS,
@@ -139,6 +140,7 @@ export function CasePage({ id, onBack }: { id: number; onBack: () => void }) {
           <RequestPanel detail={detail} officers={officers} change={change} />
           <QuestionsPanel detail={detail} change={change} />
           <SimilarPanel detail={detail} change={change} />
+          <AttachmentsPanel caseId={detail.id} onChanged={reloadCase} />
           <TimelinePanel entries={detail.timeline} />
         </div>
         <div className="layout__side">

@@ -4,9 +4,17 @@
  * (today unless changed; never in the future), the regime and the next free reference. The due
  * date and its working appear as soon as the date received is set.
  */
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { CHANNELS, REGIMES, type Regime } from '../../../shared/case-format';
-import type { ClockPreview, Officer } from '../../../shared/contract';
+import type { CaseDetail, CaseDraft, ClockPreview, Officer } from '../../../shared/contract';
 import { todayIso } from '../../../shared/dates';
 import { dateProblems } from '../../../shared/case-lifecycle';
 import {
@@ -31,19 +39,36 @@ import { QuestionEditor } from '../components/question-editor';
 import { DeadlinePanel } from '../components/deadline-panel';
 import { CHANNEL_LABELS, REGIME_LONG } from '../format';
 
-export function NewCase({ onCreated, onCancel }: { onCreated: (id: number) => void; onCancel: () => void }) {
+export function NewCase({
+  onCreated,
+  onCancel,
+  initial,
+  intro,
+  title = 'Log a request',
+  submitDraft,
+}: {
+  onCreated: (id: number) => void;
+  onCancel: () => void;
+  /** The form prefilled (a request read from an email), for the officer to review. */
+  initial?: CaseDraft;
+  /** Shown above the form (where the request came from, what to check). */
+  intro?: ReactNode;
+  title?: string;
+  /** Logs the draft some other way than cases:create (the email intake). */
+  submitDraft?: (draft: CaseDraft) => Promise<CaseDetail>;
+}) {
   const uid = useId();
   const today = todayIso();
-  const [reference, setReference] = useState('');
-  const [regime, setRegime] = useState<Regime>('FOIA');
-  const [received, setReceived] = useState(today);
-  const [channel, setChannel] = useState<string>('email');
-  const [subject, setSubject] = useState('');
-  const [requestText, setRequestText] = useState('');
-  const [requesterName, setRequesterName] = useState('');
-  const [requesterEmail, setRequesterEmail] = useState('');
-  const [requesterAddress, setRequesterAddress] = useState('');
-  const [requesterOrganisation, setRequesterOrganisation] = useState('');
+  const [reference, setReference] = useState(initial?.reference ?? '');
+  const [regime, setRegime] = useState<Regime>(initial?.regime ?? 'FOIA');
+  const [received, setReceived] = useState(initial?.received ?? today);
+  const [channel, setChannel] = useState<string>(initial?.channel ?? 'email');
+  const [subject, setSubject] = useState(initial?.subject ?? '');
+  const [requestText, setRequestText] = useState(initial?.requestText ?? '');
+  const [requesterName, setRequesterName] = useState(initial?.requester.name ?? '');
+  const [requesterEmail, setRequesterEmail] = useState(initial?.requester.email ?? '');
+  const [requesterAddress, setRequesterAddress] = useState(initial?.requester.address ?? '');
+  const [requesterOrganisation, setRequesterOrganisation] = useState(initial?.requester.organisation ?? '');
   const [officer, setOfficer] = useState('');
   const [department, setDepartment] = useState('');
   const [officers, setOfficers] = useState<Officer[]>([]);
@@ -59,7 +84,7 @@ export function NewCase({ onCreated, onCancel }: { onCreated: (id: number) => vo
   const summaryRef = useRef<HTMLDivElement>(null);
 
   /** The reference last proposed: replaced when the regime changes, unless the officer typed their own. */
-  const proposedReference = useRef('');
+  const proposedReference = useRef(initial?.reference ?? '');
   /** The regime whose proposal last arrived (for the page's tests: a signal to wait on). */
   const [proposedFor, setProposedFor] = useState<Regime | null>(null);
 
@@ -152,26 +177,27 @@ export function NewCase({ onCreated, onCancel }: { onCreated: (id: number) => vo
     }
     setSaving(true);
     try {
-      const requester: { name: string; email?: string; address?: string; organisation?: string } = {
+      const requester: CaseDraft['requester'] = {
         name: requesterName.trim(),
+        // Set by the intake (WhatDoTheyKnow); the form has no field for it.
+        ...(initial?.requester.category ? { category: initial.requester.category } : {}),
       };
       if (requesterEmail.trim()) requester.email = requesterEmail.trim();
       if (requesterAddress.trim()) requester.address = requesterAddress.trim();
       if (requesterOrganisation.trim()) requester.organisation = requesterOrganisation.trim();
-      const detail = await call('cases:create', {
-        draft: {
-          reference: reference.trim(),
-          regime,
-          received,
-          channel: channel as (typeof CHANNELS)[number],
-          requester,
-          subject: subject.trim(),
-          requestText,
-          questions: nestQuestions(rows.map((r) => ({ ...r, number: r.number.trim(), text: r.text.trim() }))),
-          ...(officer ? { officer } : {}),
-          ...(department.trim() ? { department: department.trim() } : {}),
-        },
-      });
+      const draft: CaseDraft = {
+        reference: reference.trim(),
+        regime,
+        received,
+        channel: channel as (typeof CHANNELS)[number],
+        requester,
+        subject: subject.trim(),
+        requestText,
+        questions: nestQuestions(rows.map((r) => ({ ...r, number: r.number.trim(), text: r.text.trim() }))),
+        ...(officer ? { officer } : {}),
+        ...(department.trim() ? { department: department.trim() } : {}),
+      };
+      const detail = submitDraft ? await submitDraft(draft) : await call('cases:create', { draft });
       onCreated(detail.id);
     } catch (e) {
       setSaveError(errorMessage(e));
@@ -202,9 +228,10 @@ export function NewCase({ onCreated, onCancel }: { onCreated: (id: number) => vo
     >
       <div className="page-head">
         <h1 className="page-title" ref={heading} tabIndex={-1}>
-          Log a request
+          {title}
         </h1>
       </div>
+      {intro}
       <div ref={summaryRef}>
         <ErrorSummary problems={problems} />
       </div>
