@@ -7,11 +7,13 @@ import { queueCommand } from './queue';
 import { similarCommand } from './similar';
 import { disclosureLogCommand } from './disclosure-log';
 import { questionsCommand } from './questions';
+import { intakeCommand } from './intake';
 
 /** Every `foi-desk` command, in the order `foi-desk help` lists them. */
 export const commands: Command[] = [
   initCommand,
   importCommand,
+  intakeCommand,
   exportCommand,
   passwdCommand,
   queueCommand,
