@@ -59,7 +59,7 @@ export const intakeCommand: Command = {
       },
       { min: 2, max: 1000, usage: USAGE },
     );
-    const regime = REGIMES.find((r) => r === values.regime) as Regime | undefined;
+    const regime: Regime | undefined = REGIMES.find((r) => r === values.regime);
     if (!regime)
       throw new CliError(`unknown regime "${values.regime}": use one of ${REGIMES.join(', ')}.`, 2);
     const [caseFile, ...emails] = positionals as [string, ...string[]];
