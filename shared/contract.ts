@@ -404,7 +404,10 @@ export interface EmailIntakeProposal {
   fileName: string;
   emailSize: number;
   draft: CaseDraft;
+  /** What to check about the email (no date, text made from HTML, a different Reply-To…). */
   notes: string[];
+  /** What the question splitter adjusted (the form shows these beside the questions). */
+  questionNotes: string[];
   whatDoTheyKnow: boolean;
   sourceNote: string | null;
   sentAt: string | null;

@@ -4,6 +4,7 @@
  * now" backs up there and then, with progress, to the automatic-backup folder or the folder of the
  * last backup; only when neither is known does it ask for a folder, in the banner itself.
  */
+import { PathPicker } from '../files/path-picker';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { BackupStatus } from '../../../shared/contract';
 import { call, errorMessage } from '../api';
@@ -133,6 +134,7 @@ export function BackupReminder({ refreshKey }: { refreshKey: unknown }) {
               error={folderError}
               spellCheck={false}
             />
+            <PathPicker kind="folder" label="the backup folder" onChosen={setFolder} />
             <div className="button-row">
               <button type="submit" className="button button--small">
                 Back up

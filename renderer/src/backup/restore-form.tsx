@@ -3,6 +3,7 @@
  * schema, number of cases, last change), show what it holds, and only then replace the case file,
  * keeping the current one beside it as a safety copy.
  */
+import { PathPicker } from '../files/path-picker';
 import { useRef, useState, type FormEvent } from 'react';
 import type { BackupCheck, RestoreResult } from '../../../shared/contract';
 import { call, errorMessage, passphraseBytes } from '../api';
@@ -80,6 +81,14 @@ export function RestoreForm({
         autoComplete="off"
         spellCheck={false}
       />
+      <PathPicker
+        kind="backup-file"
+        label="the backup to restore"
+        onChosen={(p) => {
+          setBackupPath(p);
+          setCheck(null);
+        }}
+      />
       <TextField
         id="restore-target"
         label="The case file to restore into"
@@ -91,6 +100,14 @@ export function RestoreForm({
         }}
         autoComplete="off"
         spellCheck={false}
+      />
+      <PathPicker
+        kind="restore-target"
+        label="the case file to restore into"
+        onChosen={(p) => {
+          setTarget(p);
+          setCheck(null);
+        }}
       />
       <div className="field">
         <label className="field__label" htmlFor="restore-passphrase">

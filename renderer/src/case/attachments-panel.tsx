@@ -133,7 +133,7 @@ export function AttachmentsPanel({ caseId, onChanged }: { caseId: number; onChan
                   </button>
                   <button
                     type="button"
-                    className="button button--small button--danger"
+                    className="button button--small button--secondary button--danger"
                     onClick={() => setRemoving(a)}
                   >
                     Remove<span className="visually-hidden"> {a.name}</span>

@@ -3,6 +3,7 @@
  * titles, the reference format, internal targets, the idle lock, added bank holidays (adding one
  * recomputes the due dates of the cases), and backups.
  */
+import { PathPicker } from '../files/path-picker';
 import { BackupProgressBar, useBackupProgress } from '../backup/backup-progress';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import {
@@ -488,6 +489,14 @@ function CaseworkForm({ settings, onSaved }: { settings: Settings; onSaved: (b: 
           }}
           error={folderProblem}
           spellCheck={false}
+        />
+        <PathPicker
+          kind="folder"
+          label="the folder for automatic backups"
+          onChosen={(v) => {
+            setFolderProblem(null);
+            set({ autoBackupFolder: v });
+          }}
         />
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
         <button type="submit" className="button">

@@ -3,6 +3,7 @@
  * encrypted case file. A wrong passphrase is said plainly; a lost passphrase cannot be recovered,
  * and the screen says so before a file is created.
  */
+import { PathPicker } from '../files/path-picker';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SessionStatus } from '../../../shared/contract';
 import { ApiError, call, errorMessage, passphraseBytes } from '../api';
@@ -258,6 +259,9 @@ function OpenForm({
           spellCheck={false}
         />
       ) : null}
+      {choice === ANOTHER ? (
+        <PathPicker kind="case-file" label="the case file" onChosen={setOtherPath} />
+      ) : null}
       <OfficerField id="open-officer" value={officer} onChange={onOfficer} />
       <div className="field">
         <label className="field__label" htmlFor="open-passphrase">
@@ -348,6 +352,7 @@ function CreateForm({
         autoComplete="off"
         spellCheck={false}
       />
+      <PathPicker kind="new-case-file" label="where to save the new case file" onChosen={setPath} />
       <OfficerField id="create-officer" value={officer} onChange={onOfficer} />
       <div className="field">
         <label className="field__label" htmlFor="create-passphrase">
