@@ -98,7 +98,7 @@ describe("the bridge's upload", () => {
         'X-File-Type': 'text/csv',
         ...headers,
       },
-      body,
+      body: new Uint8Array(body),
     });
 
   it('needs the token, our origin and an open file; holds the bytes and names the file', async () => {
