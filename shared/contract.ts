@@ -29,6 +29,13 @@ import {
   type QuestionData,
 } from './case-format';
 import { settingsSchema, type Settings } from './settings';
+import {
+  statsCasesSchema,
+  statsExportSchema,
+  statsSelectionSchema,
+  type StatsCaseRow,
+  type StatsReport,
+} from './stats';
 import { MIN_PASSPHRASE_LENGTH } from './passphrase';
 import { type Deadline, type ExtraHoliday, type Progress, type ProgressState } from './clock';
 import type { ErrorInfo } from './errors';
@@ -546,6 +553,8 @@ export const queueQuerySchema = z.strictObject({
   regime: z.enum(REGIMES).optional(),
   officer: shortText.optional(),
   department: shortText.optional(),
+  /** "These cases": the cases behind one figure of the statistics (db/queries/stats.ts). */
+  stats: statsCasesSchema.optional(),
   overdue: z.boolean().optional(),
   search: z.string().max(200, { message: 'is too long (at most 200 characters)' }).optional(),
   /** `relevance`: the best matches of the search first (the default when searching). */
@@ -785,6 +794,12 @@ export const contract = {
       acceptFlags: z.boolean().optional(),
     }),
   ),
+  /** The statistics for a period (issue 13); a read, computed in SQL. */
+  'stats:figures': channel<StatsReport>()(statsSelectionSchema),
+  /** The cases behind one figure (the queue shows them with `stats` in its query). */
+  'stats:cases': channel<StatsCaseRow[]>()(statsCasesSchema),
+  /** The figures or their cases as CSV or .xlsx, or the one-page committee report (.docx), as bytes. */
+  'stats:render': channel<LetterDocx>()(statsExportSchema),
 
   'backup:status': channel<BackupStatus>()(empty),
   'backup:create': channel<BackupResult>()(z.strictObject({ folder: filePath })),

@@ -72,8 +72,8 @@ export const DOCX_STYLES = {
 } as const;
 
 // A4 in twips, margins 2.54 cm at the sides and 2 cm top and bottom.
-const PAGE = { width: 11906, height: 16838 };
-const MARGIN = { top: 1134, bottom: 1134, left: 1440, right: 1440, header: 567, footer: 567 };
+export const PAGE = { width: 11906, height: 16838 };
+export const MARGIN = { top: 1134, bottom: 1134, left: 1440, right: 1440, header: 567, footer: 567 };
 /** Where question text starts after its number: 1 cm. */
 const HANG = 567;
 
@@ -97,14 +97,14 @@ const ALIGN: Record<TextAlign, (typeof AlignmentType)[keyof typeof AlignmentType
 };
 
 /** Font names go into XML attributes and Word's font picker; keep them to what a font name holds. */
-function fontName(org: Organisation): string {
+export function fontName(org: Organisation): string {
   const f = cleanForWord(org.font ?? '')
     .replace(/[^\p{L}\p{N} ._-]/gu, '')
     .trim();
   return f || 'Arial';
 }
 
-function paragraphStyles(font: string, sizeHalfPts: number): IParagraphStyleOptions[] {
+export function paragraphStyles(font: string, sizeHalfPts: number): IParagraphStyleOptions[] {
   const S = DOCX_STYLES;
   const base = { basedOn: S.body.id, next: S.body.id, quickFormat: true };
   return [
@@ -466,7 +466,7 @@ function blockParagraphs(
   }
 }
 
-function letterheadParagraphs(org: Organisation): Paragraph[] {
+export function letterheadParagraphs(org: Organisation): Paragraph[] {
   const S = DOCX_STYLES;
   const line = (text: string) => new Paragraph({ style: S.letterhead.id, children: textRuns(text, {}) });
   const contact: string[] = [];
@@ -514,7 +514,7 @@ function addressBlock(letter: LetterDocument): Paragraph[] {
   ];
 }
 
-function pageFooter(): Footer {
+export function pageFooter(): Footer {
   return new Footer({
     children: [
       new Paragraph({

@@ -32,6 +32,8 @@ export interface QueueFilter {
   regime?: string | undefined;
   officer?: string | undefined;
   department?: string | undefined;
+  /** The cases behind a figure of the statistics: its WHERE over `c`, from db/queries/stats.ts. */
+  statsWhere?: { sql: string; params: unknown[] } | undefined;
   /** Only cases past their due date (and not closed) on `today`. */
   overdue?: boolean | undefined;
   search?: string | undefined;
@@ -128,6 +130,10 @@ function buildWhere(filter: QueueFilter): Where {
   if (filter.department) {
     clauses.push('c.department = ?');
     params.push(filter.department);
+  }
+  if (filter.statsWhere) {
+    clauses.push(`(${filter.statsWhere.sql})`);
+    params.push(...filter.statsWhere.params);
   }
   if (filter.overdue) {
     clauses.push("c.due_date < ? AND c.status <> 'closed'");

@@ -294,6 +294,25 @@ const SPECIFIC_BAD: Record<Channel, unknown[]> = {
   ],
   'drafts:list': [{ all: true }],
   'drafts:discard': [{}, { key: '' }, { key: 'a'.repeat(201) }],
+  'stats:figures': [
+    {},
+    { from: '2026-02-31', to: '2026-03-31' },
+    { from: '2026-01-01', to: '2026-03-31', regime: 'GDPR' },
+    { from: '2026-01-01', to: '2026-03-31', extra: 1 },
+  ],
+  'stats:cases': [
+    { from: '2026-01-01', to: '2026-03-31' },
+    { from: '2026-01-01', to: '2026-03-31', figure: 'everything' },
+    { from: '2026-01-01', to: '2026-03-31', figure: 'received', month: '2026-1' },
+  ],
+  'stats:render': [
+    { selection: { from: '2026-01-01', to: '2026-03-31' }, format: 'pdf' },
+    {
+      selection: { from: '2026-01-01', to: '2026-03-31' },
+      format: 'docx',
+      charts: [{ title: 'x', png: '<svg>' }],
+    },
+  ],
   'backup:status': [{ verbose: true }],
   'backup:create': [{}, { folder: '' }, { folder: 7 }],
   'backup:progress': [{ phase: 'copying' }],

@@ -8,6 +8,7 @@ import { similarCommand } from './similar';
 import { disclosureLogCommand } from './disclosure-log';
 import { questionsCommand } from './questions';
 import { intakeCommand } from './intake';
+import { statsCommand } from './stats';
 
 /** Every `foi-desk` command, in the order `foi-desk help` lists them. */
 export const commands: Command[] = [
@@ -19,6 +20,7 @@ export const commands: Command[] = [
   queueCommand,
   similarCommand,
   disclosureLogCommand,
+  statsCommand,
   dueCommand,
   letterCommand,
   backupCommand,

@@ -31,6 +31,7 @@ import { draftHandlers } from './drafts';
 import { similarHandlers } from './similar';
 import { disclosureHandlers } from './disclosure';
 import { attachmentHandlers } from './attachments';
+import { statsHandlers } from './stats';
 
 export type Handler<C extends Channel = Channel> = (input: unknown) => Promise<Envelope<ChannelOutput<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -48,6 +49,7 @@ const needSession = {
   ...backupSessionHandlers,
   ...similarHandlers,
   ...disclosureHandlers,
+  ...statsHandlers,
 };
 /** Channels that run on the app itself. */
 const onApp = {
@@ -110,6 +112,8 @@ const READS = new Set<Channel>([
   'letters:library',
   'backup:status',
   'attachments:list',
+  'stats:figures',
+  'stats:cases',
 ]);
 
 /** Long calls that must not interleave with a write but change no case data. */

@@ -8,6 +8,8 @@ import {
   type QueueFilter,
 } from '../../../db/queries/queue';
 import { isOpen } from '../../../shared/case-lifecycle';
+import { statsCasesWhere } from '../../../db/queries/stats';
+import { backlogCutoffs } from './stats';
 import type { QueueRow } from '../../../shared/contract';
 import { assessCase, loadClockContext, toClockEvents } from '../deadlines';
 import type { SessionHandlers } from './types';
@@ -22,6 +24,9 @@ export const queueHandlers = {
       regime: query.regime,
       officer: query.officer,
       department: query.department,
+      statsWhere: query.stats
+        ? statsCasesWhere(query.stats, today, backlogCutoffs(db, query.stats.to, today))
+        : undefined,
       overdue: query.overdue,
       search: query.search,
       today,
