@@ -14,6 +14,7 @@ import { NewCase } from './screens/new-case';
 import { CasePage } from './screens/case-page';
 import { SettingsScreen } from './screens/settings-screen';
 import { DisclosureLogScreen } from './screens/disclosure-log-screen';
+import { StatisticsScreen } from './screens/statistics-screen';
 import { DraftOffer, UnsavedChangesProvider, useUnsavedChangesRegistry } from './unsaved/unsaved-changes';
 import type { EmailIntakeProposal } from '../../shared/contract';
 import { EmailDrop } from './intake/email-drop';
@@ -26,7 +27,8 @@ export type Route =
   | { name: 'settings' }
   | { name: 'disclosure-log' }
   // A request read from an email, in review before it is logged.
-  | { name: 'intake'; proposal: EmailIntakeProposal };
+  | { name: 'intake'; proposal: EmailIntakeProposal }
+  | { name: 'statistics' };
 
 /** How often the page tells main whether the officer did something, and asks when the lock is due. */
 const HEARTBEAT_MS = 60_000;
@@ -268,6 +270,17 @@ function Shell() {
     case 'disclosure-log':
       screen = <DisclosureLogScreen onOpenCase={(id) => go({ name: 'case', id })} />;
       break;
+    case 'statistics':
+      screen = (
+        <StatisticsScreen
+          onShowCases={(click) => {
+            // The queue shows every case (open and closed) behind the figure, oldest received first.
+            setQueueQuery({ ...INITIAL_QUEUE, view: 'all', sort: 'received', stats: click });
+            go({ name: 'queue' });
+          }}
+        />
+      );
+      break;
     case 'settings':
       screen = (
         <SettingsScreen
@@ -323,6 +336,14 @@ function Shell() {
               onClick={() => go({ name: 'disclosure-log' })}
             >
               Disclosure log
+            </button>
+            <button
+              type="button"
+              className="nav__link"
+              aria-current={route.name === 'statistics' ? 'page' : undefined}
+              onClick={() => go({ name: 'statistics' })}
+            >
+              Statistics
             </button>
             <button
               type="button"

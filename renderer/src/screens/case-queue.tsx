@@ -17,6 +17,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { CASE_STATUSES, REGIMES } from '../../../shared/case-format';
 import type { QueueCursor, QueueFacets, QueueQuery, QueueRow } from '../../../shared/contract';
+import type { StatsCases } from '../../../shared/stats';
 import { call, errorMessage } from '../api';
 import { Alert, CheckboxField, SelectField } from '../components/fields';
 import { ProgressBadge, StatusTag } from '../components/badges';
@@ -30,6 +31,8 @@ export interface QueueQueryState {
   regime: '' | (typeof REGIMES)[number];
   officer: string;
   department: string;
+  /** The cases behind a figure on the Statistics screen, and the words for it. */
+  stats: { cases: StatsCases; label: string } | null;
   overdue: boolean;
   search: string;
   /** `relevance`: the best matches of the search first (chosen when a search starts). */
@@ -43,6 +46,7 @@ export const INITIAL_QUEUE: QueueQueryState = {
   regime: '',
   officer: '',
   department: '',
+  stats: null,
   overdue: false,
   search: '',
   sort: 'due',
@@ -68,6 +72,7 @@ function toQuery(state: QueueQueryState, page: number): QueueQuery {
   if (state.regime) q.regime = state.regime;
   if (state.officer) q.officer = state.officer;
   if (state.department) q.department = state.department;
+  if (state.stats) q.stats = state.stats.cases;
   if (state.overdue) q.overdue = true;
   if (state.search.trim()) q.search = state.search.trim();
   return q;
@@ -271,7 +276,13 @@ export function CaseQueue({
   const ready = total !== null && pages.current.has(0);
   const viewName = query.view === 'open' ? 'open' : query.view === 'closed' ? 'closed' : '';
   const filtered = Boolean(
-    query.status || query.regime || query.officer || query.department || query.overdue || query.search,
+    query.status ||
+    query.regime ||
+    query.officer ||
+    query.department ||
+    query.stats ||
+    query.overdue ||
+    query.search,
   );
   const activeRow = rowAt(active);
 
@@ -339,6 +350,16 @@ export function CaseQueue({
           ) : null}
         </form>
       </div>
+      {query.stats ? (
+        <div className="queue__stats" role="status" data-testid="stats-filter">
+          <span>
+            Showing the cases behind: <strong>{query.stats.label}</strong>
+          </span>
+          <button type="button" className="button button--link" onClick={() => set({ stats: null })}>
+            Show all cases
+          </button>
+        </div>
+      ) : null}
       <div className="queue__filters">
         <SelectField
           label="Status"
