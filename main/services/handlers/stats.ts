@@ -5,6 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import {
+  burnDownPoints,
   listStatsCases,
   runStatsSql,
   statsCasesWhere,
@@ -66,7 +67,8 @@ export function computeStats(db: CaseDb, selection: StatsSelection, today: strin
   const cut = backlogCutoffs(db, selection.to, today);
   const months = monthsBetween(selection.from, selection.to, 60);
   const monthEnds = months.map(lastDayOfMonth).map((d) => (d > cut.asOf ? cut.asOf : d));
-  const rows = runStatsSql(db, statsSql(selection, today, cut, [...new Set(monthEnds)]));
+  const ends = [...new Set(monthEnds)];
+  const rows = runStatsSql(db, statsSql(selection, today, cut, ends));
   const info = rows.counts.information;
   const n = (r: Partial<CountRow>, k: keyof CountRow) => Number(r[k] ?? 0);
   const outcomes = Object.fromEntries(CASE_OUTCOMES.map((o) => [o, 0])) as Record<CaseOutcome, number>;
@@ -132,7 +134,7 @@ export function computeStats(db: CaseDb, selection: StatsSelection, today: strin
       overYear: Number(rows.backlog.overYear ?? 0),
       total: Number(rows.backlog.total ?? 0),
     },
-    burnDown: rows.burnDown.map((r) => ({ date: r.date, pastDue: r.pastDue, open: r.open })),
+    burnDown: burnDownPoints(rows.burnDown, ends.length ? ends : [cut.asOf]),
     band: icoBand(mainFigures.percentInTime),
     definition: IN_TIME_DEFINITION,
     elapsedMs: Math.round((performance.now() - started) * 10) / 10,
