@@ -11,6 +11,8 @@ import {
   LIKELIHOODS,
   QUESTION_OUTCOMES,
   REGIMES,
+  type CaseFee,
+  type CaseLetterDetails,
 } from '../shared/case-format';
 import { CLOCK_EVENT_TYPES } from '../shared/clock/types';
 import { ATTACHMENT_KINDS } from '../shared/attachment-rules';
@@ -35,6 +37,9 @@ export const organisation = sqliteTable('organisation', {
   internalReviewWindow: text('internal_review_window'),
   jurisdiction: text('jurisdiction'),
   font: text('font'),
+  /** The letterhead logo (PNG or JPEG, checked by its bytes, see shared/letter/logo.ts); null for none. */
+  logo: blob('logo', { mode: 'buffer' }),
+  logoType: text('logo_type'),
   updatedAt: text('updated_at'),
 });
 
@@ -48,6 +53,8 @@ export const officers = sqliteTable('officers', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull(),
   title: text('title').notNull().default(''),
+  /** For "Our Ref" (the team's pattern, e.g. "{signatoryInitials}/{officerInitials} {reference}"). */
+  initials: text('initials').notNull().default(''),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
 });
 
@@ -90,6 +97,10 @@ export const cases = sqliteTable(
     signatoryName: text('signatory_name'),
     signatoryTitle: text('signatory_title'),
     enclosures: text('enclosures', { mode: 'json' }).$type<string[]>(),
+    /** The fee a letter names (amount and breakdown, shared/case-format.ts feeSchema). */
+    fee: text('fee', { mode: 'json' }).$type<CaseFee>(),
+    /** The letter wording only the officer can give (reasons, advice), by placeholder name. */
+    letterDetails: text('letter_details', { mode: 'json' }).$type<CaseLetterDetails>(),
     /** Statutory due date as last computed by the clock, kept for the queue's index and sort. */
     dueDate: text('due_date'),
     // Statistics (issue 13): the department the request concerns; the date due without any

@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   'attachment-removed',
   'attachment-exported',
   'note',
+  'letter-redated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -194,6 +195,8 @@ export function describeAuditEntry(e: AuditEntry): string {
       return `File exported: ${e.field ?? 'a file'}`;
     case 'note':
       return `Note: ${e.newValue ?? ''}`;
+    case 'letter-redated':
+      return `Letter re-dated (${e.field ?? 'letter'}, ${e.oldValue ?? ''} to ${e.newValue ?? ''})`;
     case 'update': {
       const what = FIELD_LABELS[e.field ?? ''] ?? e.field ?? 'a detail';
       if (e.entity !== 'case' && e.entity !== 'requester') return `Changed ${ENTITY_NAMES[e.entity]}`;

@@ -207,6 +207,48 @@ export type CaseEventData = z.infer<typeof caseEventSchema>;
 /** More clock events than any real case holds; the import refuses a longer list. */
 export const MAX_CASE_EVENTS = 200;
 
+/**
+ * A fee a letter names (FOIA s13 and the Fees Regulations, EIR reg 8, a SAR's reasonable fee): the
+ * amount in pounds and what it is made of. Letters print it as "£25.00".
+ */
+const money = z
+  .number()
+  .min(0, { message: 'cannot be negative' })
+  .max(1_000_000, { message: 'is more than any fee' })
+  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, {
+    message: 'has more than two decimal places',
+  });
+export const feeItemSchema = z.strictObject({ item: nonEmptyShort, amount: money });
+export const feeSchema = z.strictObject({
+  amount: money,
+  breakdown: z.array(feeItemSchema).max(50).optional(),
+  paymentInstructions: longText.optional(),
+});
+export type CaseFee = z.infer<typeof feeSchema>;
+
+/**
+ * The wording of a letter that only the officer can give, each filling the template placeholder of
+ * the same name (`{{clarificationNeeded}}`…). Case data, so every letter of the case is filled alike.
+ */
+export const LETTER_DETAIL_FIELDS = [
+  'clarificationNeeded',
+  'extensionReason',
+  'adviceAndAssistance',
+  'costEstimate',
+  'aggregation',
+  'vexatiousReasons',
+  'reviewer',
+  'reviewOutcome',
+] as const;
+export type LetterDetailField = (typeof LETTER_DETAIL_FIELDS)[number];
+export const letterDetailsSchema = z.strictObject(
+  Object.fromEntries(LETTER_DETAIL_FIELDS.map((f) => [f, longText.optional()])) as Record<
+    LetterDetailField,
+    z.ZodOptional<typeof longText>
+  >,
+);
+export type CaseLetterDetails = z.infer<typeof letterDetailsSchema>;
+
 export const CASE_FORMAT = 'foi-desk/case@1';
 export const ORGANISATION_FORMAT = 'foi-desk/organisation@1';
 
@@ -237,6 +279,8 @@ export const caseSchema = z.strictObject({
   department: shortText.optional(),
   signatory: signatorySchema.optional(),
   enclosures: z.array(shortText).optional(),
+  fee: feeSchema.optional(),
+  letterDetails: letterDetailsSchema.optional(),
   /** The clock events in the order they happened; left out when the case has none. */
   events: z
     .array(caseEventSchema)

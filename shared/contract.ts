@@ -24,6 +24,8 @@ import {
   responseSchema,
   shortText,
   signatorySchema,
+  feeSchema,
+  letterDetailsSchema,
   type CaseRecord,
   type Organisation,
   type QuestionData,
@@ -37,6 +39,7 @@ import {
   type StatsReport,
 } from './stats';
 import { MIN_PASSPHRASE_LENGTH } from './passphrase';
+import { MAX_LOGO_BYTES } from './letter/logo';
 import { type Deadline, type ExtraHoliday, type Progress, type ProgressState } from './clock';
 import type { ErrorInfo } from './errors';
 import type { SimilarFlag } from './similarity';
@@ -170,6 +173,8 @@ export interface Officer {
   id: number;
   name: string;
   title: string;
+  /** For the "Our Ref" pattern ("SS"); empty when not given. */
+  initials: string;
   active: boolean;
 }
 
@@ -178,6 +183,16 @@ export interface SettingsBundle {
   organisation: Organisation | null;
   officers: Officer[];
   holidays: ExtraHoliday[];
+  /** The letterhead logo, null for none. */
+  logo: LogoView | null;
+}
+
+/** The letterhead logo as the settings page shows it. */
+export interface LogoView {
+  type: 'image/png' | 'image/jpeg';
+  base64: string;
+  width: number;
+  height: number;
 }
 
 export interface BackupStatus {
@@ -488,6 +503,12 @@ const passphraseOf = (min: number, message: string) =>
     .refine((bytes) => bytes.length === 0 || codePoints(bytes) >= min, { message });
 const passphrase = passphraseOf(1, 'is required');
 const nonEmpty = shortText.trim().min(1, { message: 'is required' });
+/** An officer's initials for "Our Ref": letters only, as written ("SS", "McD"). */
+const officerInitials = z
+  .string()
+  .trim()
+  .max(8, { message: 'is too long (at most 8 characters)' })
+  .regex(/^[\p{L}.'-]*$/u, { message: 'must be letters only' });
 /** The officer named at unlock, for the case history; blank means the operating-system user. */
 const officerName = z.string().trim().max(120, { message: 'is too long (at most 120 characters)' });
 
@@ -544,6 +565,9 @@ export const casePatchSchema = z.strictObject({
   /** Closing after the due date needs the reason for the delay (shared/case-lifecycle.ts closeProblems). */
   lateReason: caseSchema.shape.requestText.nullable().optional(),
   lateDepartment: shortText.nullable().optional(),
+  enclosures: caseSchema.shape.enclosures.unwrap().max(50).nullable().optional(),
+  fee: feeSchema.nullable().optional(),
+  letterDetails: letterDetailsSchema.nullable().optional(),
 });
 export type CasePatch = z.infer<typeof casePatchSchema>;
 
@@ -717,7 +741,13 @@ export const contract = {
     z.strictObject({ organisation: organisationSchema }),
   ),
   'settings:save-officer': channel<SettingsBundle>()(
-    z.strictObject({ id: id.optional(), name: nonEmpty, title: shortText, active: z.boolean() }),
+    z.strictObject({
+      id: id.optional(),
+      name: nonEmpty,
+      title: shortText,
+      initials: officerInitials.optional(),
+      active: z.boolean(),
+    }),
   ),
   'settings:add-holiday': channel<SettingsBundle & { recomputed: number }>()(
     z.strictObject({
@@ -742,7 +772,7 @@ export const contract = {
       templateId,
       /** The officer confirmed that a fresh letter may replace hand edits (kept in the history). */
       replaceEdits: z.boolean().optional(),
-      /** The date the letter bears; today when absent. */
+      /** The date the letter bears; absent: the responded date of a closed case, today for an open one. */
       date: isoDate.optional(),
     }),
   ),
@@ -757,6 +787,20 @@ export const contract = {
   'letters:reset-template': channel<LetterLibrary>()(z.strictObject({ id: templateId })),
   'letters:save-paragraph': channel<LetterLibrary>()(z.strictObject({ paragraph: standardParagraphSchema })),
   'letters:reset-paragraph': channel<LetterLibrary>()(z.strictObject({ id: paragraphId })),
+  /**
+   * Gives a saved letter a new date, keeping every hand edit: saved as a new version (a sent one is
+   * locked and refused).
+   */
+  'letters:redate': channel<LetterVersionView>()(z.strictObject({ versionId: id, date: isoDate })),
+  /** The letterhead logo (PNG or JPEG, checked by its bytes and size), or null to remove it. */
+  'settings:save-logo': channel<SettingsBundle>()(
+    z.strictObject({
+      base64: z
+        .string()
+        .max(Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 4)
+        .nullable(),
+    }),
+  ),
   /** Electron only: the native save dialog. The browser bridge answers that it has none. */
   'dialog:save-path': channel<{ path: string | null }>()(savePathRequestSchema),
 

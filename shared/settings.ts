@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REGIMES, type Regime } from './case-format';
 import { DEFAULT_INTERNAL_TARGETS, internalTargetProblems } from './internal-targets';
+import { DEFAULT_OUR_REF_FORMAT, ourRefFormatProblem } from './letter/signatory';
 
 export * from './internal-targets';
 
@@ -56,6 +57,19 @@ export const settingsSchema = z.strictObject({
   /** Folder for automatic backups on close; empty turns them off. */
   autoBackupFolder: z.string().max(1000),
   autoBackupKeep: z.number().int().min(1).max(100),
+  /**
+   * The letters' "Our Ref": `{reference}` with `{signatoryInitials}` and `{officerInitials}`, e.g.
+   * "{signatoryInitials}/{officerInitials} {reference}" → "MB/SS FOI 4951" (shared/letter/signatory.ts).
+   */
+  ourRefFormat: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .superRefine((pattern, ctx) => {
+      const problem = ourRefFormatProblem(pattern);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -69,6 +83,7 @@ export const DEFAULT_SETTINGS: Settings = {
   backupReminderDays: 7,
   autoBackupFolder: '',
   autoBackupKeep: 10,
+  ourRefFormat: DEFAULT_OUR_REF_FORMAT,
 };
 
 /** The reference format a new case of `regime` is numbered in: its own, or the team's default. */

@@ -30,6 +30,8 @@ export type CaseColumns = Partial<
     | 'signatoryName'
     | 'signatoryTitle'
     | 'enclosures'
+    | 'fee'
+    | 'letterDetails'
     | 'dueDate'
     | 'statutoryDue'
     | 'department'
@@ -154,6 +156,7 @@ export function referenceTaken(db: CaseDb, reference: string, exceptId?: number)
 // Team lists -----------------------------------------------------------------------------------
 
 export type OfficerRow = typeof officers.$inferSelect;
+export type OfficerValues = { name: string; title: string; initials?: string; active: boolean };
 
 export function listOfficers(db: CaseDb): OfficerRow[] {
   return db.select().from(officers).orderBy(asc(officers.name)).all();
@@ -163,15 +166,11 @@ export function getOfficer(db: CaseDb, id: number): OfficerRow | undefined {
   return db.select().from(officers).where(eq(officers.id, id)).get();
 }
 
-export function insertOfficer(db: CaseDb, values: { name: string; title: string; active: boolean }): number {
+export function insertOfficer(db: CaseDb, values: OfficerValues): number {
   return db.insert(officers).values(values).returning({ id: officers.id }).get().id;
 }
 
-export function updateOfficer(
-  db: CaseDb,
-  id: number,
-  values: { name: string; title: string; active: boolean },
-): void {
+export function updateOfficer(db: CaseDb, id: number, values: OfficerValues): void {
   db.update(officers).set(values).where(eq(officers.id, id)).run();
 }
 

@@ -72,6 +72,8 @@ export function insertCaseRecord(
       signatoryName: record.signatory?.name ?? null,
       signatoryTitle: record.signatory?.title ?? null,
       enclosures: record.enclosures ?? null,
+      fee: record.fee ?? null,
+      letterDetails: record.letterDetails ?? null,
       dueDate,
       statutoryDue,
       department: record.department ?? null,
@@ -338,6 +340,8 @@ export function buildCaseRecord(
     signatory:
       row.signatoryName !== null ? { name: row.signatoryName, title: row.signatoryTitle ?? '' } : undefined,
     enclosures: row.enclosures,
+    fee: row.fee,
+    letterDetails: row.letterDetails,
     events: eventsOf(eventRows),
   }) as CaseRecord;
 }

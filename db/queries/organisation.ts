@@ -43,3 +43,24 @@ export function saveOrganisation(db: CaseDb, org: Organisation): void {
     .onConflictDoUpdate({ target: organisation.id, set: values })
     .run();
 }
+
+/** The letterhead logo's bytes and type; undefined when there is none. */
+export function getOrganisationLogo(db: CaseDb): { bytes: Buffer; type: string } | undefined {
+  const row = db
+    .select({ logo: organisation.logo, logoType: organisation.logoType })
+    .from(organisation)
+    .where(eq(organisation.id, 1))
+    .get();
+  if (!row?.logo || !row.logoType) return undefined;
+  return { bytes: Buffer.from(row.logo), type: row.logoType };
+}
+
+/** Stores (or with null removes) the logo. The organisation row must exist: the letterhead comes first. */
+export function saveOrganisationLogo(db: CaseDb, logo: { bytes: Buffer; type: string } | null): boolean {
+  const result = db
+    .update(organisation)
+    .set({ logo: logo?.bytes ?? null, logoType: logo?.type ?? null, updatedAt: new Date().toISOString() })
+    .where(eq(organisation.id, 1))
+    .run();
+  return result.changes > 0;
+}

@@ -5,7 +5,16 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { LetterVersionView } from '../../shared/contract';
-import { todayIso, type IsoDate } from '../../shared/dates';
+import { formatLongDate, todayIso, type IsoDate } from '../../shared/dates';
+import { letterFileName } from '../../shared/letter/file-name';
+import {
+  letterDateFor,
+  ourRefFor,
+  resolveSignatory,
+  type LetterSignatory,
+} from '../../shared/letter/signatory';
+import { listOfficers } from '../../db/queries/case-edits';
+import { getSettings, getSettingValue } from '../../db/queries/settings';
 import type { CaseRecord, Organisation } from '../../shared/case-format';
 import {
   buildLetter,
@@ -22,7 +31,6 @@ import {
 import { inTransaction, type CaseFile } from '../../db/case-file';
 import { findCaseByReference, getCaseRecord, listCaseEvents } from '../../db/queries/cases';
 import { getOrganisation } from '../../db/queries/organisation';
-import { getSettingValue } from '../../db/queries/settings';
 import { recordAudit } from '../../db/queries/audit';
 import {
   getLetterVersion,
@@ -85,20 +93,51 @@ function requireTemplateForRegime(
   if (problem) throw new AppError('validation', problem);
 }
 
-/** A fingerprint of what a letter is built from, to tell when the case has moved on. */
-function sourceHash(record: CaseRecord, org: Organisation, templateId: string): string {
-  return createHash('sha256')
-    .update(JSON.stringify([record, org, templateId]))
-    .digest('hex');
+/** Who signs and the "Our Ref": from the case, its officer and the team's pattern. */
+interface LetterContext {
+  signatory: LetterSignatory | undefined;
+  ourRef: string;
+  warnings: string[];
+}
+
+function letterContext(file: CaseFile, record: CaseRecord): LetterContext {
+  const officers = listOfficers(file.db).map((o) => ({ name: o.name, title: o.title, initials: o.initials }));
+  const signatory = resolveSignatory(record, officers);
+  const ref = ourRefFor(record, signatory, officers, getSettings(file.db).ourRefFormat);
+  return { signatory, ourRef: ref.ourRef, warnings: ref.warning ? [ref.warning] : [] };
+}
+
+/**
+ * A fingerprint of what a letter is built from, to tell when the case has moved on. The signatory
+ * and "Our Ref" count only when they are not simply the case's own, so letters saved before they
+ * came from the officers list are not all reported as out of date.
+ */
+function sourceHash(
+  record: CaseRecord,
+  org: Organisation,
+  templateId: string,
+  context?: LetterContext,
+): string {
+  const own =
+    !context ||
+    (context.ourRef === (record.ourRef ?? record.reference) &&
+      JSON.stringify(
+        context.signatory && { name: context.signatory.name, title: context.signatory.title },
+      ) === JSON.stringify(record.signatory));
+  const parts = own
+    ? [record, org, templateId]
+    : [record, org, templateId, context.signatory, context.ourRef];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
 /** Builds the letter for a case from its current data, without saving it. */
 export function composeLetter(
   file: CaseFile,
   caseId: number,
-  options: { templateId?: string; date?: IsoDate } = {},
+  options: { templateId?: string; date?: IsoDate; today?: IsoDate } = {},
 ): { document: LetterDocument; hash: string } {
   const record = requireCase(file, caseId);
+  const context = letterContext(file, record);
   const organisation = requireOrganisation(file);
   const templateId = options.templateId ?? suggestedTemplateId(file, record);
   const template = getTemplate(
@@ -124,11 +163,14 @@ export function composeLetter(
     template,
     paragraphs: paragraphsInForce(file),
     ...(original ? { original } : {}),
-    date: options.date ?? todayIso(),
+    date: options.date ?? letterDateFor(record, options.today ?? todayIso()),
     ...(deadline.extendedTo ? { estimatedDate: deadline.extendedTo } : {}),
     ...(deadline.due ? { dueDate: deadline.due } : {}),
+    signatory: context.signatory,
+    ourRef: context.ourRef,
+    contextWarnings: context.warnings,
   });
-  return { document, hash: sourceHash(record, organisation, template.id) };
+  return { document, hash: sourceHash(record, organisation, template.id, context) };
 }
 
 /**
@@ -151,19 +193,25 @@ function originalRequest(
 interface CurrentSource {
   record: CaseRecord | undefined;
   org: Organisation | undefined;
+  context: LetterContext | undefined;
 }
 
 function currentSource(file: CaseFile, caseId: number): CurrentSource {
-  return { record: getCaseRecord(file.db, caseId), org: getOrganisation(file.db) };
+  const record = getCaseRecord(file.db, caseId);
+  return {
+    record,
+    org: getOrganisation(file.db),
+    context: record ? letterContext(file, record) : undefined,
+  };
 }
 
 function toVersion(row: LetterVersionRow, source: CurrentSource): LetterVersion {
-  const { record, org } = source;
+  const { record, org, context } = source;
   const stale =
     record !== undefined &&
     org !== undefined &&
     row.sourceHash !== null &&
-    sourceHash(record, org, row.templateId) !== row.sourceHash;
+    sourceHash(record, org, row.templateId, context) !== row.sourceHash;
   return {
     id: row.id,
     caseId: row.caseId,
@@ -185,7 +233,7 @@ function toVersion(row: LetterVersionRow, source: CurrentSource): LetterVersion 
 export function generateLetter(
   file: CaseFile,
   caseId: number,
-  options: { templateId?: string; date?: IsoDate; replaceEdits?: boolean; actor: string },
+  options: { templateId?: string; date?: IsoDate; today?: IsoDate; replaceEdits?: boolean; actor: string },
 ): LetterVersion {
   const { document, hash } = composeLetter(file, caseId, options);
   const latest = latestLetterVersion(file.db, caseId, document.meta.templateId);
@@ -296,13 +344,60 @@ export async function renderLetterFile(
 }
 
 /**
- * The letter a command line export means: the newest saved version of that template (hand edits
- * kept), or a fresh one built from the case when none has been saved.
+ * The same letter with another date: the date line and the file name change, every hand edit in
+ * the body stays. Pure; the callers decide whether it is saved.
+ */
+export function redatedDocument(document: LetterDocument, date: IsoDate): LetterDocument {
+  const meta = document.meta;
+  return {
+    meta: {
+      ...meta,
+      date,
+      dateText: formatLongDate(date),
+      fileName: letterFileName({ reference: meta.reference, title: meta.title, date }),
+    },
+    body: document.body,
+  };
+}
+
+/** Gives a saved letter a new date as a new version (edits kept). A sent letter is locked. */
+export function redateLetter(file: CaseFile, versionId: number, date: IsoDate, actor: string): LetterVersion {
+  const base = getLetterVersion(file.db, versionId);
+  if (!base) throw new AppError('not-found', 'That letter version is not in the case file.');
+  if (base.sentAt)
+    throw new AppError('conflict', 'This letter was sent and is locked: its date cannot change.');
+  const document = letterDocumentSchema.parse(base.document);
+  if (document.meta.date === date) return toVersion(base, currentSource(file, base.caseId));
+  return inTransaction(file.db, (db) => {
+    const row = insertLetterVersion(db, {
+      caseId: base.caseId,
+      templateId: base.templateId,
+      document: redatedDocument(document, date),
+      sourceHash: base.sourceHash,
+      edited: base.edited,
+    });
+    recordAudit(db, {
+      actor,
+      caseId: base.caseId,
+      action: 'letter-redated',
+      entity: 'letter',
+      field: base.templateId,
+      oldValue: document.meta.date,
+      newValue: `${date} (version ${row.version})`,
+    });
+    return toVersion(row, currentSource(file, base.caseId));
+  });
+}
+
+/**
+ * The letter a command line export means: the newest saved version of that template, hand edits
+ * kept (with `date`, re-dated; a sent version is locked and refused), or a fresh one built from
+ * the case when none has been saved, dated by letterDateFor unless `date` says otherwise.
  */
 export function letterForExport(
   file: CaseFile,
   caseId: number,
-  options: { templateId?: string; date?: IsoDate },
+  options: { templateId?: string; date?: IsoDate; today?: IsoDate },
 ): LetterDocument {
   const record = requireCase(file, caseId);
   const templateId = options.templateId ?? suggestedTemplateId(file, record);
@@ -312,6 +407,16 @@ export function letterForExport(
   );
   if (template) requireTemplateForRegime(template, record.regime);
   const saved = latestLetterVersion(file.db, caseId, templateId);
-  if (saved && !options.date) return letterDocumentSchema.parse(saved.document);
+  if (saved) {
+    const document = letterDocumentSchema.parse(saved.document);
+    if (!options.date || options.date === document.meta.date) return document;
+    if (saved.sentAt) {
+      throw new AppError(
+        'conflict',
+        `The ${document.meta.title.toLowerCase()} for ${record.reference} was sent dated ${document.meta.date} and is locked: it cannot be re-dated. Leave out --date to export it as sent.`,
+      );
+    }
+    return redatedDocument(document, options.date);
+  }
   return composeLetter(file, caseId, { ...options, templateId }).document;
 }

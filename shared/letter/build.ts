@@ -35,6 +35,7 @@ import {
 } from './legal';
 import { literalParagraphs, markupToBlocks } from './markup';
 import type { PlaceholderValues } from './placeholders';
+import { feeProblem, feeValues, type LetterSignatory } from './signatory';
 import {
   paragraphText,
   type LetterDocument,
@@ -69,6 +70,22 @@ export interface BuildLetterInput {
    * and response date the outcome letter names (the review case's `reviewOf`).
    */
   original?: { reference: string; responded?: IsoDate | undefined };
+  /** Who signs (signatory.ts resolveSignatory); the case's own signatory when absent. */
+  signatory?: LetterSignatory | undefined;
+  /** "Our Ref" from the team's pattern (signatory.ts ourRefFor); the case's when absent. */
+  ourRef?: string | undefined;
+  /** Warnings found while gathering the context (an "Our Ref" pattern that could not be filled). */
+  contextWarnings?: readonly string[];
+}
+
+function signatoryOf(
+  input: BuildLetterInput,
+): { name: string; title: string; initials?: string } | undefined {
+  return input.signatory ?? input.case.signatory;
+}
+
+function ourRefOf(input: BuildLetterInput): string {
+  return input.ourRef ?? input.case.ourRef ?? input.case.reference;
 }
 
 /** Outcomes that withhold something and so need a refusal notice (FOIA s17, EIR reg 14, FOISA s16). */
@@ -150,7 +167,7 @@ export function letterValues(input: BuildLetterInput): Record<string, string | u
 
   const computed: Record<string, string | undefined> = {
     reference: c.reference,
-    ourRef: c.ourRef ?? c.reference,
+    ourRef: ourRefOf(input),
     regime: c.regime,
     received: formatLongDate(c.received),
     receivedIso: c.received,
@@ -182,12 +199,15 @@ export function letterValues(input: BuildLetterInput): Record<string, string | u
     'organisation.directLine': o.directLine,
     'organisation.email': o.email,
     'organisation.website': o.website,
-    'signatory.name': c.signatory?.name,
-    'signatory.title': c.signatory?.title,
+    'signatory.name': signatoryOf(input)?.name,
+    'signatory.title': signatoryOf(input)?.title,
+    'signatory.initials': signatoryOf(input)?.initials,
     // The law on the letter's date and the exemptions recorded (shared/letter/legal.ts).
     ...lawValues(c, input.date),
     'original.reference': input.original?.reference,
     'original.responded': input.original?.responded ? formatLongDate(input.original.responded) : undefined,
+    ...feeValues(c.fee),
+    ...(c.letterDetails ?? {}),
   };
   const out: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(input.values ?? {})) out[k] = v;
@@ -503,7 +523,7 @@ class Builder {
     this.standard('sign-off');
     // Room for a wet or pasted signature; officers see these as blank lines in the editor.
     this.out.push(paragraph([], 'signature'), paragraph([], 'signature'));
-    if (!this.input.case.signatory) this.warnings.push('The case has no signatory.');
+    if (!signatoryOf(this.input)) this.warnings.push('The case has no signatory or officer to sign.');
     this.standard('signature');
   }
 }
@@ -513,6 +533,21 @@ function prependText(lead: string, content: InlineNode[]): InlineNode[] {
   if (first?.type === 'text' && !first.marks)
     return [{ ...first, text: lead + first.text }, ...content.slice(1)];
   return [{ type: 'text', text: lead }, ...content];
+}
+
+/**
+ * The subject after the reference in the "Re:" line, inside its last run (so it takes the line's
+ * bold): "Re: Freedom of Information request FOI 2774 – Annual spend on cyber security".
+ */
+function appendSubject(blocks: readonly BlockNode[], subject: string): void {
+  const text = subject.trim();
+  const last = [...blocks].reverse().find((b): b is ParagraphNode => b.type === 'paragraph');
+  if (!text || !last) return;
+  const content = last.content ?? [];
+  const tail = content[content.length - 1];
+  if (tail?.type === 'text') content[content.length - 1] = { ...tail, text: `${tail.text} – ${text}` };
+  else content.push({ type: 'text', text: ` – ${text}` });
+  last.content = content;
 }
 
 /** The letter for a case: its meta (reference, date, recipient, file name) and its body as editor JSON. */
@@ -528,11 +563,16 @@ export function buildLetter(given: BuildLetterInput): LetterDocument {
   const b = new Builder(input, values);
   const layout = input.layout ?? input.template.layout ?? 'answer-after-each';
 
+  b.warnings.push(...(input.contextWarnings ?? []));
+  const feeWarning = feeProblem(c.fee);
+  if (feeWarning) b.warnings.push(feeWarning);
   for (const block of input.template.blocks) {
     switch (block.kind) {
-      case 'standard':
-        b.standard(block.id);
+      case 'standard': {
+        const made = b.standard(block.id);
+        if (block.id === 'subject-line' && input.template.subjectInReLine) appendSubject(made, c.subject);
         break;
+      }
       case 'text':
         b.markup(block.text, block.role);
         break;
@@ -554,7 +594,7 @@ export function buildLetter(given: BuildLetterInput): LetterDocument {
   const body: DocNode = { type: 'doc', content: b.out.length > 0 ? b.out : [{ type: 'paragraph' }] };
   const meta: LetterMeta = {
     reference: c.reference,
-    ourRef: c.ourRef ?? c.reference,
+    ourRef: ourRefOf(input),
     date: input.date,
     dateText: formatLongDate(input.date),
     regime: c.regime,
@@ -564,7 +604,8 @@ export function buildLetter(given: BuildLetterInput): LetterDocument {
     recipientLines: recipientLines(c),
     warnings: b.finishWarnings(),
   };
-  if (c.signatory) meta.signatory = { name: c.signatory.name, title: c.signatory.title };
+  const signatory = signatoryOf(input);
+  if (signatory) meta.signatory = { name: signatory.name, title: signatory.title };
   return { meta, body };
 }
 

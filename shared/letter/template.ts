@@ -64,6 +64,8 @@ export const letterTemplateSchema = z.strictObject({
   /** The regimes the template suits; the picker offers it only for these. */
   regimes: z.array(z.enum(REGIMES)).min(1),
   layout: z.enum(LAYOUTS).optional(),
+  /** The case's subject after the reference in the "Re:" line: "Re: … FOI 2774 – Annual spend on cyber security". */
+  subjectInReLine: z.boolean().optional(),
   blocks: z.array(templateBlockSchema).min(1).max(200),
 });
 export type LetterTemplate = z.output<typeof letterTemplateSchema>;

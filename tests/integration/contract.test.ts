@@ -197,7 +197,16 @@ const SPECIFIC_BAD: Record<Channel, unknown[]> = {
     { name: '', title: '', active: true },
     { name: 'A', title: 'B', active: 'yes' },
     { id: 0, name: 'A', title: 'B', active: true },
+    { name: 'A', title: 'B', initials: 'A1', active: true },
+    { name: 'A', title: 'B', initials: 'ABCDEFGHIJ', active: true },
   ],
+  'letters:redate': [
+    {},
+    { versionId: 1 },
+    { versionId: 1, date: '2021-02-30' },
+    { versionId: 0, date: '2021-02-01' },
+  ],
+  'settings:save-logo': [{}, { base64: 42 }, { base64: 'x'.repeat(800_000) }],
   'settings:add-holiday': [
     {},
     { date: '2026-02-30', name: 'x' },

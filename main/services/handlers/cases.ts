@@ -141,7 +141,35 @@ function changedColumns(row: CaseRow, patch: CasePatch): CaseColumns {
     set('signatoryName', patch.signatory?.name ?? null);
     set('signatoryTitle', patch.signatory?.title ?? null);
   }
+  // The letter's data (lists and objects): compared by value, an empty one stored as none.
+  const setJson = <K extends 'enclosures' | 'fee' | 'letterDetails'>(
+    key: K,
+    value: CaseColumns[K] | undefined,
+  ) => {
+    if (value === undefined) return;
+    const next = emptyAsNull(value);
+    if (JSON.stringify(row[key] ?? null) !== JSON.stringify(next)) columns[key] = next;
+  };
+  setJson(
+    'enclosures',
+    patch.enclosures?.map((e) => e.trim()).filter((e) => e !== ''),
+  );
+  setJson('fee', patch.fee);
+  setJson('letterDetails', patch.letterDetails && omitBlank(patch.letterDetails));
   return columns;
+}
+
+function emptyAsNull<T>(value: T): T | null {
+  if (value === null) return null;
+  if (Array.isArray(value)) return value.length > 0 ? value : null;
+  if (typeof value === 'object') return Object.keys(value).length > 0 ? value : null;
+  return value;
+}
+
+function omitBlank<T extends Record<string, string | undefined>>(values: T): T {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  ) as T;
 }
 
 /** Every rule an edit must pass, on the case as it would be after the edit. */

@@ -24,6 +24,7 @@ import {
   listLetters,
   markLetterSent,
   PARAGRAPH_OVERRIDES_KEY,
+  redateLetter,
   renderLetterFile,
   saveLetterEdits,
   suggestedTemplateId,
@@ -137,7 +138,8 @@ export const letterHandlers = {
     requireRow(s.db, input.caseId);
     return generateLetter(s.file, input.caseId, {
       templateId: input.templateId,
-      date: input.date ?? s.today(),
+      ...(input.date ? { date: input.date } : {}),
+      today: s.today(),
       replaceEdits: input.replaceEdits === true,
       actor: s.actor,
     });
@@ -158,6 +160,8 @@ export const letterHandlers = {
   },
 
   'letters:mark-sent': (s, { versionId }) => markLetterSent(s.file, versionId, s.actor),
+
+  'letters:redate': (s, { versionId, date }) => redateLetter(s.file, versionId, date, s.actor),
 
   'letters:render-docx': async (s, { versionId }) => {
     const letter = getLetter(s.file, versionId);

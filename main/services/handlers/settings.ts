@@ -19,13 +19,21 @@ import type { ExtraHoliday } from '../../../shared/clock';
 import type { SettingsBundle } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { recomputeAllDueDates } from '../deadlines';
+import { logoView, saveLogo } from '../letter-logo';
 import type { SessionHandlers } from './types';
 
 export function settingsBundle(db: CaseDb): SettingsBundle {
   return {
     settings: getSettings(db),
     organisation: getOrganisation(db) ?? null,
-    officers: listOfficers(db).map((o) => ({ id: o.id, name: o.name, title: o.title, active: o.active })),
+    officers: listOfficers(db).map((o) => ({
+      id: o.id,
+      name: o.name,
+      title: o.title,
+      initials: o.initials,
+      active: o.active,
+    })),
+    logo: logoView(db),
     holidays: listAddedHolidays(db).map((h): ExtraHoliday => {
       const out: ExtraHoliday = { date: h.date, name: h.name };
       if (h.jurisdictions && h.jurisdictions.length)
@@ -93,7 +101,12 @@ export const settingsHandlers = {
 
   'settings:save-officer': (s, input) => {
     inTransaction(s.db, (tx) => {
-      const values = { name: input.name, title: input.title, active: input.active };
+      const values = {
+        name: input.name,
+        title: input.title,
+        initials: input.initials ?? '',
+        active: input.active,
+      };
       if (input.id === undefined) {
         const id = insertOfficer(tx, values);
         recordAudit(tx, {
@@ -113,10 +126,20 @@ export const settingsHandlers = {
         action: 'update',
         entity: 'officer',
         field: String(input.id),
-        oldValue: { name: before.name, title: before.title, active: before.active },
+        oldValue: {
+          name: before.name,
+          title: before.title,
+          initials: before.initials,
+          active: before.active,
+        },
         newValue: values,
       });
     });
+    return settingsBundle(s.db);
+  },
+
+  'settings:save-logo': (s, { base64 }) => {
+    saveLogo(s, base64);
     return settingsBundle(s.db);
   },
 
