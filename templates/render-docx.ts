@@ -6,6 +6,7 @@
  * Body", "FOI Question"…) to restyle the whole letter at once, list numbering rather than typed
  * bullets, footnotes Word itself numbers, hyperlinks, and page numbers as fields.
  */
+import { logoParagraph, type LetterLogo } from './letter-logo';
 import {
   AlignmentType,
   BorderStyle,
@@ -45,6 +46,8 @@ export interface RenderDocxOptions {
   letterhead?: boolean;
   /** Body text size in points. Default 11. */
   fontSizePt?: number;
+  /** The organisation's logo, placed in the first-page header (templates/letter-logo.ts). */
+  logo?: LetterLogo | undefined;
 }
 
 /** Style ids and the names officers see in Word's Styles pane. */
@@ -584,7 +587,10 @@ export function letterToDocx(
           // Word wants at least one paragraph in a header, even an empty one.
           first: new Header({
             children: withLetterhead
-              ? letterheadParagraphs(organisation)
+              ? [
+                  ...(options.logo ? [logoParagraph(options.logo, cleanForWord(organisation.name))] : []),
+                  ...letterheadParagraphs(organisation),
+                ]
               : [new Paragraph({ style: DOCX_STYLES.letterhead.id })],
           }),
           default: running,

@@ -42,6 +42,7 @@ import {
 } from '../../db/queries/letters';
 import { deadlineFor, loadClockContext, toClockEvents } from './deadlines';
 import { suggestedTemplate, templateRegimeProblem } from '../../shared/letter/template-choice';
+import { loadLogo } from './letter-logo';
 
 export const TEMPLATE_OVERRIDES_KEY = 'letters.templates';
 export const PARAGRAPH_OVERRIDES_KEY = 'letters.paragraphs';
@@ -339,7 +340,8 @@ export async function renderLetterFile(
     getSettingValue<LetterTemplate[]>(file.db, TEMPLATE_OVERRIDES_KEY) ?? [],
   );
   if (template) requireTemplateForRegime(template, document.meta.regime);
-  const bytes = await renderLetterDocx(document, requireOrganisation(file));
+  const logo = loadLogo(file.db);
+  const bytes = await renderLetterDocx(document, requireOrganisation(file), logo ? { logo } : {});
   return { fileName: document.meta.fileName, bytes };
 }
 
