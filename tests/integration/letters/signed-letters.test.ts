@@ -20,6 +20,7 @@ import {
   docxPart,
   docxPartNames,
   fixturesDir,
+  loadOrganisation,
   pdfPages,
   renderPng,
   resultsDir,
@@ -217,9 +218,7 @@ describe('a case logged in the app', () => {
       const desk = serviceOf(app);
       try {
         await desk.create({ path: file, passphrase: Buffer.from(PASSPHRASE) });
-        desk.saveOrganisation(
-          JSON.parse(readFileSync(path.join(fixturesDir, 'hpft.organisation.json'), 'utf8')),
-        );
+        desk.saveOrganisation(loadOrganisation('hpft.organisation.json'));
         const s = app.requireSession();
         settingsHandlers['settings:save-logo'](s, {
           base64: readFileSync(path.join(fixturesDir, 'logo.png')).toString('base64'),
