@@ -6,7 +6,8 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Editor } from '@tiptap/react';
 import { isSafeHref } from '../../../shared/letter/doc';
 import { Modal } from '../components/modal';
-import { TextArea, TextField } from '../components/fields';
+import { DateField, TextArea, TextField } from '../components/fields';
+import { isIsoDate } from '../../../shared/dates';
 
 function focusField(id: string): void {
   document.getElementById(id)?.focus();
@@ -206,6 +207,72 @@ export function FootnoteDialog({
           </button>
         </div>
       </form>
+    </Modal>
+  );
+}
+
+/**
+ * The date the letter bears, changed in place: a new date is saved as a new version with every
+ * hand edit kept (`letters:redate`). Applied when the officer presses "Change the date".
+ */
+export function LetterDateField({
+  date,
+  disabled,
+  onChange,
+}: {
+  date: string;
+  disabled: boolean;
+  onChange: (iso: string) => void;
+}) {
+  const [value, setValue] = useState(date);
+  useEffect(() => setValue(date), [date]);
+  const real = isIsoDate(value);
+  return (
+    <div className="letters__date" data-testid="letter-date">
+      <DateField
+        label="Letter date"
+        hint="The date the letter is sent: the response date for a closed case. For example, 21/11/2026"
+        value={value}
+        onChange={setValue}
+      />
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        disabled={disabled || !real || value === date}
+        onClick={() => onChange(value)}
+      >
+        Change the date
+      </button>
+    </div>
+  );
+}
+
+/** Asks before exporting a letter that is not ready: each unfilled placeholder, a missing signatory. */
+export function ExportWarningsDialog({
+  warnings,
+  onExport,
+  onCancel,
+}: {
+  warnings: readonly string[];
+  onExport: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <Modal title="This letter is not ready to send" onClose={onCancel}>
+      <p className="modal__text">Export it anyway? Fill these in on the case or in the letter first:</p>
+      <ul className="letters__warnings" data-testid="export-warnings">
+        {warnings.map((w, i) => (
+          <li key={i}>{w}</li>
+        ))}
+      </ul>
+      <div className="button-row">
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Go back and fill them in
+        </button>
+        <button type="button" className="button" onClick={onExport}>
+          Export anyway
+        </button>
+      </div>
     </Modal>
   );
 }

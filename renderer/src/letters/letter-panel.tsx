@@ -22,6 +22,8 @@ import { ConfirmDialog } from '../components/modal';
 import { formatTimestamp, formatUkDate } from '../format';
 import { base64ToBytes, downloadFile, DOCX_TYPE } from './download';
 import { LetterEditor } from './letter-editor';
+import { ExportWarningsDialog, LetterDateField } from './letter-dialogs';
+import { exportWarnings } from '../../../shared/letter/signatory';
 import { LetterPreview } from './letter-preview';
 import { useDraftPeek, useUnsavedChanges } from '../unsaved/unsaved-changes';
 
@@ -42,6 +44,7 @@ type Confirm =
   | { kind: 'replace'; templateId: string; version: number | null }
   | { kind: 'discard'; then: () => void }
   | { kind: 'send' }
+  | { kind: 'export-warnings'; warnings: string[] }
   | null;
 
 function newest(versions: LetterVersionSummary[]): LetterVersionSummary | undefined {
@@ -227,6 +230,28 @@ export function LetterPanel({
       setMessage({ tone: 'success', text: `Your changes were saved as version ${saved.version}.` });
     });
 
+  /** Export, but first ask when the letter still has a placeholder or no signatory. */
+  const exportChecked = () => {
+    if (!current || !body) return;
+    const warnings = exportWarnings({ meta: current.document.meta, body });
+    if (warnings.length > 0) setConfirm({ kind: 'export-warnings', warnings });
+    else void exportToWord();
+  };
+
+  /** A new date for the letter, saved as a new version with the edits (saved first when not yet). */
+  const redate = (date: string) =>
+    run(async () => {
+      if (!current) return;
+      const version = dirty ? await saveNow() : current;
+      const redated = await call('letters:redate', { versionId: version.id, date });
+      show(redated);
+      await refreshVersions();
+      setMessage({
+        tone: 'success',
+        text: `The letter is now dated ${redated.document.meta.dateText} (version ${redated.version}, your edits kept).`,
+      });
+    });
+
   const exportToWord = () =>
     run(async () => {
       if (!current) return;
@@ -370,6 +395,13 @@ export function LetterPanel({
                 </p>
               </div>
             ) : null}
+            {sent ? null : (
+              <LetterDateField
+                date={current.document.meta.date}
+                disabled={busy}
+                onChange={(d) => void redate(d)}
+              />
+            )}
             {stale && !sent && newestOfItsLetter ? (
               <div className="warning-callout" data-testid="letter-stale">
                 <p className="warning-callout__title">
@@ -421,7 +453,7 @@ export function LetterPanel({
                 type="button"
                 className="button button--secondary"
                 disabled={busy}
-                onClick={() => void exportToWord()}
+                onClick={exportChecked}
               >
                 Export to Word
               </button>
@@ -493,6 +525,15 @@ export function LetterPanel({
         >
           You have changed this letter since it was last saved. Save the version first to keep the changes.
         </ConfirmDialog>
+      ) : confirm?.kind === 'export-warnings' ? (
+        <ExportWarningsDialog
+          warnings={confirm.warnings}
+          onExport={() => {
+            setConfirm(null);
+            void exportToWord();
+          }}
+          onCancel={() => setConfirm(null)}
+        />
       ) : confirm?.kind === 'send' && current ? (
         <ConfirmDialog
           title="Mark the letter as sent?"

@@ -40,6 +40,7 @@ import { SimilarPanel } from '../components/similar-panel';
 import { DisclosureChoicePanel } from '../components/disclosure-choice';
 import { VisibleText } from '../components/visible-text';
 import { AttachmentsPanel } from '../case/attachments-panel';
+import { LetterDetailsPanel } from '../letters/letter-details';
 import {
   CHANNEL_LABELS,
   EVENT_LABELS,
@@ -154,6 +155,7 @@ export function CasePage({ id, onBack }: { id: number; onBack: () => void }) {
           <ClockPanel detail={detail} change={change} />
           <StatusPanel detail={detail} change={change} />
           <DisclosureChoicePanel detail={detail} />
+          <LetterDetailsPanel key={detail.id} detail={detail} officers={officers} change={change} />
         </div>
       </div>
       <LetterPanel detail={detail} onLettersChanged={reloadCase} />

@@ -29,6 +29,7 @@ import { Alert, CheckboxField, DateField, SelectField, TextArea, TextField } fro
 import { formatTimestamp, formatUkDate } from '../format';
 import { REGIME_LABELS } from '../../../shared/labels';
 import { LetterSettings } from '../letters/letter-settings';
+import { LogoPanel, OurRefForm } from './settings-letterhead';
 
 const JURISDICTION_LABELS: Record<Jurisdiction, string> = {
   'england-and-wales': 'England and Wales',
@@ -76,6 +77,8 @@ export function SettingsScreen({
       <div className="layout">
         <div className="layout__main">
           <OrganisationForm organisation={bundle.organisation} onSaved={setBundle} />
+          <LogoPanel logo={bundle.logo} hasOrganisation={bundle.organisation !== null} onSaved={setBundle} />
+          <OurRefForm settings={bundle.settings} officers={bundle.officers} onSaved={setBundle} />
           <CaseworkForm
             settings={bundle.settings}
             onSaved={(b) => {
@@ -113,6 +116,8 @@ function OrganisationForm({
     team: organisation?.team ?? '',
     address: (organisation?.addressLines ?? []).join('\n'),
     telephone: organisation?.telephone ?? '',
+    fax: organisation?.fax ?? '',
+    directLine: organisation?.directLine ?? '',
     email: organisation?.email ?? '',
     website: organisation?.website ?? '',
     internalReviewWindow: organisation?.internalReviewWindow ?? '',
@@ -138,6 +143,10 @@ function OrganisationForm({
     };
     if (form.team.trim()) org.team = form.team.trim();
     if (form.telephone.trim()) org.telephone = form.telephone.trim();
+    if (form.fax.trim()) org.fax = form.fax.trim();
+    if (form.directLine.trim()) org.directLine = form.directLine.trim();
+    // The font has no field here (it comes with an imported letterhead): it is kept as it is.
+    if (organisation?.font) org.font = organisation.font;
     if (form.email.trim()) org.email = form.email.trim();
     if (form.website.trim()) org.website = form.website.trim();
     if (form.internalReviewWindow.trim()) org.internalReviewWindow = form.internalReviewWindow.trim();
@@ -194,6 +203,15 @@ function OrganisationForm({
         <div className="field-row">
           <TextField label="Telephone" value={form.telephone} onChange={(v) => set({ telephone: v })} />
           <TextField label="Email" value={form.email} onChange={(v) => set({ email: v })} />
+        </div>
+        <div className="field-row">
+          <TextField label="Fax" value={form.fax} onChange={(v) => set({ fax: v })} />
+          <TextField
+            label="Direct line"
+            hint="The team's own number, printed under the switchboard."
+            value={form.directLine}
+            onChange={(v) => set({ directLine: v })}
+          />
         </div>
         <TextField label="Website" value={form.website} onChange={(v) => set({ website: v })} />
         <TextField
@@ -530,6 +548,7 @@ function OfficersPanel({ officers, onSaved }: { officers: Officer[]; onSaved: (b
   const [editing, setEditing] = useState<Officer | null>(null);
   const [name, setName] = useState('');
   const [title, setTitle] = useState('');
+  const [initials, setInitials] = useState('');
   const [active, setActive] = useState(true);
   const [message, setMessage] = useMessage();
 
@@ -537,6 +556,7 @@ function OfficersPanel({ officers, onSaved }: { officers: Officer[]; onSaved: (b
     setEditing(o);
     setName(o?.name ?? '');
     setTitle(o?.title ?? '');
+    setInitials(o?.initials ?? '');
     setActive(o?.active ?? true);
   };
 
@@ -547,6 +567,7 @@ function OfficersPanel({ officers, onSaved }: { officers: Officer[]; onSaved: (b
       const input = {
         name: name.trim(),
         title: title.trim(),
+        initials: initials.trim(),
         active,
         ...(editing ? { id: editing.id } : {}),
       };
@@ -570,6 +591,7 @@ function OfficersPanel({ officers, onSaved }: { officers: Officer[]; onSaved: (b
               <span>
                 <strong>{o.name}</strong>
                 {o.title ? `, ${o.title}` : ''}
+                {o.initials ? ` (${o.initials})` : ''}
                 {o.active ? '' : <span className="tag tag--closed">No longer in the team</span>}
               </span>
               <button
@@ -601,6 +623,13 @@ function OfficersPanel({ officers, onSaved }: { officers: Officer[]; onSaved: (b
           hint="As in the signature block, for example Executive Lead for Freedom of Information."
           value={title}
           onChange={setTitle}
+        />
+        <TextField
+          label="Initials"
+          hint="For the letters' “Our Ref”, for example SS. Left empty, the initials of the name are used."
+          value={initials}
+          onChange={setInitials}
+          autoComplete="off"
         />
         {editing ? <CheckboxField label="Still in the team" checked={active} onChange={setActive} /> : null}
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
