@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { todayIso } from '../../shared/dates';
 import { convertToPdf, pdfPages, squash } from '../integration/letters/helpers';
 import {
   openSeededFile,
@@ -146,7 +145,8 @@ describe('the letter editor', () => {
       page.waitForEvent('download'),
       letters.getByRole('button', { name: 'Export to Word' }).click(),
     ]);
-    const fileName = `FOI 4951 - Refusal notice - ${todayIso()}.docx`;
+    // A closed case's letter bears the date it was sent: the responded date.
+    const fileName = 'FOI 4951 - Refusal notice - 2021-11-11.docx';
     expect(download.suggestedFilename()).toBe(fileName);
     await letters.getByText(`The letter was downloaded as “${fileName}”.`).waitFor();
     const outDir = path.join(h.dir, 'export');
