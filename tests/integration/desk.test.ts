@@ -434,7 +434,7 @@ describe('casework', () => {
     const officer = withOfficer.officers[0]!;
     expect(
       desk.saveOfficer({ id: officer.id, name: 'Mike Burns', title: 'FOI Lead', active: false }).officers,
-    ).toEqual([{ id: officer.id, name: 'Mike Burns', title: 'FOI Lead', active: false }]);
+    ).toEqual([{ id: officer.id, name: 'Mike Burns', title: 'FOI Lead', initials: '', active: false }]);
     const targets = { ...DEFAULT_INTERNAL_TARGETS, FOIA: 12, SAR: 25 };
     expect(desk.saveSettings({ internalTargetDay: targets, dueSoonDays: 3 }).settings).toMatchObject({
       internalTargetDay: targets,

@@ -107,9 +107,9 @@ describe('letters for a case', () => {
   it('generates, saves edits as versions, warns before replacing them and locks the sent one', async () => {
     const first = await ok('letters:generate', { caseId, templateId: 'refusal' });
     expect(first).toMatchObject({ version: 1, edited: false, stale: false, sentAt: null });
-    // Dated by the desk's clock, named for the officer's folder.
-    expect(first.document.meta.date).toBe('2026-11-21');
-    expect(first.document.meta.fileName).toBe('FOI 4951 - Refusal notice - 2026-11-21.docx');
+    // FOI 4951 is closed: dated the day its response was sent, named for the officer's folder.
+    expect(first.document.meta.date).toBe('2021-11-11');
+    expect(first.document.meta.fileName).toBe('FOI 4951 - Refusal notice - 2021-11-11.docx');
     expect(letterText(first)).toContain('Section 31(1)(a) – The prevention or detection of crime');
 
     // The page sends the body; the details printed above it stay as built from the case.
@@ -143,7 +143,7 @@ describe('letters for a case', () => {
       [2, true, true],
       [3, false, false],
     ]);
-    expect(history[0]).toMatchObject({ title: 'Refusal notice', date: '2026-11-21' });
+    expect(history[0]).toMatchObject({ title: 'Refusal notice', date: '2021-11-11' });
     expect(history[0]).not.toHaveProperty('document');
     expect((await ok('letters:get', { versionId: second.id })).document.body).toEqual(second.document.body);
     expect((await refused('letters:get', { versionId: 999 })).code).toBe('not-found');
@@ -161,7 +161,7 @@ describe('letters for a case', () => {
   it('hands the Word file to the page as base64, and writes it where the officer chose', async () => {
     const letter = await ok('letters:generate', { caseId, templateId: 'refusal' });
     const docx = await ok('letters:render-docx', { versionId: letter.id });
-    expect(docx.fileName).toBe('FOI 4951 - Refusal notice - 2026-11-21.docx');
+    expect(docx.fileName).toBe('FOI 4951 - Refusal notice - 2021-11-11.docx');
     const bytes = Buffer.from(docx.base64, 'base64');
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
 

@@ -104,7 +104,8 @@ export const settingsHandlers = {
       const values = {
         name: input.name,
         title: input.title,
-        initials: input.initials ?? '',
+        // Left out on a change, the initials stay as they were.
+        initials: input.initials ?? (input.id !== undefined ? getOfficer(tx, input.id)?.initials : '') ?? '',
         active: input.active,
       };
       if (input.id === undefined) {
