@@ -1,12 +1,22 @@
 /**
- * Bank holidays in each part of the UK, 2010–2030, as the days off are observed (a holiday that
- * falls at a weekend appears on its substitute weekday, as gov.uk lists it).
+ * Bank holidays in each part of the UK, 2005–2030, as the days off are observed (a holiday that
+ * falls at a weekend appears on its substitute weekday, as gov.uk lists it). The table starts on
+ * 1 January 2005, the day FOIA came fully into force, so imported history has due dates.
  *
  * Source and review: built from the Banking and Financial Dealings Act 1971 schedule and royal
  * proclamations, checked day by day against the gov.uk bank-holidays data as published and against
  * the `date-holidays` package (tests/unit/clock/bank-holidays.test.ts repeats that check). Known
  * places where date-holidays is wrong and this table follows gov.uk: the 2011 royal wedding
  * (29 April) and the 2012 spring bank holiday moved to 4 June for the Diamond Jubilee.
+ *
+ * 2005–2009 (before the gov.uk data begins): from the same schedule (Banking and Financial Dealings
+ * Act 1971, Schedule 1, with the substitute-day rule of s1(1)) and the annual royal proclamations of
+ * the early May and spring holidays, Easter from the Gregorian computus (Easter Sunday 27 March
+ * 2005, 16 April 2006, 8 April 2007, 23 March 2008, 12 April 2009); checked day by day against
+ * date-holidays, which is wrong in one place: it gives Scotland St Andrew's Day in 2005 and 2006,
+ * but that bank holiday exists only from the St Andrew's Day Bank Holiday (Scotland) Act 2007
+ * (royal assent 15 January 2007; first held Friday 30 November 2007, 2008's on Monday 1 December).
+ * No one-off days were proclaimed in 2005–2009.
  *
  * One-off days by proclamation, all UK-wide: 2011-04-29 royal wedding; 2012-06-04 (moved spring
  * holiday) and 2012-06-05 Diamond Jubilee; 2020-05-08 early May holiday moved for VE day;
@@ -22,11 +32,56 @@ import type { IsoDate } from '../dates';
 
 export type BankHolidayEntry = readonly [date: IsoDate, name: string];
 
-export const TABLE_FIRST_YEAR = 2010;
+export const TABLE_FIRST_YEAR = 2005;
 export const TABLE_LAST_YEAR = 2030;
 
 export const BANK_HOLIDAY_TABLE: Readonly<Record<Jurisdiction, readonly BankHolidayEntry[]>> = {
   'england-and-wales': [
+    // 2005
+    ['2005-01-03', "New Year's Day (substitute day)"],
+    ['2005-03-25', 'Good Friday'],
+    ['2005-03-28', 'Easter Monday'],
+    ['2005-05-02', 'Early May bank holiday'],
+    ['2005-05-30', 'Spring bank holiday'],
+    ['2005-08-29', 'Summer bank holiday'],
+    ['2005-12-26', 'Boxing Day'],
+    ['2005-12-27', 'Christmas Day (substitute day)'],
+    // 2006
+    ['2006-01-02', "New Year's Day (substitute day)"],
+    ['2006-04-14', 'Good Friday'],
+    ['2006-04-17', 'Easter Monday'],
+    ['2006-05-01', 'Early May bank holiday'],
+    ['2006-05-29', 'Spring bank holiday'],
+    ['2006-08-28', 'Summer bank holiday'],
+    ['2006-12-25', 'Christmas Day'],
+    ['2006-12-26', 'Boxing Day'],
+    // 2007
+    ['2007-01-01', "New Year's Day"],
+    ['2007-04-06', 'Good Friday'],
+    ['2007-04-09', 'Easter Monday'],
+    ['2007-05-07', 'Early May bank holiday'],
+    ['2007-05-28', 'Spring bank holiday'],
+    ['2007-08-27', 'Summer bank holiday'],
+    ['2007-12-25', 'Christmas Day'],
+    ['2007-12-26', 'Boxing Day'],
+    // 2008
+    ['2008-01-01', "New Year's Day"],
+    ['2008-03-21', 'Good Friday'],
+    ['2008-03-24', 'Easter Monday'],
+    ['2008-05-05', 'Early May bank holiday'],
+    ['2008-05-26', 'Spring bank holiday'],
+    ['2008-08-25', 'Summer bank holiday'],
+    ['2008-12-25', 'Christmas Day'],
+    ['2008-12-26', 'Boxing Day'],
+    // 2009
+    ['2009-01-01', "New Year's Day"],
+    ['2009-04-10', 'Good Friday'],
+    ['2009-04-13', 'Easter Monday'],
+    ['2009-05-04', 'Early May bank holiday'],
+    ['2009-05-25', 'Spring bank holiday'],
+    ['2009-08-31', 'Summer bank holiday'],
+    ['2009-12-25', 'Christmas Day'],
+    ['2009-12-28', 'Boxing Day (substitute day)'],
     // 2010
     ['2010-01-01', "New Year's Day"],
     ['2010-04-02', 'Good Friday'],
@@ -223,6 +278,54 @@ export const BANK_HOLIDAY_TABLE: Readonly<Record<Jurisdiction, readonly BankHoli
     ['2030-12-26', 'Boxing Day'],
   ],
   scotland: [
+    // 2005
+    ['2005-01-03', "New Year's Day (substitute day)"],
+    ['2005-01-04', '2nd January (substitute day)'],
+    ['2005-03-25', 'Good Friday'],
+    ['2005-05-02', 'Early May bank holiday'],
+    ['2005-05-30', 'Spring bank holiday'],
+    ['2005-08-01', 'Summer bank holiday'],
+    ['2005-12-26', 'Boxing Day'],
+    ['2005-12-27', 'Christmas Day (substitute day)'],
+    // 2006
+    ['2006-01-02', '2nd January'],
+    ['2006-01-03', "New Year's Day (substitute day)"],
+    ['2006-04-14', 'Good Friday'],
+    ['2006-05-01', 'Early May bank holiday'],
+    ['2006-05-29', 'Spring bank holiday'],
+    ['2006-08-07', 'Summer bank holiday'],
+    ['2006-12-25', 'Christmas Day'],
+    ['2006-12-26', 'Boxing Day'],
+    // 2007
+    ['2007-01-01', "New Year's Day"],
+    ['2007-01-02', '2nd January'],
+    ['2007-04-06', 'Good Friday'],
+    ['2007-05-07', 'Early May bank holiday'],
+    ['2007-05-28', 'Spring bank holiday'],
+    ['2007-08-06', 'Summer bank holiday'],
+    ['2007-11-30', "St Andrew's Day"],
+    ['2007-12-25', 'Christmas Day'],
+    ['2007-12-26', 'Boxing Day'],
+    // 2008
+    ['2008-01-01', "New Year's Day"],
+    ['2008-01-02', '2nd January'],
+    ['2008-03-21', 'Good Friday'],
+    ['2008-05-05', 'Early May bank holiday'],
+    ['2008-05-26', 'Spring bank holiday'],
+    ['2008-08-04', 'Summer bank holiday'],
+    ['2008-12-01', "St Andrew's Day (substitute day)"],
+    ['2008-12-25', 'Christmas Day'],
+    ['2008-12-26', 'Boxing Day'],
+    // 2009
+    ['2009-01-01', "New Year's Day"],
+    ['2009-01-02', '2nd January'],
+    ['2009-04-10', 'Good Friday'],
+    ['2009-05-04', 'Early May bank holiday'],
+    ['2009-05-25', 'Spring bank holiday'],
+    ['2009-08-03', 'Summer bank holiday'],
+    ['2009-11-30', "St Andrew's Day"],
+    ['2009-12-25', 'Christmas Day'],
+    ['2009-12-28', 'Boxing Day (substitute day)'],
     // 2010
     ['2010-01-01', "New Year's Day"],
     ['2010-01-04', '2nd January (substitute day)'],
@@ -440,6 +543,61 @@ export const BANK_HOLIDAY_TABLE: Readonly<Record<Jurisdiction, readonly BankHoli
     ['2030-12-26', 'Boxing Day'],
   ],
   'northern-ireland': [
+    // 2005
+    ['2005-01-03', "New Year's Day (substitute day)"],
+    ['2005-03-17', "St Patrick's Day"],
+    ['2005-03-25', 'Good Friday'],
+    ['2005-03-28', 'Easter Monday'],
+    ['2005-05-02', 'Early May bank holiday'],
+    ['2005-05-30', 'Spring bank holiday'],
+    ['2005-07-12', "Battle of the Boyne (Orangemen's Day)"],
+    ['2005-08-29', 'Summer bank holiday'],
+    ['2005-12-26', 'Boxing Day'],
+    ['2005-12-27', 'Christmas Day (substitute day)'],
+    // 2006
+    ['2006-01-02', "New Year's Day (substitute day)"],
+    ['2006-03-17', "St Patrick's Day"],
+    ['2006-04-14', 'Good Friday'],
+    ['2006-04-17', 'Easter Monday'],
+    ['2006-05-01', 'Early May bank holiday'],
+    ['2006-05-29', 'Spring bank holiday'],
+    ['2006-07-12', "Battle of the Boyne (Orangemen's Day)"],
+    ['2006-08-28', 'Summer bank holiday'],
+    ['2006-12-25', 'Christmas Day'],
+    ['2006-12-26', 'Boxing Day'],
+    // 2007
+    ['2007-01-01', "New Year's Day"],
+    ['2007-03-19', "St Patrick's Day (substitute day)"],
+    ['2007-04-06', 'Good Friday'],
+    ['2007-04-09', 'Easter Monday'],
+    ['2007-05-07', 'Early May bank holiday'],
+    ['2007-05-28', 'Spring bank holiday'],
+    ['2007-07-12', "Battle of the Boyne (Orangemen's Day)"],
+    ['2007-08-27', 'Summer bank holiday'],
+    ['2007-12-25', 'Christmas Day'],
+    ['2007-12-26', 'Boxing Day'],
+    // 2008
+    ['2008-01-01', "New Year's Day"],
+    ['2008-03-17', "St Patrick's Day"],
+    ['2008-03-21', 'Good Friday'],
+    ['2008-03-24', 'Easter Monday'],
+    ['2008-05-05', 'Early May bank holiday'],
+    ['2008-05-26', 'Spring bank holiday'],
+    ['2008-07-14', "Battle of the Boyne (Orangemen's Day) (substitute day)"],
+    ['2008-08-25', 'Summer bank holiday'],
+    ['2008-12-25', 'Christmas Day'],
+    ['2008-12-26', 'Boxing Day'],
+    // 2009
+    ['2009-01-01', "New Year's Day"],
+    ['2009-03-17', "St Patrick's Day"],
+    ['2009-04-10', 'Good Friday'],
+    ['2009-04-13', 'Easter Monday'],
+    ['2009-05-04', 'Early May bank holiday'],
+    ['2009-05-25', 'Spring bank holiday'],
+    ['2009-07-13', "Battle of the Boyne (Orangemen's Day) (substitute day)"],
+    ['2009-08-31', 'Summer bank holiday'],
+    ['2009-12-25', 'Christmas Day'],
+    ['2009-12-28', 'Boxing Day (substitute day)'],
     // 2010
     ['2010-01-01', "New Year's Day"],
     ['2010-03-17', "St Patrick's Day"],

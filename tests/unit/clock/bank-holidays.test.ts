@@ -4,7 +4,13 @@
  */
 import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
-import { BANK_HOLIDAY_TABLE, TABLE_FIRST_YEAR, TABLE_LAST_YEAR, bankHolidaysIn } from '../../../shared/clock';
+import {
+  BANK_HOLIDAY_TABLE,
+  TABLE_FIRST_YEAR,
+  TABLE_LAST_YEAR,
+  bankHolidaysIn,
+  computeDueDate,
+} from '../../../shared/clock';
 import { projectedBankHolidays } from '../../../shared/clock/holiday-rules';
 import type { Jurisdiction } from '../../../shared/case-format';
 
@@ -35,7 +41,7 @@ describe('bank holiday table', () => {
 
   // date-holidays marks bank holidays as type "public" and names substitutes "(substitute day)";
   // weekend dates are dropped because the table lists the observed weekday.
-  it.each(JURISDICTIONS)('%s: matches date-holidays 2010–2030, except where date-holidays is wrong', (j) => {
+  it.each(JURISDICTIONS)('%s: matches date-holidays 2005–2030, except where date-holidays is wrong', (j) => {
     const hd = new Holidays('GB', STATE[j]);
     const theirs = new Set<string>();
     for (const year of years) {
@@ -47,9 +53,12 @@ describe('bank holiday table', () => {
     const ours = dates(j);
     const onlyOurs = [...ours].filter((d) => !theirs.has(d)).sort();
     const onlyTheirs = [...theirs].filter((d) => !ours.has(d)).sort();
-    // gov.uk: the 2011 royal wedding, and the 2012 spring holiday moved to 4 June for the jubilee.
+    // gov.uk: the 2011 royal wedding, and the 2012 spring holiday moved to 4 June for the jubilee;
+    // date-holidays gives Scotland St Andrew's Day before the 2007 Act made it a bank holiday.
     expect(onlyOurs).toEqual(['2011-04-29', '2012-06-04']);
-    expect(onlyTheirs).toEqual(['2012-05-28']);
+    expect(onlyTheirs).toEqual(
+      j === 'scotland' ? ['2005-11-30', '2006-11-30', '2012-05-28'] : ['2012-05-28'],
+    );
   });
 
   it.each(JURISDICTIONS)('%s: differs from the regular pattern only by the proclaimed one-off days', (j) => {
@@ -66,6 +75,8 @@ describe('bank holiday table', () => {
       '2023-05-08 Bank holiday for the coronation of King Charles III',
     ]);
     expect([...pattern].filter((x) => !ours.has(x)).sort()).toEqual([
+      // The pattern has St Andrew's Day every year; it became a bank holiday only in 2007.
+      ...(j === 'scotland' ? ["2005-11-30 St Andrew's Day", "2006-11-30 St Andrew's Day"] : []),
       '2012-05-28 Spring bank holiday',
       '2020-05-04 Early May bank holiday',
       '2022-05-30 Spring bank holiday',
@@ -164,6 +175,72 @@ describe('bank holiday table', () => {
       expect(dates(j).has('2020-05-04')).toBe(false);
       expect(dates(j).has('2022-05-30')).toBe(false);
     }
+  });
+
+  it('2005–2009, the years before the gov.uk data: substitute days, Easter, St Andrew’s Day from 2007', () => {
+    const ew = (y: number) => bankHolidaysIn(y, 'england-and-wales').map(([d]) => d);
+    // 2005: 1 January a Saturday, Christmas a Sunday (Boxing Day on the Monday, Christmas's substitute Tuesday).
+    expect(ew(2005)).toEqual([
+      '2005-01-03',
+      '2005-03-25',
+      '2005-03-28',
+      '2005-05-02',
+      '2005-05-30',
+      '2005-08-29',
+      '2005-12-26',
+      '2005-12-27',
+    ]);
+    // 2006: 1 January a Sunday; Easter Sunday 16 April.
+    expect(ew(2006)).toEqual([
+      '2006-01-02',
+      '2006-04-14',
+      '2006-04-17',
+      '2006-05-01',
+      '2006-05-29',
+      '2006-08-28',
+      '2006-12-25',
+      '2006-12-26',
+    ]);
+    // Easter: 8 April 2007, 23 March 2008, 12 April 2009 (Good Friday, Easter Monday).
+    for (const [gf, em] of [
+      ['2007-04-06', '2007-04-09'],
+      ['2008-03-21', '2008-03-24'],
+      ['2009-04-10', '2009-04-13'],
+    ] as const) {
+      expect(dates('england-and-wales').has(gf) && dates('england-and-wales').has(em)).toBe(true);
+      expect(dates('scotland').has(gf) && !dates('scotland').has(em)).toBe(true);
+    }
+    expect(ew(2009).at(-1)).toBe('2009-12-28'); // Boxing Day a Saturday
+    const scot = bankHolidaysIn(2005, 'scotland').map(([d]) => d);
+    expect(scot.slice(0, 2)).toEqual(['2005-01-03', '2005-01-04']); // 1 and 2 January at the weekend
+    expect(bankHolidaysIn(2006, 'scotland').map(([d]) => d)).toContain('2006-01-03');
+    expect(dates('scotland').has('2005-11-30')).toBe(false);
+    expect(dates('scotland').has('2006-11-30')).toBe(false);
+    expect(dates('scotland').has('2007-11-30')).toBe(true);
+    expect(dates('scotland').has('2008-12-01')).toBe(true); // 30 November 2008 a Sunday
+    expect(dates('scotland').has('2005-08-01')).toBe(true); // first Monday in August
+    const ni = dates('northern-ireland');
+    for (const d of ['2007-03-19', '2008-07-14', '2009-07-13', '2005-07-12', '2008-03-17'])
+      expect(ni.has(d), d).toBe(true);
+  });
+
+  it('the clock counts from 1 January 2005 with those holidays', () => {
+    // FOIA in force 1 January 2005: a request on its first working Tuesday.
+    expect(
+      computeDueDate({ regime: 'FOIA', jurisdiction: 'england-and-wales', received: '2005-01-04' }),
+    ).toBe('2005-02-01');
+    // Over Christmas 2005: 26 and 27 December, 2 January 2006, and Scotland's 3 January (any part of the UK).
+    expect(
+      computeDueDate({ regime: 'FOIA', jurisdiction: 'england-and-wales', received: '2005-12-09' }),
+    ).toBe('2006-01-12');
+    // FOISA over the first St Andrew's Day bank holiday, Friday 30 November 2007.
+    expect(computeDueDate({ regime: 'FOISA', jurisdiction: 'scotland', received: '2007-11-09' })).toBe(
+      '2007-12-10',
+    );
+    // A SAR due on Monday 14 July 2008, Northern Ireland's substitute 12 July: the next day.
+    expect(computeDueDate({ regime: 'SAR', jurisdiction: 'northern-ireland', received: '2008-06-14' })).toBe(
+      '2008-07-15',
+    );
   });
 
   it('projects the regular pattern beyond the table', () => {

@@ -143,7 +143,7 @@ describe('foi-desk due', () => {
       ['--regime', 'FOIA', '--received', '2025-01-03', '--jurisdiction', 'wales'],
       'unknown jurisdiction "wales"',
     ],
-    [['--regime', 'FOIA', '--received', '2005-01-03'], 'outside the years the clock covers'],
+    [['--regime', 'FOIA', '--received', '2004-12-31'], 'outside the years the clock covers'],
   ])('refuses %j with one line on stderr and exit code 2', async (args, message) => {
     const { code, stdout, stderr } = await run(...args);
     expect(code).toBe(2);
