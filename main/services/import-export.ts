@@ -7,16 +7,11 @@ import {
   parseInterchangeObject,
   stripControls,
   type CaseRecord,
+  type InterchangeObject,
   type Organisation,
 } from '../../shared/case-format';
 import { inTransaction, type CaseFile } from '../../db/case-file';
-import {
-  getCaseRecord,
-  insertCaseRecord,
-  listRegisterRows,
-  listCaseIds,
-  listReferences,
-} from '../../db/queries/cases';
+import { getCaseRecord, listRegisterRows, listCaseIds, listReferences } from '../../db/queries/cases';
 import {
   caseRecordProblems,
   clockEventProblems,
@@ -28,7 +23,7 @@ import { questionTreeProblems } from '../../shared/answer-rules';
 import { todayIso } from '../../shared/dates';
 import { getOrganisation, saveOrganisation } from '../../db/queries/organisation';
 import { recordAudit } from '../../db/queries/audit';
-import { insertCaseEvent } from '../../db/queries/case-edits';
+import { CaseWriter } from '../../db/queries/import-writer';
 import { deadlineFor, loadClockContext } from './deadlines';
 
 export interface ImportSource {
@@ -60,8 +55,45 @@ interface Parsed {
 }
 
 /**
- * Reads and checks every source: the format (zod), then the same case rules every other write
- * path applies (dates, closing, answers), and references unique ignoring case and spaces.
+ * One interchange object checked: the format (zod), then the same case rules every other write
+ * path applies (dates, closing, answers, clock events). `prefix` is its place in a list (`[3]`) or ''.
+ */
+export function checkInterchangeItem(
+  item: unknown,
+  prefix: string,
+  sourcePath: string,
+  today: string,
+): { problems: string[]; value: InterchangeObject | null } {
+  const problems: string[] = [];
+  const result = parseInterchangeObject(item);
+  if (!result.ok) {
+    for (const p of result.problems) {
+      const field = prefix ? `${prefix}${p.field.startsWith('[') ? '' : '.'}${p.field}` : p.field;
+      problems.push(`${sourcePath}: ${field}: ${p.problem}`);
+    }
+    return { problems, value: null };
+  }
+  if (result.value.kind === 'case') {
+    const record = result.value.value;
+    const field = prefix || '(file)';
+    const ruleProblems = [
+      ...caseRecordProblems(record, today).map((p) => `${field === '(file)' ? '' : `${field}: `}${p}`),
+      ...questionTreeProblems(record.questions, record.regime).map(
+        (p) => `${prefix ? `${prefix}.` : ''}${p.field}: ${p.message}`,
+      ),
+      ...eventProblems(record, today).map((p) => `${prefix ? `${prefix}.` : ''}${p}`),
+    ];
+    if (ruleProblems.length) {
+      for (const p of ruleProblems) problems.push(`${sourcePath}: ${p}`);
+      return { problems, value: null };
+    }
+  }
+  return { problems, value: result.value };
+}
+
+/**
+ * Reads and checks every source: each object with checkInterchangeItem, and references unique
+ * ignoring case and spaces.
  */
 export function parseImportSources(sources: ImportSource[], today: string = todayIso()): Parsed {
   const problems: string[] = [];
@@ -78,42 +110,20 @@ export function parseImportSources(sources: ImportSource[], today: string = toda
     if (items.length === 0) problems.push(`${source.path}: (file): holds an empty list`);
     items.forEach((item, index) => {
       const prefix = Array.isArray(json) ? `[${index}]` : '';
-      const result = parseInterchangeObject(item);
-      if (!result.ok) {
-        for (const p of result.problems) {
-          const field = prefix ? `${prefix}${p.field.startsWith('[') ? '' : '.'}${p.field}` : p.field;
-          problems.push(`${source.path}: ${field}: ${p.problem}`);
-        }
-        return;
-      }
+      const checked = checkInterchangeItem(item, prefix, source.path, today);
+      problems.push(...checked.problems);
+      if (!checked.value) return;
       const field = prefix || '(file)';
-      if (result.value.kind === 'case') {
-        const record = result.value.value;
-        const ruleProblems = [
-          ...caseRecordProblems(record, today).map((p) => `${field === '(file)' ? '' : `${field}: `}${p}`),
-          ...questionTreeProblems(record.questions, record.regime).map(
-            (p) => `${prefix ? `${prefix}.` : ''}${p.field}: ${p.message}`,
-          ),
-          ...eventProblems(record, today).map((p) => `${prefix ? `${prefix}.` : ''}${p}`),
-        ];
-        if (ruleProblems.length) {
-          for (const p of ruleProblems) problems.push(`${source.path}: ${p}`);
-          return;
-        }
-      }
-      if (result.value.kind === 'case')
-        parsed.cases.push({ source: source.path, field, value: result.value.value });
-      else parsed.organisations.push({ source: source.path, field, value: result.value.value });
+      if (checked.value.kind === 'case')
+        parsed.cases.push({ source: source.path, field, value: checked.value.value });
+      else parsed.organisations.push({ source: source.path, field, value: checked.value.value });
     });
   }
   const seen = new Map<string, string>();
   for (const c of parsed.cases) {
     const key = referenceKey(c.value.reference);
     const where = seen.get(key);
-    if (where)
-      problems.push(
-        `${c.source}: ${refField(c.field)}: "${c.value.reference}" appears twice in this import, ignoring case and spaces (also ${where})`,
-      );
+    if (where) problems.push(duplicateProblem(c.source, c.field, c.value.reference, where));
     else seen.set(key, c.source);
   }
   if (parsed.organisations.length > 1) {
@@ -122,6 +132,14 @@ export function parseImportSources(sources: ImportSource[], today: string = toda
   }
   if (problems.length) throw new ImportError(problems);
   return parsed;
+}
+
+export function duplicateProblem(source: string, field: string, reference: string, where: string): string {
+  return `${source}: ${refField(field)}: "${reference}" appears twice in this import, ignoring case and spaces (also ${where})`;
+}
+
+export function clashProblem(source: string, field: string, reference: string): string {
+  return `${source}: ${refField(field)}: "${reference}" is already in the case file (references are compared ignoring case and spaces)`;
 }
 
 /**
@@ -140,6 +158,17 @@ function eventProblems(record: CaseRecord, today: string): string[] {
   return out;
 }
 
+/**
+ * Closed history from an old log often has no reason for a delay: it is imported (refusing it
+ * would leave the history out of the statistics) and named in the report, and the statistics count
+ * it as "reason not recorded". Every other write path refuses to close late without a reason.
+ */
+export function lateWarning(source: string, field: string, v: CaseRecord, due: string | null): string | null {
+  if (v.status === 'closed' && isLate(due, v.responded) && !v.lateReason?.trim())
+    return `${source}: ${refField(field)}: "${v.reference}" was answered after its due date (${due}) and has no reason for the delay (lateReason); it is imported and counted as late, reason not recorded`;
+  return null;
+}
+
 function refField(field: string): string {
   return field === '(file)' ? 'reference' : `${field}.reference`;
 }
@@ -150,12 +179,7 @@ export function importInterchange(file: CaseFile, sources: ImportSource[], actor
   const taken = new Set(listReferences(db).map(referenceKey));
   const clashes = parsed.cases.filter((c) => taken.has(referenceKey(c.value.reference)));
   if (clashes.length) {
-    throw new ImportError(
-      clashes.map(
-        (c) =>
-          `${c.source}: ${refField(c.field)}: "${c.value.reference}" is already in the case file (references are compared ignoring case and spaces)`,
-      ),
-    );
+    throw new ImportError(clashes.map((c) => clashProblem(c.source, c.field, c.value.reference)));
   }
   return inTransaction(db, (tx) => {
     const org = parsed.organisations[0];
@@ -165,20 +189,13 @@ export function importInterchange(file: CaseFile, sources: ImportSource[], actor
     }
     const context = loadClockContext(tx);
     const warnings: string[] = [];
+    const writer = new CaseWriter(tx);
     for (const c of parsed.cases) {
-      const events = c.value.events ?? [];
-      const dates = deadlineFor(context, c.value, events);
-      // Closed history from an old log often has no reason for a delay: it is imported (refusing it
-      // would leave the history out of the statistics) and named here, and the statistics count it
-      // as "reason not recorded". Every other write path refuses to close late without a reason.
-      const v = c.value;
-      if (v.status === 'closed' && isLate(dates.due, v.responded) && !v.lateReason?.trim())
-        warnings.push(
-          `${c.source}: ${refField(c.field)}: "${v.reference}" was answered after its due date (${dates.due}) and has no reason for the delay (lateReason); it is imported and counted as late, reason not recorded`,
-        );
-      const id = insertCaseRecord(tx, v, dates.due, dates.statutoryDue);
-      for (const event of events) insertCaseEvent(tx, id, event);
-      recordAudit(tx, { actor, caseId: id, action: 'import', entity: 'case', newValue: c.source });
+      const dates = deadlineFor(context, c.value, c.value.events ?? []);
+      const late = lateWarning(c.source, c.field, c.value, dates.due);
+      if (late) warnings.push(late);
+      const id = writer.insertCase(c.value, dates.due, dates.statutoryDue);
+      writer.recordAudit({ actor, caseId: id, action: 'import', entity: 'case', newValue: c.source });
     }
     return { cases: parsed.cases.map((c) => c.value.reference), organisation: Boolean(org), warnings };
   });

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { readFileSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { CliError, type Command } from '../cli-error';
 import { withPassphrase } from '../passphrase';
 import {
@@ -9,8 +9,10 @@ import {
   withCaseFile,
   withCaseFileAsync,
 } from '../../../db/case-file';
-import { importInterchange } from '../../services/import-export';
 import { streamExport } from '../../services/export/cli-export';
+import { importInterchangeFiles } from '../../services/import/interchange-files';
+import { sheetKindOf } from '../../services/import/sheet-reader';
+import { importSheetCommand } from './import-sheet';
 import { currentActor } from '../../services/actor';
 import { checkOutputPath } from '../../services/output-paths';
 
@@ -51,25 +53,52 @@ export const initCommand: Command = {
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'import <file> <json>...',
-  summary: 'import case and organisation files, all or nothing',
+  usage:
+    'import <file> <json>... | import <file> <log.xlsx|log.csv> [--map "Column=field,..."] [--regime R] [--check] [--skip-invalid]',
+  summary: 'import case and organisation files, or a spreadsheet log (all or nothing unless --skip-invalid)',
   async run(args, io) {
-    const { positionals } = parseCommandArgs(
+    const usage =
+      'foi-desk import <file> <json>... | foi-desk import <file> <log.xlsx|log.csv> [--map "Column=field,..."] [--regime R] [--check] [--skip-invalid]';
+    const { positionals, values } = parseCommandArgs(
       args,
-      {},
-      { min: 2, max: 10_000, usage: 'foi-desk import <file> <json>...' },
+      {
+        map: { type: 'string' },
+        regime: { type: 'string' },
+        check: { type: 'boolean', default: false },
+        'skip-invalid': { type: 'boolean', default: false },
+      },
+      { min: 2, max: 10_000, usage },
     );
     const [file, ...inputs] = positionals as [string, ...string[]];
-    const sources = inputs.map((p) => {
+    for (const p of inputs) {
       try {
-        return { path: p, text: readFileSync(p, 'utf8') };
+        accessSync(p, constants.R_OK);
       } catch {
         throw new CliError(`${p}: (file): cannot be read (missing or no permission). Nothing was imported.`);
       }
-    });
+    }
+    const sheets = inputs.filter((p) => sheetKindOf(p));
+    if (sheets.length > 0) {
+      if (inputs.length > 1)
+        throw new CliError(
+          `import one spreadsheet at a time, without JSON files beside it. Usage: ${usage}`,
+          2,
+        );
+      return importSheetCommand(io, file, sheets[0]!, {
+        map: values.map,
+        regime: values.regime,
+        check: values.check,
+        skipInvalid: values['skip-invalid'],
+      });
+    }
+    if (values.map !== undefined || values.regime !== undefined || values.check || values['skip-invalid'])
+      throw new CliError(
+        `--map, --regime, --check and --skip-invalid go with a spreadsheet (.xlsx or .csv). Usage: ${usage}`,
+        2,
+      );
     const report = await withPassphrase(io, (passphrase) =>
-      withCaseFile({ path: file, passphrase }, (caseFile) =>
-        importInterchange(caseFile, sources, currentActor()),
+      withCaseFileAsync({ path: file, passphrase }, (caseFile) =>
+        importInterchangeFiles(caseFile, inputs, { actor: currentActor() }),
       ),
     );
     for (const warning of report.warnings) io.stderr(`warning: ${warning}\n`);
