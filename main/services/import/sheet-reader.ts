@@ -193,6 +193,9 @@ async function* csvRows(source: SheetSource, onBytes?: (bytes: number) => void):
       `${source.name}: row ${row + 1} could not be read as CSV (${(error as Error).message.split('\n')[0]}).`,
     );
   } finally {
+    // Stopped early (the header row found) or done: close the file; the streams piped from it
+    // report a premature close, which is what was asked for.
+    for (const s of [input, text, parser]) s.on('error', () => undefined);
     input.destroy();
   }
 }
