@@ -54,6 +54,13 @@ import {
   type LetterTemplate,
   type StandardParagraph,
 } from './letter/template';
+import {
+  SHEET_FIELDS,
+  type ImportProgress,
+  type SheetCheck,
+  type SheetImportReport,
+  type SheetOpened,
+} from './spreadsheet-columns';
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -672,6 +679,12 @@ export type SavePathRequest = z.infer<typeof savePathRequestSchema>;
 
 const empty = z.strictObject({});
 
+/** The largest spreadsheet the app takes through the page (the bridge's request limit is 16 MB). */
+export const MAX_SHEET_MB = 11;
+const MAX_SHEET_BASE64 = Math.ceil((MAX_SHEET_MB * 1024 * 1024) / 3) * 4;
+const sheetToken = z.string().regex(/^[0-9a-f]{32}$/, { message: 'is not a staged spreadsheet' });
+const sheetMapping = z.array(z.enum(SHEET_FIELDS).nullable()).max(500);
+
 /** A channel: its input schema, and its output type carried as a phantom. */
 const channel =
   <Out>() =>
@@ -886,6 +899,33 @@ export const contract = {
   'dialog:open-file': channel<{ files: UploadedFile[] }>()(openFileRequestSchema),
   /** Electron only: a path chosen in the native open dialog, for a field that takes a typed path. */
   'dialog:open-path': channel<{ path: string | null }>()(openPathRequestSchema),
+
+  // Spreadsheet log import: the page sends the file's bytes (base64), main keeps them for this
+  // session while the officer maps the columns, previews every row's problems, then imports.
+  'import:sheet-open': channel<SheetOpened>()(
+    z.strictObject({
+      name: z.string().trim().min(1).max(260),
+      /** The file's bytes, base64 (the bridge speaks JSON). */
+      data: z
+        .string()
+        .max(MAX_SHEET_BASE64, { message: `is too large (a spreadsheet of at most ${MAX_SHEET_MB} MB)` }),
+    }),
+  ),
+  'import:sheet-preview': channel<SheetCheck>()(
+    z.strictObject({ token: sheetToken, mapping: sheetMapping, defaultRegime: z.enum(REGIMES).optional() }),
+  ),
+  'import:sheet-run': channel<SheetImportReport>()(
+    z.strictObject({
+      token: sheetToken,
+      mapping: sheetMapping,
+      defaultRegime: z.enum(REGIMES).optional(),
+      /** valid-rows: import the valid rows, skip the rest; all-or-nothing: any problem, nothing. */
+      mode: z.enum(['valid-rows', 'all-or-nothing']),
+    }),
+  ),
+  'import:sheet-close': channel<{ closed: boolean }>()(z.strictObject({ token: sheetToken })),
+  /** Answered at once, outside the call queue: the import under way, or null. */
+  'import:progress': channel<ImportProgress | null>()(empty),
 } as const;
 
 export type Contract = typeof contract;

@@ -463,3 +463,52 @@ function sheetLabelForPath(path: string): string {
   };
   return map[path] ?? path;
 }
+
+/** Rows shown in the preview, and problem rows listed (the rest are counted). */
+export const PREVIEW_ROWS = 20;
+export const MAX_LISTED_ROWS = 500;
+
+/** A long import under way: bytes read while checking, rows written while writing. */
+export interface ImportProgress {
+  phase: 'checking' | 'writing';
+  /** Bytes read while checking, rows written while writing. */
+  done: number;
+  total: number;
+}
+
+export interface SheetProblemRow {
+  row: number;
+  reference: string;
+  problems: string[];
+}
+
+export interface SheetCheck {
+  sheet: string;
+  headerRow: number;
+  /** Data rows (blank rows left out). */
+  total: number;
+  valid: number;
+  skipped: number;
+  /** The first rows, as mapped, with their problems and warnings. */
+  sample: Pick<SheetRowResult, 'row' | 'reference' | 'values' | 'problems' | 'warnings'>[];
+  /** Rows that would be skipped, with why (the first MAX_LISTED_ROWS). */
+  problemRows: SheetProblemRow[];
+  /** Rows imported with something worth a look (the first MAX_LISTED_ROWS). */
+  warningRows: SheetProblemRow[];
+  warned: number;
+}
+
+export interface SheetImportReport extends SheetCheck {
+  imported: number;
+}
+
+/** A spreadsheet the page sent, read as far as its header row. */
+export interface SheetOpened {
+  /** Names the staged sheet in the preview and import calls. */
+  token: string;
+  name: string;
+  sheet: string;
+  headerRow: number;
+  headers: string[];
+  suggested: ColumnMapping;
+}

@@ -359,6 +359,25 @@ const SPECIFIC_BAD: Record<Channel, unknown[]> = {
   'attachments:export': [{}, { id: 1 }, { id: 1, path: 'a\0b' }],
   'dialog:open-file': [{}, { kind: 'video' }, { kind: 'email', multiple: 'yes' }],
   'dialog:open-path': [{}, { kind: 'anywhere' }],
+  'import:sheet-open': [
+    {},
+    { name: '', data: '' },
+    { name: 'log.xlsx', data: 7 },
+    { name: 'log.xlsx', data: '', extra: 1 },
+  ],
+  'import:sheet-preview': [
+    {},
+    { token: 'nope', mapping: [] },
+    { token: '0'.repeat(32), mapping: ['not-a-field'] },
+    { token: '0'.repeat(32), mapping: [], defaultRegime: 'FOI' },
+  ],
+  'import:sheet-run': [
+    {},
+    { token: '0'.repeat(32), mapping: [] },
+    { token: '0'.repeat(32), mapping: [], mode: 'some' },
+  ],
+  'import:sheet-close': [{}, { token: 12 }],
+  'import:progress': [{ extra: true }],
 };
 
 function isValidationError(reply: Envelope<unknown>): boolean {

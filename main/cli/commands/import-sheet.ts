@@ -13,16 +13,11 @@ import {
   parseMapOption,
   SHEET_FIELD_LABELS,
   type ColumnMapping,
+  type SheetCheck,
 } from '../../../shared/spreadsheet-columns';
 import { currentActor } from '../../services/actor';
 import type { ImportProgressListener } from '../../services/import/bulk';
-import {
-  checkSheet,
-  importSheet,
-  problemLines,
-  readLayout,
-  type SheetCheck,
-} from '../../services/import/sheet-import';
+import { checkSheet, importSheet, problemLines, readLayout } from '../../services/import/sheet-import';
 import { sheetKindOf, type SheetSource } from '../../services/import/sheet-reader';
 
 export interface SheetImportFlags {

@@ -32,6 +32,7 @@ import { similarHandlers } from './similar';
 import { disclosureHandlers } from './disclosure';
 import { attachmentHandlers } from './attachments';
 import { statsHandlers } from './stats';
+import { importHandlers } from './import';
 
 export type Handler<C extends Channel = Channel> = (input: unknown) => Promise<Envelope<ChannelOutput<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -60,6 +61,7 @@ const onApp = {
   ...integrityHandlers,
   // Email intake and attachments: they use files held for the session (held-files.ts).
   ...attachmentHandlers,
+  ...importHandlers,
 };
 
 /** Every channel has exactly one handler: a missing or doubled one is a type error here. */
@@ -87,7 +89,12 @@ function isActivity(channel: Channel, input: unknown): boolean {
  * Answers that must not wait behind a long call and read nothing from the database connection (a
  * backup's own progress, the integrity check, which reads the file's bytes).
  */
-const UNQUEUED = new Set<Channel>(['backup:progress', 'integrity:status', 'integrity:check']);
+const UNQUEUED = new Set<Channel>([
+  'backup:progress',
+  'integrity:status',
+  'integrity:check',
+  'import:progress',
+]);
 
 /**
  * Read-only channels, each one synchronous read of the register: they wait for the writes queued
@@ -117,7 +124,12 @@ const READS = new Set<Channel>([
 ]);
 
 /** Long calls that must not interleave with a write but change no case data. */
-const QUEUED_NOT_CHANGING = new Set<Channel>(['backup:create']);
+const QUEUED_NOT_CHANGING = new Set<Channel>([
+  'backup:create',
+  // A spreadsheet read and checked, nothing written.
+  'import:sheet-open',
+  'import:sheet-preview',
+]);
 
 /** The one helper every channel goes through. */
 function guarded<C extends Channel>(channel: C, app: DeskApp, run: Run<C>): Handler<C> {

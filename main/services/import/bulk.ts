@@ -7,13 +7,9 @@
 import { statSync } from 'node:fs';
 import type { CaseDb } from '../../../db/case-file';
 import { AppError } from '../../../shared/errors';
+import type { ImportProgress } from '../../../shared/spreadsheet-columns';
 
-export interface ImportProgress {
-  phase: 'checking' | 'writing';
-  /** Bytes read while checking, rows written while writing. */
-  done: number;
-  total: number;
-}
+export type { ImportProgress };
 
 export type ImportProgressListener = (progress: ImportProgress) => void;
 

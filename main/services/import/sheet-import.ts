@@ -14,10 +14,14 @@ import { AppError } from '../../../shared/errors';
 import { ClockInputError } from '../../../shared/clock';
 import {
   isBlankRow,
+  MAX_LISTED_ROWS,
+  PREVIEW_ROWS,
   recognisedHeaders,
   sheetRowToCase,
   suggestMapping,
   type ColumnMapping,
+  type SheetCheck,
+  type SheetImportReport,
   type SheetRowResult,
 } from '../../../shared/spreadsheet-columns';
 import { deadlineFor, loadClockContext, type ClockContext } from '../deadlines';
@@ -26,8 +30,6 @@ import { inAsyncTransaction, nextTick, WRITE_BATCH, type ImportProgressListener 
 import { sheetRows, sourceSize, type SheetSource } from './sheet-reader';
 
 /** Rows shown in the preview, and problem rows listed (the rest are counted). */
-export const PREVIEW_ROWS = 20;
-export const MAX_LISTED_ROWS = 500;
 /** Rows looked at for the header row before the first non-blank one is taken. */
 const HEADER_SEARCH_ROWS = 30;
 
@@ -61,28 +63,6 @@ export async function readLayout(source: SheetSource): Promise<SheetLayout> {
   }
   if (!fallback) throw new AppError('validation', `${source.name} holds no rows to import.`);
   return fallback;
-}
-
-export interface SheetProblemRow {
-  row: number;
-  reference: string;
-  problems: string[];
-}
-
-export interface SheetCheck {
-  sheet: string;
-  headerRow: number;
-  /** Data rows (blank rows left out). */
-  total: number;
-  valid: number;
-  skipped: number;
-  /** The first rows, as mapped, with their problems and warnings. */
-  sample: Pick<SheetRowResult, 'row' | 'reference' | 'values' | 'problems' | 'warnings'>[];
-  /** Rows that would be skipped, with why (the first MAX_LISTED_ROWS). */
-  problemRows: SheetProblemRow[];
-  /** Rows imported with something worth a look (the first MAX_LISTED_ROWS). */
-  warningRows: SheetProblemRow[];
-  warned: number;
 }
 
 export interface SheetOptions {
@@ -208,10 +188,6 @@ export async function checkSheet(
   options: SheetOptions = {},
 ): Promise<SheetCheck> {
   return walkSheet(file, source, layout, mapping, options, loadClockContext(file.db));
-}
-
-export interface SheetImportReport extends SheetCheck {
-  imported: number;
 }
 
 /** Problems as `row N (REF): problem` lines, for the CLI and an all-or-nothing refusal. */
