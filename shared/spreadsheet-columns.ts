@@ -365,7 +365,7 @@ export function sheetRowToCase(
     }
     const parsed = parseLogDate(cell);
     if (!parsed.ok) {
-      problems.push(`${label} "${cellText(cell)}" ${parsed.problem}.`);
+      problems.push(`${label} "${cellText(cell)}" cannot be read: ${parsed.problem}.`);
       return null;
     }
     return parsed.date;

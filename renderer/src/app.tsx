@@ -15,6 +15,7 @@ import { CasePage } from './screens/case-page';
 import { SettingsScreen } from './screens/settings-screen';
 import { DisclosureLogScreen } from './screens/disclosure-log-screen';
 import { StatisticsScreen } from './screens/statistics-screen';
+import { ImportLog } from './screens/import-log';
 import { DraftOffer, UnsavedChangesProvider, useUnsavedChangesRegistry } from './unsaved/unsaved-changes';
 import type { EmailIntakeProposal } from '../../shared/contract';
 import { EmailDrop } from './intake/email-drop';
@@ -28,7 +29,8 @@ export type Route =
   | { name: 'disclosure-log' }
   // A request read from an email, in review before it is logged.
   | { name: 'intake'; proposal: EmailIntakeProposal }
-  | { name: 'statistics' };
+  | { name: 'statistics' }
+  | { name: 'import' };
 
 /** How often the page tells main whether the officer did something, and asks when the lock is due. */
 const HEARTBEAT_MS = 60_000;
@@ -281,6 +283,9 @@ function Shell() {
         />
       );
       break;
+    case 'import':
+      screen = <ImportLog onDone={() => go({ name: 'queue' })} />;
+      break;
     case 'settings':
       screen = (
         <SettingsScreen
@@ -344,6 +349,14 @@ function Shell() {
               onClick={() => go({ name: 'statistics' })}
             >
               Statistics
+            </button>
+            <button
+              type="button"
+              className="nav__link"
+              aria-current={route.name === 'import' ? 'page' : undefined}
+              onClick={() => go({ name: 'import' })}
+            >
+              Import log
             </button>
             <button
               type="button"

@@ -161,8 +161,8 @@ function buildRows(): {
     bad.push([ref, problem]);
   };
   add('', '01/02/2021', 'The reference is empty.');
-  add('BAD-1', '31/02/2021', 'The date received "31/02/2021" February 2021 has no day 31.');
-  add('BAD-2', '01/31/2021', 'The date received "01/31/2021" 31 is not a month');
+  add('BAD-1', '31/02/2021', 'The date received "31/02/2021" cannot be read: February 2021 has no day 31.');
+  add('BAD-2', '01/31/2021', 'The date received "01/31/2021" cannot be read: 31 is not a month');
   add('BAD-3', '01/01/2030', 'The date received cannot be in the future.');
   add(
     'BAD-4',
@@ -181,7 +181,7 @@ function buildRows(): {
   );
   add('BAD-6', '10/03/2020', 'The regime "Complaint" is not one FOI Desk knows', { 4: 'Complaint' });
   add('FOI/2005/0002', '10/03/2020', 'The reference "FOI/2005/0002" is also on row 5');
-  add('BAD-7', 'TBC', 'The date received "TBC" is not a date');
+  add('BAD-7', 'TBC', 'The date received "TBC" cannot be read: is not a date');
   return { rows, good, bad };
 }
 
@@ -350,7 +350,7 @@ describe('importing a spreadsheet log', () => {
       `${rows.length} rows in "Request tracker" (headers on row 3): ${good.length} valid, ${bad.length} with problems. Nothing was imported (--check).`,
     );
     expect(checked.stdout).toContain(
-      'row 305 (BAD-1): The date received "31/02/2021" February 2021 has no day 31.',
+      'row 305 (BAD-1): The date received "31/02/2021" cannot be read: February 2021 has no day 31.',
     );
 
     const refused = runCli(['import', file, xlsx]);
