@@ -137,16 +137,16 @@ const TIME_TAIL = /(?:[T\s]+\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?\s*(?:am|pm)
  */
 export function parseLogDate(value: unknown): LogDate {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return { ok: false, problem: 'is not a date' };
+    if (Number.isNaN(value.getTime())) return { ok: false, problem: 'not a date' };
     return fromParts(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
   }
   if (typeof value === 'number') {
     const iso = excelSerialToIso(value);
     return iso ? { ok: true, date: iso } : { ok: false, problem: `${value} is not a date` };
   }
-  if (typeof value !== 'string') return { ok: false, problem: 'is not a date' };
+  if (typeof value !== 'string') return { ok: false, problem: 'not a date' };
   const text = value.trim().toLowerCase().replace(/\s+/g, ' ').replace(TIME_TAIL, '').trim();
-  if (text === '') return { ok: false, problem: 'is empty' };
+  if (text === '') return { ok: false, problem: 'it is empty' };
   if (/^\d{5}(?:\.\d+)?$/.test(text)) {
     // A serial number that reached a CSV as text (Excel writes dates so when a cell lost its format).
     const iso = excelSerialToIso(Number(text));
@@ -164,5 +164,5 @@ export function parseLogDate(value: unknown): LogDate {
   }
   m = MONTH_DAY_YEAR.exec(text);
   if (m && MONTH_WORDS[m[1]!]) return fromParts(Number(m[3]), MONTH_WORDS[m[1]!]!, Number(m[2]));
-  return { ok: false, problem: 'is not a date this log reader knows (use day/month/year)' };
+  return { ok: false, problem: 'not a date in a form FOI Desk reads (write it day/month/year)' };
 }

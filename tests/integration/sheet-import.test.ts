@@ -181,7 +181,7 @@ function buildRows(): {
   );
   add('BAD-6', '10/03/2020', 'The regime "Complaint" is not one FOI Desk knows', { 4: 'Complaint' });
   add('FOI/2005/0002', '10/03/2020', 'The reference "FOI/2005/0002" is also on row 5');
-  add('BAD-7', 'TBC', 'The date received "TBC" cannot be read: is not a date');
+  add('BAD-7', 'TBC', 'The date received "TBC" cannot be read: not a date in a form FOI Desk reads');
   return { rows, good, bad };
 }
 

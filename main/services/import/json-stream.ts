@@ -50,7 +50,8 @@ export async function* jsonItems(path: string, options: JsonStreamOptions = {}):
       first = false;
       if (chunk.charCodeAt(0) === 0xfeff) i = 1;
     }
-    let from = -1; // where this chunk's part of the current element starts
+    // Where this chunk's part of the current element starts: at 0 when it began in an earlier chunk.
+    let from = elementStarted ? i : -1;
     for (; i < chunk.length; i++) {
       const c = chunk[i]!;
       if (mode === 'single') continue;
