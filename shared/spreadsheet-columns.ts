@@ -61,7 +61,7 @@ export const SHEET_FIELD_LABELS: Record<SheetField, string> = {
  * Fields the case file cannot store yet: recognised, so the officer sees what the column is, but
  * mapped to nothing until the case has a place for it.
  */
-export const UNSTORED_FIELDS: readonly SheetField[] = ['department'];
+export const UNSTORED_FIELDS: readonly SheetField[] = [];
 
 /** Headers as logs write them, normalised (lower case, letters and digits, single spaces). */
 const HEADERS: Record<SheetField, string[]> = {
@@ -327,7 +327,7 @@ export interface SheetRowResult {
   /** The log's due date, read, to compare with the clock's. */
   logDue: IsoDate | null;
   /** What the case file has no field for yet, kept in the import's audit entry. */
-  extra: { exemptions?: string; internalReview?: string; department?: string };
+  extra: { exemptions?: string; internalReview?: string };
 }
 
 /** True for a row with nothing in it (spreadsheets end in rows of empty cells). */
@@ -424,11 +424,11 @@ export function sheetRowToCase(
     ...(outcome ? { outcome } : {}),
     ...(responded ? { responded } : {}),
     ...(text('officer') ? { officer: text('officer') } : {}),
+    ...(text('department') ? { department: text('department') } : {}),
   };
   const extra: SheetRowResult['extra'] = {};
   if (text('exemptions')) extra.exemptions = text('exemptions');
   if (text('internalReview')) extra.internalReview = text('internalReview');
-  if (text('department')) extra.department = text('department');
 
   let record: CaseRecord | null = null;
   if (problems.length === 0) {
@@ -460,6 +460,7 @@ function sheetLabelForPath(path: string): string {
     'requester.name': 'The requester',
     'requester.email': 'The requester email',
     'requester.organisation': 'The requester organisation',
+    department: 'The department',
   };
   return map[path] ?? path;
 }

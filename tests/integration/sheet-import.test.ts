@@ -223,7 +223,7 @@ afterEach(() => cleanup());
 function casesIn(cf: CaseFile) {
   return cf.sqlite
     .prepare(
-      'SELECT reference, regime, received, status, outcome, responded, officer, due_date AS due FROM cases ORDER BY id',
+      'SELECT reference, regime, received, status, outcome, responded, officer, department, due_date AS due FROM cases ORDER BY id',
     )
     .all() as {
     reference: string;
@@ -233,6 +233,7 @@ function casesIn(cf: CaseFile) {
     outcome: string | null;
     responded: string | null;
     officer: string | null;
+    department: string | null;
     due: string;
   }[];
 }
@@ -257,7 +258,7 @@ describe('importing a spreadsheet log', () => {
       'outcome',
       'exemptions',
       'officer',
-      null, // Department: the case file has no field for it yet
+      'department',
       'internalReview',
       null,
     ]);
@@ -310,6 +311,7 @@ describe('importing a spreadsheet log', () => {
           status: g.responded ? 'closed' : 'open',
           responded: g.responded ?? null,
           officer: 'A. Officer',
+          department: 'Estates',
         });
         if (g.responded) expect(c.outcome).not.toBeNull();
         expect(c.due, g.reference).toBe(
