@@ -41,7 +41,8 @@ describe('streamed JSON import', () => {
       importInterchange(b, [{ path: json, text }], 'test');
       expect(streamed.cases).toHaveLength(900);
       expect(exportRegisterJson(a)).toBe(exportRegisterJson(b));
-      expect(JSON.parse(exportRegisterJson(a))[899].requestText).toBe(cases[899]!.requestText);
+      const exported = JSON.parse(exportRegisterJson(a)) as { requestText: string }[];
+      expect(exported[899]!.requestText).toBe(cases[899]!.requestText);
     } finally {
       a.close();
       b.close();
