@@ -2,13 +2,7 @@ import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { accessSync, constants } from 'node:fs';
 import { CliError, type Command } from '../cli-error';
 import { withPassphrase } from '../passphrase';
-import {
-  changePassphrase,
-  createCaseFile,
-  openCaseFile,
-  withCaseFile,
-  withCaseFileAsync,
-} from '../../../db/case-file';
+import { changePassphrase, createCaseFile, openCaseFile, withCaseFileAsync } from '../../../db/case-file';
 import { streamExport } from '../../services/export/cli-export';
 import { importInterchangeFiles } from '../../services/import/interchange-files';
 import { sheetKindOf } from '../../services/import/sheet-reader';
