@@ -533,7 +533,10 @@ function regroupColumns(section: Section, late: (() => string | null)[]): void {
     let j = i + 1;
     while (j < roots.length) {
       const r = roots[j]!;
-      if (r.kind !== 'decimal' || r.parts.length || !isNounPhrase(textOf(r))) break;
+      // A column names a thing ("Supplier name"); an item ending in a full stop is a sentence
+      // of its own, asked for ("The total amount spent on agency nursing staff.").
+      if (r.kind !== 'decimal' || r.parts.length || !isNounPhrase(textOf(r)) || /\.["'”’)]*$/.test(textOf(r)))
+        break;
       j++;
     }
     if (j - i - 1 < 2) continue;
