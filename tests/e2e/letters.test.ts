@@ -305,6 +305,8 @@ describe('the letter editor from the keyboard, and axe', () => {
     await page.keyboard.press('Control+Enter');
     await notes.waitFor({ state: 'detached' });
     await editor.locator('sup.footnote-ref').waitFor();
+    // The caret is back in the paragraph (the dialog's focus returned) before its style is chosen.
+    await caretSettled(page);
     // The paragraph style follows the cursor and sets the Word style.
     const style = letters.getByLabel('Paragraph style');
     expect(await style.inputValue()).toBe('body');
