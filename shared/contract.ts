@@ -366,11 +366,8 @@ export interface DisclosurePreview {
   undecided: number;
 }
 
-/** A file for the page to download (the bridge answers JSON). */
-export interface DownloadFile {
-  fileName: string;
-  base64: string;
-}
+/** A file for the page to download: the same shape as a letter's .docx (bytes as base64). */
+export type DownloadFile = LetterDocx;
 
 // Email intake, attachments and file pickers (issue 12) ----------------------------------------
 
