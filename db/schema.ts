@@ -16,6 +16,7 @@ import {
 } from '../shared/case-format';
 import { CLOCK_EVENT_TYPES } from '../shared/clock/types';
 import { ATTACHMENT_KINDS } from '../shared/attachment-rules';
+import { S12_ACTIVITIES } from '../shared/s12';
 
 const timestamp = (name: string) =>
   text(name)
@@ -338,6 +339,54 @@ export const caseEmails = sqliteTable(
   (t) => [index('case_emails_message_id').on(t.messageId)],
 );
 
+/**
+ * The s12 estimate worksheet of a case (shared/s12.ts): the officer's advice and assistance, its
+ * rows of permitted activities in whole minutes, and the other cases whose estimates it aggregates
+ * (Fees Regulations 2004 reg 5). A row per activity or per question.
+ */
+export const s12Worksheets = sqliteTable('s12_worksheets', {
+  caseId: integer('case_id')
+    .primaryKey()
+    .references(() => cases.id, { onDelete: 'cascade' }),
+  advice: text('advice'),
+  updatedAt: timestamp('updated_at'),
+  updatedBy: text('updated_by').notNull(),
+});
+
+export const s12Rows = sqliteTable(
+  's12_rows',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => s12Worksheets.caseId, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    activity: text('activity', { enum: S12_ACTIVITIES }).notNull(),
+    minutes: integer('minutes').notNull(),
+    /** FOISA only: this member of staff's hourly cost in pence (at most £15); null is the team's rate. */
+    ratePence: integer('rate_pence'),
+    question: text('question'),
+    description: text('description'),
+  },
+  (t) => [index('s12_rows_case').on(t.caseId, t.position)],
+);
+
+export const s12Aggregations = sqliteTable(
+  's12_aggregations',
+  {
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => s12Worksheets.caseId, { onDelete: 'cascade' }),
+    otherCaseId: integer('other_case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.otherCaseId] }),
+    index('s12_aggregations_other').on(t.otherCaseId),
+  ],
+);
+
 export const schemaTables = {
   organisation,
   settings,
@@ -357,4 +406,7 @@ export const schemaTables = {
   disclosureDecisions,
   attachments,
   caseEmails,
+  s12Worksheets,
+  s12Rows,
+  s12Aggregations,
 };

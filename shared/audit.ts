@@ -55,6 +55,7 @@ export const AUDIT_ENTITIES = [
   'letter-paragraph',
   'disclosure-log',
   'attachment',
+  's12-estimate',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -133,6 +134,7 @@ const ENTITY_NAMES: Record<AuditEntity, string> = {
   'letter-paragraph': 'a standard paragraph',
   'disclosure-log': 'the disclosure log',
   attachment: 'a file',
+  's12-estimate': 'the s12 cost estimate',
 };
 
 /** One line for an audit entry, in the officer's words. */

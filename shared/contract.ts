@@ -42,6 +42,7 @@ import { MIN_PASSPHRASE_LENGTH } from './passphrase';
 import { MAX_LOGO_BYTES } from './letter/logo';
 import { type Deadline, type ExtraHoliday, type Progress, type ProgressState } from './clock';
 import type { ErrorInfo } from './errors';
+import { s12SaveInputSchema, type S12WorksheetView } from './s12';
 import type { SimilarFlag } from './similarity';
 import type { DisclosureFinding } from './disclosure-log';
 import type { Regime } from './case-format';
@@ -923,6 +924,10 @@ export const contract = {
   'import:sheet-close': channel<{ closed: boolean }>()(z.strictObject({ token: sheetToken })),
   /** Answered at once, outside the call queue: the import under way, or null. */
   'import:progress': channel<ImportProgress | null>()(empty),
+
+  // The s12 estimate worksheet (shared/s12.ts): read with its totals and suggestions, saved whole.
+  's12:get': channel<S12WorksheetView>()(z.strictObject({ caseId: id })),
+  's12:save': channel<S12WorksheetView>()(s12SaveInputSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -30,6 +30,7 @@
  * - SAR: no cost limit; a request may be refused only as manifestly unfounded or excessive (UK GDPR
  *   Article 12(5)).
  */
+import { z } from 'zod';
 import type { Regime } from './case-format';
 
 export const S12_ACTIVITIES = ['determining', 'locating', 'retrieving', 'extracting', 'providing'] as const;
@@ -456,4 +457,74 @@ export function aggregationWindowProblem(
   return workingDaysApart > S12_AGGREGATION_WORKING_DAYS
     ? `${latest.reference} was received ${workingDaysApart} working days after ${earliest.reference}: requests may be aggregated only when all are received within 60 consecutive working days (Fees Regulations 2004 reg 5(2)(b)).`
     : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The worksheet as the contract carries it (shared/contract.ts `s12:*`)
+
+const caseId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** A row as the page sends it. The activity is any short text: the rule, not the schema, refuses it in words. */
+export const s12RowInputSchema = z.strictObject({
+  activity: z.string().trim().min(1).max(40),
+  minutes: z.number().int().min(0).max(MAX_ROW_MINUTES),
+  ratePence: z.number().int().min(1).max(FOIA_RATE_PENCE).optional(),
+  question: z.string().trim().max(20).optional(),
+  description: z.string().trim().max(MAX_S12_DESCRIPTION).optional(),
+});
+
+export const s12SaveInputSchema = z.strictObject({
+  caseId,
+  rows: z.array(s12RowInputSchema).max(MAX_S12_ROWS),
+  aggregatedCaseIds: z.array(caseId).max(MAX_AGGREGATED_CASES),
+  /** Advice and assistance (FOIA s16, FOISA s15) for the letter; empty uses DEFAULT_S12_ADVICE. */
+  advice: z.string().max(MAX_S12_ADVICE),
+});
+export type S12SaveInput = z.infer<typeof s12SaveInputSchema>;
+
+export interface S12RowView {
+  activity: S12Activity;
+  minutes: number;
+  ratePence?: number;
+  question?: string;
+  description?: string;
+}
+
+export interface S12AggregatedView {
+  id: number;
+  reference: string;
+  received: string;
+  /** Minutes of that case's own worksheet (0 when it has none). */
+  minutes: number;
+  hasWorksheet: boolean;
+}
+
+export interface S12Suggestion {
+  id: number;
+  reference: string;
+  received: string;
+  kind: 'aggregation' | 'concert';
+  message: string;
+}
+
+export interface S12WorksheetView {
+  caseId: number;
+  reference: string;
+  regime: Regime;
+  rule: CostRule;
+  /** False until the officer first saves one. */
+  saved: boolean;
+  rows: S12RowView[];
+  aggregated: S12AggregatedView[];
+  advice: string;
+  defaultAdvice: string;
+  result: S12Result | null;
+  /** What the cost-limit letter will say (null where there is no cost limit). */
+  letter: S12LetterValues | null;
+  /** Similar requests the costs may be aggregated with (shared/similarity.ts flags). */
+  suggestions: S12Suggestion[];
+  /** Things to know that do not stop a save (an aggregated case with no estimate of its own). */
+  notes: string[];
+  updatedAt: string | null;
+  updatedBy: string | null;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { REGIMES, type Regime } from './case-format';
 import { DEFAULT_INTERNAL_TARGETS, internalTargetProblems } from './internal-targets';
 import { DEFAULT_OUR_REF_FORMAT, ourRefFormatProblem } from './letter/signatory';
+import { COST_LIMIT_BODIES, FOISA_MAX_RATE_PENCE } from './s12';
 
 export * from './internal-targets';
 
@@ -70,6 +71,14 @@ export const settingsSchema = z.strictObject({
       const problem = ourRefFormatProblem(pattern);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
+  /**
+   * The s12 appropriate limit (shared/s12.ts): £450 for most authorities, NHS trusts included
+   * (Fees Regulations 2004 reg 3(3)); £600 for central government, the bodies of Schedule 1 Part I
+   * (reg 3(2)).
+   */
+  costLimitBody: z.enum(COST_LIMIT_BODIES),
+  /** FOISA: the team's hourly staff cost in pence, capped at £15 (SSI 2004/467 reg 3(2)(b)). */
+  foisaHourlyRatePence: z.number().int().min(1).max(FOISA_MAX_RATE_PENCE),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -84,6 +93,8 @@ export const DEFAULT_SETTINGS: Settings = {
   autoBackupFolder: '',
   autoBackupKeep: 10,
   ourRefFormat: DEFAULT_OUR_REF_FORMAT,
+  costLimitBody: 'other',
+  foisaHourlyRatePence: FOISA_MAX_RATE_PENCE,
 };
 
 /** The reference format a new case of `regime` is numbered in: its own, or the team's default. */

@@ -43,6 +43,8 @@ import {
 import { deadlineFor, loadClockContext, toClockEvents } from './deadlines';
 import { suggestedTemplate, templateRegimeProblem } from '../../shared/letter/template-choice';
 import { loadLogo } from './letter-logo';
+import { s12LetterValuesForCase } from './s12';
+import type { S12LetterValues } from '../../shared/s12';
 
 export const TEMPLATE_OVERRIDES_KEY = 'letters.templates';
 export const PARAGRAPH_OVERRIDES_KEY = 'letters.paragraphs';
@@ -118,6 +120,7 @@ function sourceHash(
   org: Organisation,
   templateId: string,
   context?: LetterContext,
+  cost?: S12LetterValues | null,
 ): string {
   const own =
     !context ||
@@ -125,9 +128,11 @@ function sourceHash(
       JSON.stringify(
         context.signatory && { name: context.signatory.name, title: context.signatory.title },
       ) === JSON.stringify(record.signatory));
-  const parts = own
+  const parts: unknown[] = own
     ? [record, org, templateId]
     : [record, org, templateId, context.signatory, context.ourRef];
+  // Only a case with an s12 worksheet counts it, so older letters are not all reported out of date.
+  if (cost?.costEstimate) parts.push(cost);
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
@@ -158,6 +163,7 @@ export function composeLetter(
     toClockEvents(listCaseEvents(file.db, caseId)),
   );
   const original = originalRequest(file, record);
+  const cost = s12LetterValuesForCase(file.db, caseId, record.regime);
   const document = buildLetter({
     case: record,
     organisation,
@@ -170,8 +176,9 @@ export function composeLetter(
     signatory: context.signatory,
     ourRef: context.ourRef,
     contextWarnings: context.warnings,
+    cost: cost ?? undefined,
   });
-  return { document, hash: sourceHash(record, organisation, template.id, context) };
+  return { document, hash: sourceHash(record, organisation, template.id, context, cost) };
 }
 
 /**
@@ -195,6 +202,7 @@ interface CurrentSource {
   record: CaseRecord | undefined;
   org: Organisation | undefined;
   context: LetterContext | undefined;
+  cost: S12LetterValues | null;
 }
 
 function currentSource(file: CaseFile, caseId: number): CurrentSource {
@@ -203,16 +211,17 @@ function currentSource(file: CaseFile, caseId: number): CurrentSource {
     record,
     org: getOrganisation(file.db),
     context: record ? letterContext(file, record) : undefined,
+    cost: record ? s12LetterValuesForCase(file.db, caseId, record.regime) : null,
   };
 }
 
 function toVersion(row: LetterVersionRow, source: CurrentSource): LetterVersion {
-  const { record, org, context } = source;
+  const { record, org, context, cost } = source;
   const stale =
     record !== undefined &&
     org !== undefined &&
     row.sourceHash !== null &&
-    sourceHash(record, org, row.templateId, context) !== row.sourceHash;
+    sourceHash(record, org, row.templateId, context, cost) !== row.sourceHash;
   return {
     id: row.id,
     caseId: row.caseId,

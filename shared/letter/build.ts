@@ -45,6 +45,7 @@ import {
   type StandardParagraph,
 } from './template';
 import { stripBidiControlsDeep } from './bidi';
+import type { S12LetterValues } from '../s12';
 
 export interface BuildLetterInput {
   case: CaseRecord;
@@ -76,6 +77,12 @@ export interface BuildLetterInput {
   ourRef?: string | undefined;
   /** Warnings found while gathering the context (an "Our Ref" pattern that could not be filled). */
   contextWarnings?: readonly string[];
+  /**
+   * The cost limit from Settings and the case's s12 worksheet (shared/s12.ts s12LetterValues): the
+   * limit, hours and rate, and when estimated the estimate, aggregation and advice. The worksheet is
+   * the record of the estimate, so its wording wins over the same fields typed as letter details.
+   */
+  cost?: S12LetterValues | undefined;
 }
 
 function signatoryOf(
@@ -152,7 +159,9 @@ export function letterValues(input: BuildLetterInput): Record<string, string | u
   const c = input.case;
   const o = input.organisation;
   const profile = regimeProfile(c.regime, o.jurisdiction);
-  const cost = costLimit(c.regime);
+  const cost = input.cost
+    ? { limit: input.cost.costLimit, hours: input.cost.costHours, rate: input.cost.costRate }
+    : costLimit(c.regime);
   const exemptions = new Map<string, string>();
   const collect = (q: QuestionData, depth: number) => {
     for (const ex of q.response?.exemptions ?? []) {
@@ -208,6 +217,9 @@ export function letterValues(input: BuildLetterInput): Record<string, string | u
     'original.responded': input.original?.responded ? formatLongDate(input.original.responded) : undefined,
     ...feeValues(c.fee),
     ...(c.letterDetails ?? {}),
+    costEstimate: input.cost?.costEstimate ?? c.letterDetails?.costEstimate,
+    aggregation: input.cost?.aggregation ?? c.letterDetails?.aggregation,
+    adviceAndAssistance: input.cost?.adviceAndAssistance ?? c.letterDetails?.adviceAndAssistance,
   };
   const out: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(input.values ?? {})) out[k] = v;

@@ -378,6 +378,16 @@ const SPECIFIC_BAD: Record<Channel, unknown[]> = {
   ],
   'import:sheet-close': [{}, { token: 12 }],
   'import:progress': [{ extra: true }],
+  's12:get': [{}, { caseId: 0 }, { caseId: 1, extra: true }],
+  's12:save': [
+    { caseId: 1, rows: [], aggregatedCaseIds: [] },
+    { caseId: 1, rows: [{ activity: 'locating', minutes: -1 }], aggregatedCaseIds: [], advice: '' },
+    { caseId: 1, rows: [{ activity: 'locating', minutes: 1.5 }], aggregatedCaseIds: [], advice: '' },
+    { caseId: 1, rows: [{ activity: 'locating', minutes: 60_001 }], aggregatedCaseIds: [], advice: '' },
+    { caseId: 1, rows: [{ activity: '', minutes: 1 }], aggregatedCaseIds: [], advice: '' },
+    { caseId: 1, rows: [], aggregatedCaseIds: [0], advice: '' },
+    { caseId: 1, rows: [], aggregatedCaseIds: [], advice: 'x'.repeat(4001) },
+  ],
 };
 
 function isValidationError(reply: Envelope<unknown>): boolean {

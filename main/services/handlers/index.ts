@@ -33,6 +33,7 @@ import { disclosureHandlers } from './disclosure';
 import { attachmentHandlers } from './attachments';
 import { statsHandlers } from './stats';
 import { importHandlers } from './import';
+import { s12Handlers } from './s12';
 
 export type Handler<C extends Channel = Channel> = (input: unknown) => Promise<Envelope<ChannelOutput<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -51,6 +52,7 @@ const needSession = {
   ...similarHandlers,
   ...disclosureHandlers,
   ...statsHandlers,
+  ...s12Handlers,
 };
 /** Channels that run on the app itself. */
 const onApp = {
@@ -121,6 +123,7 @@ const READS = new Set<Channel>([
   'attachments:list',
   'stats:figures',
   'stats:cases',
+  's12:get',
 ]);
 
 /** Long calls that must not interleave with a write but change no case data. */
