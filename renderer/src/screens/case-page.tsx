@@ -40,6 +40,7 @@ import { SimilarPanel } from '../components/similar-panel';
 import { DisclosureChoicePanel } from '../components/disclosure-choice';
 import { VisibleText } from '../components/visible-text';
 import { AttachmentsPanel } from '../case/attachments-panel';
+import { S12WorksheetPanel } from '../case/s12-worksheet-panel';
 import { LetterDetailsPanel } from '../letters/letter-details';
 import {
   CHANNEL_LABELS,
@@ -142,6 +143,7 @@ export function CasePage({ id, onBack }: { id: number; onBack: () => void }) {
           <QuestionsPanel detail={detail} change={change} />
           <SimilarPanel detail={detail} change={change} />
           <AttachmentsPanel caseId={detail.id} onChanged={reloadCase} />
+          <S12WorksheetPanel key={`s12-${detail.id}-${detail.record.regime}`} caseId={detail.id} />
           <TimelinePanel entries={detail.timeline} />
         </div>
         <div className="layout__side">

@@ -30,6 +30,7 @@ import { formatTimestamp, formatUkDate } from '../format';
 import { REGIME_LABELS } from '../../../shared/labels';
 import { LetterSettings } from '../letters/letter-settings';
 import { LogoPanel, OurRefForm } from './settings-letterhead';
+import { CostLimitForm } from './settings-cost-limit';
 
 const JURISDICTION_LABELS: Record<Jurisdiction, string> = {
   'england-and-wales': 'England and Wales',
@@ -79,6 +80,7 @@ export function SettingsScreen({
           <OrganisationForm organisation={bundle.organisation} onSaved={setBundle} />
           <LogoPanel logo={bundle.logo} hasOrganisation={bundle.organisation !== null} onSaved={setBundle} />
           <OurRefForm settings={bundle.settings} officers={bundle.officers} onSaved={setBundle} />
+          <CostLimitForm settings={bundle.settings} onSaved={setBundle} />
           <CaseworkForm
             settings={bundle.settings}
             onSaved={(b) => {
