@@ -78,7 +78,7 @@ function parseRows(view: S12WorksheetView, rows: RowText[]): Parsed {
   return { rows: out, problems };
 }
 
-export function S12WorksheetPanel({ caseId }: { caseId: number }) {
+export function S12WorksheetPanel({ caseId, onChanged }: { caseId: number; onChanged?: () => void }) {
   const uid = useId();
   const [view, setView] = useState<S12WorksheetView | null>(null);
   const [rows, setRows] = useState<RowText[]>([]);
@@ -177,6 +177,8 @@ export function S12WorksheetPanel({ caseId }: { caseId: number }) {
     try {
       show(await call('s12:save', { caseId, rows: parsed.rows, aggregatedCaseIds: aggregated, advice }));
       setMessage({ tone: 'success', text: 'The estimate was saved. The cost-limit letter states it.' });
+      // The save is in the case's history.
+      onChanged?.();
     } catch (err) {
       setMessage({ tone: 'error', text: errorMessage(err) });
     } finally {

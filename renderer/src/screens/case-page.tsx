@@ -143,7 +143,11 @@ export function CasePage({ id, onBack }: { id: number; onBack: () => void }) {
           <QuestionsPanel detail={detail} change={change} />
           <SimilarPanel detail={detail} change={change} />
           <AttachmentsPanel caseId={detail.id} onChanged={reloadCase} />
-          <S12WorksheetPanel key={`s12-${detail.id}-${detail.record.regime}`} caseId={detail.id} />
+          <S12WorksheetPanel
+            key={`s12-${detail.id}-${detail.record.regime}`}
+            caseId={detail.id}
+            onChanged={reloadCase}
+          />
           <TimelinePanel entries={detail.timeline} />
         </div>
         <div className="layout__side">
