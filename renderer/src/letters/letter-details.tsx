@@ -30,12 +30,15 @@ const DETAIL_LABELS: Record<LetterDetailField, { label: string; hint: string }> 
   },
   adviceAndAssistance: {
     label: 'Advice and assistance',
-    hint: 'How the request could be narrowed or met (s16; {{adviceAndAssistance}}).',
+    hint: 'How the request could be narrowed or met (s16; {{adviceAndAssistance}}). A saved cost limit estimate (s12) gives its own.',
   },
-  costEstimate: { label: 'Cost estimate', hint: 'How the cost limit would be passed ({{costEstimate}}).' },
+  costEstimate: {
+    label: 'Cost estimate',
+    hint: 'How the cost limit would be passed ({{costEstimate}}). A saved cost limit estimate (s12) states it instead.',
+  },
   aggregation: {
     label: 'Aggregated requests',
-    hint: 'Which requests were taken together ({{aggregation}}).',
+    hint: 'Which requests were taken together ({{aggregation}}). A saved cost limit estimate (s12) names them instead.',
   },
   vexatiousReasons: { label: 'Why the request is vexatious', hint: '({{vexatiousReasons}})' },
   reviewer: { label: 'Reviewer', hint: 'Who carried out the internal review ({{reviewer}}).' },
