@@ -387,6 +387,28 @@ export const s12Aggregations = sqliteTable(
   ],
 );
 
+/**
+ * The team's standard answers (issue #14, part 3): wording reused across requests, kept in the
+ * encrypted file with the cases. Rules in shared/standard-answers.ts.
+ */
+export const standardAnswers = sqliteTable(
+  'standard_answers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    text: text('text').notNull(),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull(),
+    regime: text('regime', { enum: REGIMES }),
+    /** The exemption it goes with ("FOIA s40(2)"), or null. */
+    provision: text('provision'),
+    reviewedOn: text('reviewed_on').notNull(),
+    addedBy: text('added_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [index('standard_answers_title').on(t.title)],
+);
+
 export const schemaTables = {
   organisation,
   settings,
@@ -409,4 +431,5 @@ export const schemaTables = {
   s12Worksheets,
   s12Rows,
   s12Aggregations,
+  standardAnswers,
 };

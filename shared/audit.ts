@@ -56,6 +56,8 @@ export const AUDIT_ENTITIES = [
   'disclosure-log',
   'attachment',
   's12-estimate',
+  // The team's library of standard answers (shared/standard-answers.ts).
+  'standard-answer',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -135,6 +137,7 @@ const ENTITY_NAMES: Record<AuditEntity, string> = {
   'disclosure-log': 'the disclosure log',
   attachment: 'a file',
   's12-estimate': 'the s12 cost estimate',
+  'standard-answer': 'a standard answer',
 };
 
 /** One line for an audit entry, in the officer's words. */

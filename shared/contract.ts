@@ -62,6 +62,11 @@ import {
   type SheetImportReport,
   type SheetOpened,
 } from './spreadsheet-columns';
+import {
+  standardAnswerInputSchema,
+  type StandardAnswerList,
+  type StandardAnswerView,
+} from './standard-answers';
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -928,6 +933,35 @@ export const contract = {
   // The s12 estimate worksheet (shared/s12.ts): read with its totals and suggestions, saved whole.
   's12:get': channel<S12WorksheetView>()(z.strictObject({ caseId: id })),
   's12:save': channel<S12WorksheetView>()(s12SaveInputSchema),
+  // The team's library of standard answers (issue 14, part 3; shared/standard-answers.ts).
+  /** The library, or the entries whose title, tags, exemption or text hold every word of `search`. */
+  'answers:list': channel<StandardAnswerList>()(
+    z.strictObject({
+      search: z.string().max(200).optional(),
+      regime: z.enum(REGIMES).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    }),
+  ),
+  /** Entries that suit one question of a case (its words against theirs), best first. */
+  'answers:suggest': channel<StandardAnswerView[]>()(
+    z.strictObject({ caseId: id, questionId, limit: z.number().int().min(1).max(20).optional() }),
+  ),
+  /**
+   * Adds an entry (no id) or changes one; refused while the text seems to hold personal data unless
+   * `acceptPersonalData`. `fromCaseId`: saved from that case's answer (its requester is looked for).
+   */
+  'answers:save': channel<StandardAnswerView>()(
+    z.strictObject({
+      id: id.optional(),
+      entry: standardAnswerInputSchema,
+      fromCaseId: id.optional(),
+      acceptPersonalData: z.boolean().optional(),
+    }),
+  ),
+  /** Marks an entry as checked and still right today. */
+  'answers:review': channel<StandardAnswerView>()(z.strictObject({ id })),
+  /** Deletes an entry: the page asks first, and says so with `confirm`. */
+  'answers:remove': channel<{ removed: boolean }>()(z.strictObject({ id, confirm: z.literal(true) })),
 } as const;
 
 export type Contract = typeof contract;

@@ -388,6 +388,23 @@ const SPECIFIC_BAD: Record<Channel, unknown[]> = {
     { caseId: 1, rows: [], aggregatedCaseIds: [0], advice: '' },
     { caseId: 1, rows: [], aggregatedCaseIds: [], advice: 'x'.repeat(4001) },
   ],
+  // The standard answers library.
+  'answers:list': [{ search: 1 }, { regime: 'GDPR' }, { limit: 0 }, { search: 'x'.repeat(201) }],
+  'answers:suggest': [
+    { caseId: 1 },
+    { caseId: 1, questionId: 'q1' },
+    { caseId: 0, questionId: 'a'.repeat(32) },
+  ],
+  'answers:save': [
+    {},
+    { entry: { title: 'T', text: 'x' } },
+    { entry: { title: 'T', text: 'x', tags: [], regime: 'GDPR', provision: null } },
+    { entry: { title: 'T', text: 'x', tags: [], regime: null, provision: null, extra: 1 } },
+    { entry: { title: 'T', text: 'x'.repeat(40_001), tags: [], regime: null, provision: null } },
+    { id: 0, entry: { title: 'T', text: 'x', tags: [], regime: null, provision: null } },
+  ],
+  'answers:review': [{}, { id: 'x' }],
+  'answers:remove': [{ id: 1 }, { id: 1, confirm: false }],
 };
 
 function isValidationError(reply: Envelope<unknown>): boolean {

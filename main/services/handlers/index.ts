@@ -34,6 +34,7 @@ import { attachmentHandlers } from './attachments';
 import { statsHandlers } from './stats';
 import { importHandlers } from './import';
 import { s12Handlers } from './s12';
+import { standardAnswerHandlers } from './standard-answers';
 
 export type Handler<C extends Channel = Channel> = (input: unknown) => Promise<Envelope<ChannelOutput<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -53,6 +54,7 @@ const needSession = {
   ...disclosureHandlers,
   ...statsHandlers,
   ...s12Handlers,
+  ...standardAnswerHandlers,
 };
 /** Channels that run on the app itself. */
 const onApp = {
@@ -124,6 +126,8 @@ const READS = new Set<Channel>([
   'stats:figures',
   'stats:cases',
   's12:get',
+  'answers:list',
+  'answers:suggest',
 ]);
 
 /** Long calls that must not interleave with a write but change no case data. */
