@@ -16,6 +16,7 @@ import { SettingsScreen } from './screens/settings-screen';
 import { DisclosureLogScreen } from './screens/disclosure-log-screen';
 import { StatisticsScreen } from './screens/statistics-screen';
 import { ImportLog } from './screens/import-log';
+import { StandardAnswersScreen } from './screens/standard-answers-screen';
 import { DraftOffer, UnsavedChangesProvider, useUnsavedChangesRegistry } from './unsaved/unsaved-changes';
 import type { EmailIntakeProposal } from '../../shared/contract';
 import { EmailDrop } from './intake/email-drop';
@@ -30,7 +31,8 @@ export type Route =
   // A request read from an email, in review before it is logged.
   | { name: 'intake'; proposal: EmailIntakeProposal }
   | { name: 'statistics' }
-  | { name: 'import' };
+  | { name: 'import' }
+  | { name: 'standard-answers' };
 
 /** How often the page tells main whether the officer did something, and asks when the lock is due. */
 const HEARTBEAT_MS = 60_000;
@@ -286,6 +288,9 @@ function Shell() {
     case 'import':
       screen = <ImportLog onDone={() => go({ name: 'queue' })} />;
       break;
+    case 'standard-answers':
+      screen = <StandardAnswersScreen />;
+      break;
     case 'settings':
       screen = (
         <SettingsScreen
@@ -357,6 +362,14 @@ function Shell() {
               onClick={() => go({ name: 'import' })}
             >
               Import log
+            </button>
+            <button
+              type="button"
+              className="nav__link"
+              aria-current={route.name === 'standard-answers' ? 'page' : undefined}
+              onClick={() => go({ name: 'standard-answers' })}
+            >
+              Standard answers
             </button>
             <button
               type="button"

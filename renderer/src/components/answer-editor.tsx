@@ -4,7 +4,15 @@
  * for a qualified exemption, the public interest test. It says plainly when an absolute exemption
  * needs no test.
  */
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import {
   exemptionsFor,
   findExemption,
@@ -25,7 +33,8 @@ import {
   type Regime,
 } from '../../../shared/case-format';
 import { QUESTION_OUTCOME_LABELS } from '../format';
-import { responseProblems } from '../../../shared/answer-rules';
+import { needsExemptions, responseProblems } from '../../../shared/answer-rules';
+import { insertStandardText, type StandardAnswerView } from '../../../shared/standard-answers';
 import { ErrorSummary, SelectField, TextArea, TextField, type Problem } from './fields';
 import { useUnsavedChanges } from '../unsaved/unsaved-changes';
 
@@ -184,6 +193,7 @@ export function AnswerEditor({
   onCancel,
   draft,
   restored,
+  insertTool,
 }: {
   questionNumber: string;
   response: QuestionResponse | undefined;
@@ -197,6 +207,8 @@ export function AnswerEditor({
   draft: { key: string; label: string; caseId: number };
   /** A draft kept at the last lock, to start from instead of the saved answer. */
   restored?: AnswerDraft;
+  /** The standard answers picker, given the function that puts an entry into this draft. */
+  insertTool?: (insert: (entry: StandardAnswerView) => void) => ReactNode;
 }) {
   const uid = useId();
   const [saved] = useState(() => JSON.stringify(draftOf(response, otherNumbers)));
@@ -220,6 +232,49 @@ export function AnswerEditor({
     const target = [...(radios ?? [])].find((r) => r.checked) ?? radios?.[0];
     target?.focus();
   }, []);
+
+  // Where the officer's caret was in the answer text, so a standard answer goes in there.
+  const caret = useRef<{ start: number; end: number } | undefined>(undefined);
+  const [inserted, setInserted] = useState<string | null>(null);
+
+  /**
+   * Puts a standard answer into this draft, never over what is typed (shared/standard-answers.ts):
+   * its text at the caret or at the end; its exemption, when it has one, added to a withheld
+   * answer (an answer with no outcome yet becomes exempt). The answer rules judge it on saving.
+   */
+  const insertStandard = (entry: StandardAnswerView) => {
+    const next = insertStandardText(text, entry.text, caret.current);
+    setText(next.text);
+    caret.current = { start: next.caret, end: next.caret };
+    const notes: string[] = [];
+    if (entry.provision) {
+      const found = matchProvision(entry.provision);
+      const usable = !found || catalogue.includes(found.entry);
+      const target = outcome || 'exempt';
+      if (!usable) notes.push(`${entry.provision} cannot be used for a ${regime} case, so it was not added.`);
+      else if (!needsExemptions(target))
+        notes.push(
+          `The outcome is “${QUESTION_OUTCOME_LABELS[target]}”, so the exemption ${entry.provision} was not added.`,
+        );
+      else {
+        if (!outcome) setOutcome('exempt');
+        const add = toDraft({ provision: entry.provision, reason: '' });
+        setExemptions((list) => {
+          if (list.some((d) => fromDraft(d).provision === fromDraft(add).provision)) return list;
+          // An exemption not yet started (nothing chosen or typed) gives way to this one.
+          const blank = (d: ExemptionDraft) => !d.catalogueId && !d.customProvision && !d.reason.trim();
+          return [...list.filter((d) => !blank(d)), add];
+        });
+        notes.push(`Added the exemption ${entry.provision}: say why it applies.`);
+      }
+    }
+    setInserted([`Inserted “${entry.title}”. Check it fits this request before saving.`, ...notes].join(' '));
+    requestAnimationFrame(() => {
+      const el = document.getElementById(`${uid}-text`) as HTMLTextAreaElement | null;
+      el?.focus();
+      el?.setSelectionRange(next.caret, next.caret);
+    });
+  };
 
   const setEx = (key: number, patch: Partial<ExemptionDraft>) =>
     setExemptions((list) => list.map((e) => (e.key === key ? { ...e, ...patch } : e)));
@@ -391,7 +446,17 @@ export function AnswerEditor({
         value={text}
         onChange={setText}
         rows={outcome === 'provided' ? 6 : 3}
+        onSelect={(e) => {
+          const t = e.currentTarget;
+          caret.current = { start: t.selectionStart, end: t.selectionEnd };
+        }}
       />
+      {insertTool ? insertTool(insertStandard) : null}
+      {inserted ? (
+        <p className="hint" role="status" data-inserted="standard-answer">
+          {inserted}
+        </p>
+      ) : null}
 
       {withExemptions ? (
         <div className="exemptions">

@@ -37,6 +37,7 @@ import { QuestionEditor } from '../components/question-editor';
 import { Modal } from '../components/modal';
 import { LetterPanel } from '../letters/letter-panel';
 import { SimilarPanel } from '../components/similar-panel';
+import { SaveToLibrary, StandardAnswerPicker } from '../case/standard-answer-picker';
 import { DisclosureChoicePanel } from '../components/disclosure-choice';
 import { VisibleText } from '../components/visible-text';
 import { AttachmentsPanel } from '../case/attachments-panel';
@@ -607,6 +608,15 @@ function QuestionsPanel({ detail, change }: { detail: CaseDetail; change: Change
               caseId: detail.id,
             }}
             restored={restoredAnswer}
+            insertTool={(insert) => (
+              <StandardAnswerPicker
+                caseId={detail.id}
+                questionId={q.id}
+                questionNumber={q.number}
+                regime={record.regime}
+                onInsert={insert}
+              />
+            )}
             // Every question the case page shows comes with its id (CaseDetail).
             onSave={(response) => (q.id ? saveAnswer(q.id, at, q.number, response) : Promise.resolve(false))}
             onCancel={() => {
@@ -637,6 +647,9 @@ function QuestionsPanel({ detail, change }: { detail: CaseDetail; change: Change
                   ? `Record a separate answer to question ${q.number}`
                   : `Record the answer to question ${q.number}`}
             </button>
+            {r ? (
+              <SaveToLibrary detail={detail} questionNumber={q.number} questionText={q.text} response={r} />
+            ) : null}
           </div>
         )}
         {q.parts?.length ? (
