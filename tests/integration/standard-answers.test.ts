@@ -7,14 +7,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { DeskApp } from '../../main/services/app';
 import { standardAnswerHandlers as h } from '../../main/services/handlers/standard-answers';
 import { listAuditForCase } from '../../db/queries/audit';
 import { auditLog } from '../../db/schema';
 import { isNull } from 'drizzle-orm';
 import { serviceOf, type Service } from '../service';
-import { makeTempDir, PASSPHRASE } from '../helpers';
+import { makeTempDir, PASSPHRASE, runCli } from '../helpers';
 import type { StandardAnswerInput } from '../../shared/standard-answers';
 
 const NOW = new Date(2026, 10, 30, 12, 0, 0);
@@ -169,5 +169,59 @@ describe('saving a case’s answer to the library', () => {
       expect(bytes.includes(Buffer.from(needle))).toBe(false);
     await desk.open({ path: file, passphrase: Buffer.from(PASSPHRASE) });
     expect(h['answers:list'](s(), { search: 'switchboard' }).entries).toHaveLength(1);
+  });
+});
+
+describe('foi-desk answers, as a process', () => {
+  const csv = (name: string, text: string) => {
+    const f = path.join(temp.dir, name);
+    writeFileSync(f, text);
+    return f;
+  };
+  let register = '';
+  beforeAll(() => {
+    register = path.join(temp.dir, 'cli.foidesk');
+    expect(runCli(['init', register]).code).toBe(0);
+  });
+
+  it('imports a CSV all or nothing, and lists and searches the library', () => {
+    const bad = csv(
+      'bad.csv',
+      'Title,Text,Tags,Regime,Exemption\nCyber,We do not disclose it.,cyber,FOIA,FOIA s31(1)(a)\n,No title,,,\n',
+    );
+    const refused = runCli(['answers', register, '--import', bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/Line 3: Give the standard answer a title\. Nothing was imported\./);
+    expect(JSON.parse(runCli(['answers', register, '--json']).stdout)).toMatchObject({ total: 0 });
+
+    const good = csv(
+      'good.csv',
+      '\uFEFFtitle,text,tags,regime,exemption\n"Cyber: NCSC","We follow the NCSC guidance, in full.","cyber; ICT",foia,FOIA s31(1)(a)\nAgency spend,Published in the annual accounts.,agency,,\n',
+    );
+    const imported = runCli(['answers', register, '--import', good]);
+    expect(imported.stderr).toBe('');
+    expect(imported.stdout).toBe('Added 2 standard answers to the library.\n');
+    const listed = runCli(['answers', register]);
+    expect(listed.stdout).toMatch(/^2 of 2 standard answers:\nTitle +Regime +Exemption +Tags +Reviewed\n/);
+    expect(listed.stdout).toMatch(/Cyber: NCSC +FOIA +FOIA s31\(1\)\(a\) +cyber, ict/);
+    const found = JSON.parse(runCli(['answers', register, '--search', 'annual', '--json']).stdout) as {
+      total: number;
+      entries: { title: string; addedBy: string }[];
+    };
+    expect(found.total).toBe(2);
+    expect(found.entries.map((e) => [e.title, e.addedBy])).toEqual([['Agency spend', 'foi-desk answers']]);
+  });
+
+  it('refuses rows with personal data unless told, and a title already in the library', () => {
+    const pd = csv('pd.csv', 'title,text\nSwitchboard,Call us on 01632 960 000.\n');
+    const refused = runCli(['answers', register, '--import', pd]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/Line 2: The answer seems to hold personal data \(telephone number\)/);
+    expect(refused.stderr).not.toContain('01632');
+    expect(runCli(['answers', register, '--import', pd, '--accept-personal-data']).code).toBe(0);
+    const again = runCli(['answers', register, '--import', pd, '--accept-personal-data']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already has a standard answer called "Switchboard"/);
+    expect(runCli(['answers', register, '--import', pd, '--search', 'x']).code).toBe(2);
   });
 });

@@ -9,6 +9,7 @@ import { disclosureLogCommand } from './disclosure-log';
 import { questionsCommand } from './questions';
 import { intakeCommand } from './intake';
 import { statsCommand } from './stats';
+import { answersCommand } from './answers';
 
 /** Every `foi-desk` command, in the order `foi-desk help` lists them. */
 export const commands: Command[] = [
@@ -27,4 +28,5 @@ export const commands: Command[] = [
   verifyCommand,
   restoreCommand,
   questionsCommand,
+  answersCommand,
 ];
