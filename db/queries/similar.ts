@@ -99,22 +99,3 @@ export function similarCandidates(db: CaseDb, text: string, excludeId: number | 
   const candidates = db.$client.prepare(CANDIDATE_SQL).all(match, excludeId ?? -1) as SimilarSource[];
   return { words, docs, total, candidates };
 }
-
-/** The case with this reference, compared as references are (case and spaces ignored). */
-export function findCaseIdByReference(
-  db: CaseDb,
-  reference: string,
-  key: (r: string) => string,
-): number | undefined {
-  const exact = db.$client.prepare('SELECT id FROM cases WHERE reference = ?').pluck().get(reference) as
-    number | undefined;
-  if (exact !== undefined) return exact;
-  const wanted = key(reference);
-  for (const row of db.$client.prepare('SELECT id, reference FROM cases').iterate() as Iterable<{
-    id: number;
-    reference: string;
-  }>) {
-    if (key(row.reference) === wanted) return row.id;
-  }
-  return undefined;
-}

@@ -68,12 +68,6 @@ export function requireOrganisation(file: CaseFile): Organisation {
   return org;
 }
 
-export function caseIdForReference(file: CaseFile, reference: string): number {
-  const row = findCaseByReference(file.db, reference);
-  if (!row) throw new AppError('not-found', `There is no case "${reference}" in the case file.`);
-  return row.id;
-}
-
 export function templatesInForce(file: CaseFile): LetterTemplate[] {
   return listTemplates(getSettingValue<LetterTemplate[]>(file.db, TEMPLATE_OVERRIDES_KEY) ?? []);
 }

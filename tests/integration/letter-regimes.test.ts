@@ -8,11 +8,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCaseFile, type CaseFile } from '../../db/case-file';
 import { getCaseRecord } from '../../db/queries/cases';
+import { caseByReference } from '../../db/queries/case-reference';
 import { insertLetterVersion } from '../../db/queries/letters';
 import { getOrganisation } from '../../db/queries/organisation';
 import { importInterchange } from '../../main/services/import-export';
 import {
-  caseIdForReference,
   generateLetter,
   getLetter,
   letterForExport,
@@ -36,7 +36,7 @@ beforeEach(() => {
     ['walton.organisation.json', 'foi-4951.case.json'].map((n) => ({ path: n, text: readFixture(n) })),
     'test',
   );
-  caseId = caseIdForReference(cf, 'FOI 4951');
+  caseId = caseByReference(cf.db, 'FOI 4951').id;
 });
 afterEach(() => {
   cf.close();

@@ -2,14 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createCaseFile, type CaseFile } from '../../db/case-file';
+import { caseByReference } from '../../db/queries/case-reference';
 import { importInterchange } from '../../main/services/import-export';
-import {
-  caseIdForReference,
-  generateLetter,
-  listLetters,
-  markLetterSent,
-  saveLetterEdits,
-} from '../../main/services/letters';
+import { generateLetter, listLetters, markLetterSent, saveLetterEdits } from '../../main/services/letters';
 import { fixture, makeTempDir, PASSPHRASE, readFixture, runCli } from '../helpers';
 
 let dir: string;
@@ -35,14 +30,14 @@ function load(names: string[]) {
 describe('letter versions', () => {
   it('asks for the organisation profile before writing letters', () => {
     load(['foi-4951.case.json']);
-    expect(() => generateLetter(cf, caseIdForReference(cf, 'FOI 4951'), { actor: 't' })).toThrow(
+    expect(() => generateLetter(cf, caseByReference(cf.db, 'FOI 4951').id, { actor: 't' })).toThrow(
       /organisation profile/,
     );
   });
 
   it('generates from the case, saves edits as versions, warns before replacing edits, locks the sent one', () => {
     load(['walton.organisation.json', 'foi-4951.case.json']);
-    const id = caseIdForReference(cf, 'FOI 4951');
+    const id = caseByReference(cf.db, 'FOI 4951').id;
     const first = generateLetter(cf, id, { actor: 't', date: '2021-11-11' });
     expect(first).toMatchObject({ version: 1, templateId: 'refusal', edited: false, stale: false });
     expect(first.document.meta.fileName).toBe('FOI 4951 - Refusal notice - 2021-11-11.docx');

@@ -6,7 +6,8 @@ import { parseCommandArgs } from './case-file-commands';
 import { withCaseFileAsync } from '../../../db/case-file';
 import { isIsoDate } from '../../../shared/dates';
 import { exportWarnings } from '../../../shared/letter/signatory';
-import { caseIdForReference, letterForExport, renderLetterFile } from '../../services/letters';
+import { letterForExport, renderLetterFile } from '../../services/letters';
+import { caseByReference } from '../../../db/queries/case-reference';
 import { writeFileAtomic } from '../../services/files';
 import { checkOutputPath } from '../../services/output-paths';
 
@@ -63,7 +64,7 @@ export const letterCommand: Command = {
     if (!intoFolder) check(values.out);
     const { fileName, bytes, warnings } = await withPassphrase(io, (passphrase) =>
       withCaseFileAsync({ path: positionals[0]!, passphrase }, async (file) => {
-        const caseId = caseIdForReference(file, positionals[1]!);
+        const caseId = caseByReference(file.db, positionals[1]!).id;
         const document = letterForExport(file, caseId, {
           ...(values.template ? { templateId: values.template } : {}),
           ...(values.date ? { date: values.date } : {}),

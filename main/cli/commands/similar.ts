@@ -7,9 +7,7 @@ import { CliError, type Command } from '../cli-error';
 import { withPassphrase } from '../passphrase';
 import { parseCommandArgs } from './case-file-commands';
 import { withCaseFile } from '../../../db/case-file';
-import { findCaseIdByReference } from '../../../db/queries/similar';
-import { referenceKey } from '../../../shared/case-lifecycle';
-import { AppError } from '../../../shared/errors';
+import { caseByReference } from '../../../db/queries/case-reference';
 import type { SimilarCase } from '../../../shared/contract';
 import { similarHandlers } from '../../services/handlers/similar';
 import { openSession } from '../../services/session';
@@ -54,12 +52,9 @@ export const similarCommand: Command = {
     const reference = positionals[1]!;
     const { found, similar } = await withPassphrase(io, (passphrase) =>
       withCaseFile({ path: positionals[0]!, passphrase }, (file) => {
-        const id = findCaseIdByReference(file.db, reference, referenceKey);
-        if (id === undefined)
-          throw new AppError('not-found', `There is no case "${reference}" in the case file.`);
+        const { id, reference: found } = caseByReference(file.db, reference);
         const session = openSession(file, passphrase, 'foi-desk similar');
-        const row = file.sqlite.prepare('SELECT reference FROM cases WHERE id = ?').pluck().get(id) as string;
-        return { found: row, similar: similarHandlers['cases:similar'](session, { id, limit }) };
+        return { found, similar: similarHandlers['cases:similar'](session, { id, limit }) };
       }),
     );
     if (values.json) {
