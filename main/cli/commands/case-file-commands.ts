@@ -9,6 +9,7 @@ import { sheetKindOf } from '../../services/import/sheet-reader';
 import { importSheetCommand } from './import-sheet';
 import { currentActor } from '../../services/actor';
 import { checkOutputPath } from '../../services/output-paths';
+import { isIsoDate } from '../../../shared/dates';
 
 /** parseArgs with the CLI's own errors: a bad flag is one line and exit code 2. */
 export function parseCommandArgs<T extends ParseArgsOptionsConfig>(
@@ -28,6 +29,32 @@ export function parseCommandArgs<T extends ParseArgsOptionsConfig>(
     throw new CliError(`wrong number of arguments. Usage: ${positionals.usage}`, 2);
   }
   return parsed;
+}
+
+/**
+ * Required date flags (`--from`, `--to`), each a real date as YYYY-MM-DD: the commands that take a
+ * period (`stats`, `disclosure-log`) check them here, with the same words and exit code 2. The
+ * missing ones are named together ("--from and --to are required"); a date that is not real is
+ * quoted back.
+ */
+export function requireIsoDateFlags<F extends string>(
+  values: { [K in F]?: string | undefined },
+  flags: readonly F[],
+  usage: string,
+): { [K in F]: string } {
+  const missing = flags.filter((f) => !values[f]);
+  if (missing.length > 0) {
+    const named = missing.map((f) => `--${f}`).join(' and ');
+    throw new CliError(`${named} ${missing.length === 1 ? 'is' : 'are'} required. Usage: ${usage}`, 2);
+  }
+  const out = {} as { [K in F]: string };
+  for (const f of flags) {
+    const value = values[f]!;
+    if (!isIsoDate(value))
+      throw new CliError(`--${f} "${value}" is not a real date in the form YYYY-MM-DD.`, 2);
+    out[f] = value;
+  }
+  return out;
 }
 
 export const initCommand: Command = {

@@ -6,9 +6,8 @@
  */
 import { CliError, type Command } from '../cli-error';
 import { withPassphrase } from '../passphrase';
-import { parseCommandArgs } from './case-file-commands';
+import { parseCommandArgs, requireIsoDateFlags } from './case-file-commands';
 import { withCaseFile } from '../../../db/case-file';
-import { isIsoDate } from '../../../shared/dates';
 import { renderDisclosureLog } from '../../services/disclosure-log';
 import { writeFileAtomic } from '../../services/files';
 import { checkOutputPath } from '../../services/output-paths';
@@ -33,17 +32,11 @@ export const disclosureLogCommand: Command = {
       },
       { min: 1, max: 1, usage: USAGE },
     );
-    for (const flag of ['from', 'to', 'out'] as const) {
-      if (!values[flag]) throw new CliError(`--${flag} is required. Usage: ${USAGE}`, 2);
-    }
-    for (const flag of ['from', 'to'] as const) {
-      if (!isIsoDate(values[flag]!)) {
-        throw new CliError(`--${flag} "${values[flag]}" is not a real date in the form YYYY-MM-DD.`, 2);
-      }
-    }
-    const format = /\.csv$/i.test(values.out!) ? 'csv' : /\.html?$/i.test(values.out!) ? 'html' : null;
+    const { from, to } = requireIsoDateFlags(values, ['from', 'to'], USAGE);
+    if (!values.out) throw new CliError(`--out is required. Usage: ${USAGE}`, 2);
+    const format = /\.csv$/i.test(values.out) ? 'csv' : /\.html?$/i.test(values.out) ? 'html' : null;
     if (!format) throw new CliError('--out must name a .csv or .html file.', 2);
-    const out = checkOutputPath(values.out!, {
+    const out = checkOutputPath(values.out, {
       inputs: [positionals[0]!],
       force: values.force,
       label: `--out ${values.out}`,
@@ -51,8 +44,8 @@ export const disclosureLogCommand: Command = {
     const file = await withPassphrase(io, (passphrase) =>
       withCaseFile({ path: positionals[0]!, passphrase }, (cf) =>
         renderDisclosureLog(cf.db, {
-          from: values.from!,
-          to: values.to!,
+          from,
+          to,
           format,
           acceptFlags: values['accept-flags'],
         }),

@@ -4,7 +4,7 @@
  */
 import { CliError, type Command } from '../cli-error';
 import { withPassphrase } from '../passphrase';
-import { parseCommandArgs } from './case-file-commands';
+import { parseCommandArgs, requireIsoDateFlags } from './case-file-commands';
 import { withCaseFile } from '../../../db/case-file';
 import { statsSelectionSchema } from '../../../shared/stats';
 import { isIsoDate, todayIso } from '../../../shared/dates';
@@ -39,7 +39,7 @@ export const statsCommand: Command = {
       },
       { min: 1, max: 1, usage: USAGE },
     );
-    if (!values.from || !values.to) throw new CliError(`--from and --to are required. Usage: ${USAGE}`, 2);
+    const { from, to } = requireIsoDateFlags(values, ['from', 'to'], USAGE);
     const formats = [values.json, values.csv, values.xlsx].filter(Boolean).length;
     if (formats > 1) throw new CliError('choose one of --json, --csv and --xlsx.', 2);
     if (values.xlsx && !values.out) throw new CliError('--xlsx needs --out F.xlsx.', 2);
@@ -47,8 +47,8 @@ export const statsCommand: Command = {
     const today = values.today ?? todayIso();
     if (!isIsoDate(today)) throw new CliError('--today must be a real date, YYYY-MM-DD.', 2);
     const parsed = statsSelectionSchema.safeParse({
-      from: values.from,
-      to: values.to,
+      from,
+      to,
       ...(values.regime ? { regime: values.regime } : {}),
       ...(values.officer ? { officer: values.officer } : {}),
       ...(values.department ? { department: values.department } : {}),
