@@ -133,4 +133,34 @@ describe('standard answers', () => {
     expect(h.pageErrors).toEqual([]);
     expect(h.cspViolations).toEqual([]);
   });
+
+  it('adds an entry’s exemption to a withheld answer, in place of the one not yet started', async () => {
+    await apiCall(h.bridge, 'answers:save', {
+      entry: {
+        title: 'Staff names below director',
+        text: 'Names of staff below director level are third-party personal data.',
+        tags: ['staff'],
+        regime: 'FOIA',
+        provision: 'FOIA s40(2)',
+      },
+    });
+    await page.getByRole('button', { name: 'Change the answer to question 2', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Answer to question 2' });
+    await form.getByLabel('Part exempt (some withheld)').check();
+    expect(await form.getByLabel('Exemption', { exact: true }).count()).toBe(1);
+    await form.getByRole('button', { name: 'Insert a standard answer' }).click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.getByLabel('Search the standard answers').fill('director');
+    await dialog.getByRole('button', { name: 'Insert “Staff names below director”' }).click();
+    await form.getByText('Added the exemption FOIA s40(2): say why it applies.').waitFor();
+    const exemption = form.getByLabel('Exemption', { exact: true });
+    expect(await exemption.count()).toBe(1);
+    expect(await exemption.inputValue()).toBe('foia-s40');
+    expect(await form.getByLabel('Subsection').inputValue()).toBe('(2)');
+    // The answer text typed before is kept, the standard text after it.
+    expect(await form.getByLabel('Answer text').inputValue()).toBe(
+      'The Director of Nursing approves them; call the office on 01632 960 123.\n\nNames of staff below director level are third-party personal data.',
+    );
+    await form.getByRole('button', { name: 'Cancel' }).click();
+  });
 });
