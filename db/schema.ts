@@ -17,6 +17,7 @@ import {
 import { CLOCK_EVENT_TYPES } from '../shared/clock/types';
 import { ATTACHMENT_KINDS } from '../shared/attachment-rules';
 import { S12_ACTIVITIES } from '../shared/s12';
+import { CHASE_KINDS, CONTRIBUTOR_STATUSES } from '../shared/chasers';
 
 const timestamp = (name: string) =>
   text(name)
@@ -355,6 +356,26 @@ export const s12Worksheets = sqliteTable('s12_worksheets', {
 
 export const s12Rows = sqliteTable(
   's12_rows',
+ * Contributor tasks (issue 14): the team's departments, whom a case's questions are asked of, and
+ * each task's state. A task names its questions by their stable keys (questions.key), not their
+ * row ids, which a save of the questions writes anew; no keys means the whole case.
+ */
+export const departments = sqliteTable(
+  'departments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    contactName: text('contact_name').notNull(),
+    email: text('email').notNull(),
+    escalationName: text('escalation_name'),
+    escalationEmail: text('escalation_email'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [uniqueIndex('departments_name_unique').on(t.name)],
+);
+
+export const contributorTasks = sqliteTable(
+  'contributor_tasks',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     caseId: integer('case_id')
@@ -407,6 +428,43 @@ export const standardAnswers = sqliteTable(
     updatedAt: text('updated_at'),
   },
   (t) => [index('standard_answers_title').on(t.title)],
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    questionKeys: text('question_keys', { mode: 'json' }).$type<string[]>().notNull(),
+    asked: text('asked').notNull(),
+    internalDue: text('internal_due').notNull(),
+    status: text('status', { enum: CONTRIBUTOR_STATUSES }).notNull(),
+    /** What the officer asked, in their words (goes into the email to the department). */
+    note: text('note'),
+    includeRequester: integer('include_requester', { mode: 'boolean' }).notNull().default(false),
+    reply: text('reply'),
+    answered: text('answered'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('contributor_tasks_case').on(t.caseId, t.status),
+    // The queue's "waiting on departments": the open tasks' cases, from the index alone.
+    index('contributor_tasks_status_case').on(t.status, t.caseId),
+  ],
+);
+
+/** Each chaser the officer drafted for a task, in order: the schedule counts them. */
+export const contributorChases = sqliteTable(
+  'contributor_chases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => contributorTasks.id, { onDelete: 'cascade' }),
+    date: text('date').notNull(),
+    kind: text('kind', { enum: CHASE_KINDS }).notNull(),
+    toAddress: text('to_address').notNull(),
+    messageId: text('message_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('contributor_chases_task').on(t.taskId, t.id)],
 );
 
 export const schemaTables = {
@@ -432,4 +490,7 @@ export const schemaTables = {
   s12Rows,
   s12Aggregations,
   standardAnswers,
+  departments,
+  contributorTasks,
+  contributorChases,
 };

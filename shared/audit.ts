@@ -36,6 +36,11 @@ export const AUDIT_ACTIONS = [
   'attachment-exported',
   'note',
   'letter-redated',
+  // Contributor tasks and chasers (issue 14).
+  'contributor-asked',
+  'contributor-chased',
+  'contributor-replied',
+  'contributor-reply-copied',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -58,6 +63,8 @@ export const AUDIT_ENTITIES = [
   's12-estimate',
   // The team's library of standard answers (shared/standard-answers.ts).
   'standard-answer',
+  'department',
+  'contributor-task',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -138,6 +145,8 @@ const ENTITY_NAMES: Record<AuditEntity, string> = {
   attachment: 'a file',
   's12-estimate': 'the s12 cost estimate',
   'standard-answer': 'a standard answer',
+  department: 'a department',
+  'contributor-task': 'a contributor task',
 };
 
 /** One line for an audit entry, in the officer's words. */
@@ -202,6 +211,23 @@ export function describeAuditEntry(e: AuditEntry): string {
       return `Note: ${e.newValue ?? ''}`;
     case 'letter-redated':
       return `Letter re-dated (${e.field ?? 'letter'}, ${e.oldValue ?? ''} to ${e.newValue ?? ''})`;
+    case 'contributor-asked':
+      return `Asked ${e.field ?? 'a department'} for information`;
+    case 'contributor-chased': {
+      const v = parseJson(e.newValue);
+      const kind = typeof v?.kind === 'string' ? v.kind : 'chase';
+      const words: Record<string, string> = {
+        request: 'Request email drafted for',
+        chase: 'Chaser drafted for',
+        escalation: 'Escalation drafted for',
+        overdue: 'Overdue chaser drafted for',
+      };
+      return `${words[kind] ?? 'Chaser drafted for'} ${e.field ?? 'a department'}`;
+    }
+    case 'contributor-replied':
+      return `Reply recorded from ${e.field ?? 'a department'}`;
+    case 'contributor-reply-copied':
+      return `Reply from a department copied into the answer to question ${e.field ?? ''}`;
     case 'update': {
       const what = FIELD_LABELS[e.field ?? ''] ?? e.field ?? 'a detail';
       if (e.entity !== 'case' && e.entity !== 'requester') return `Changed ${ENTITY_NAMES[e.entity]}`;

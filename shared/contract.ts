@@ -41,6 +41,15 @@ import {
 import { MIN_PASSPHRASE_LENGTH } from './passphrase';
 import { MAX_LOGO_BYTES } from './letter/logo';
 import { type Deadline, type ExtraHoliday, type Progress, type ProgressState } from './clock';
+import {
+  contributorSettingsSchema,
+  departmentInputSchema,
+  type ChaseKind,
+  type ContributorSettings,
+  type ContributorStatus,
+  type Department,
+  type NextChase,
+} from './chasers';
 import type { ErrorInfo } from './errors';
 import { s12SaveInputSchema, type S12WorksheetView } from './s12';
 import type { SimilarFlag } from './similarity';
@@ -116,6 +125,8 @@ export interface QueueRowData {
   officer: string | null;
   responded: string | null;
   requester: string;
+  /** Contributor tasks still waiting on a department (issue 14). */
+  openTasks: number;
 }
 
 /** A queue row with where it stands against its deadline today. */
@@ -145,6 +156,8 @@ export interface QueueFacets {
   /** The departments named on cases, for the queue's and the statistics' filters. */
   departments: string[];
   counts: { open: number; closed: number; overdue: number };
+  /** Open cases waiting on a department (an open contributor task). */
+  waitingOnDepartments: number;
 }
 
 export interface CaseEventView {
@@ -455,6 +468,64 @@ export interface AttachmentFile {
   base64: string;
 }
 
+// Contributor tasks and chasers (issue 14) ------------------------------------------------------
+
+/** A department's task on a case, with its chasers so far and the next one the schedule gives. */
+export interface ContributorTaskView {
+  id: number;
+  caseId: number;
+  department: Department;
+  /** The questions asked (their stable ids and numbers now); none means the whole case. */
+  questions: { id: string; number: string }[];
+  asked: string;
+  internalDue: string;
+  status: ContributorStatus;
+  note: string | null;
+  includeRequester: boolean;
+  reply: string | null;
+  answered: string | null;
+  chases: { date: string; kind: ChaseKind; to: string }[];
+  next: NextChase | null;
+}
+
+export interface CaseContributors {
+  caseId: number;
+  tasks: ContributorTaskView[];
+  /** The departments that can be asked (active ones). */
+  departments: Department[];
+  settings: ContributorSettings;
+  /** The internal due date a task asked today gets by default. */
+  defaultInternalDue: string;
+  today: string;
+}
+
+export interface ContributorSettingsBundle {
+  settings: ContributorSettings;
+  departments: Department[];
+}
+
+/** An email to a department, drafted for the officer's own mail client (nothing is sent). */
+export interface ChaseDraft {
+  taskId: number;
+  kind: ChaseKind;
+  number: number;
+  recipient: 'contact' | 'escalation';
+  from: string | null;
+  to: string;
+  cc: string | null;
+  subject: string;
+  body: string;
+  mailto: string;
+  fileName: string;
+}
+
+export interface ChaseResult {
+  draft: ChaseDraft;
+  /** The .eml for the browser to download (null when the mailto: link was chosen). */
+  file: DownloadFile | null;
+  contributors: CaseContributors;
+}
+
 const heldId = z.string().regex(/^[0-9a-f]{32}$/, { message: 'is not a picked file' });
 
 export const openFileRequestSchema = z.strictObject({
@@ -590,6 +661,8 @@ export const queueQuerySchema = z.strictObject({
   /** "These cases": the cases behind one figure of the statistics (db/queries/stats.ts). */
   stats: statsCasesSchema.optional(),
   overdue: z.boolean().optional(),
+  /** Only cases with a contributor task still waiting on a department. */
+  waiting: z.boolean().optional(),
   search: z.string().max(200, { message: 'is too long (at most 200 characters)' }).optional(),
   /** `relevance`: the best matches of the search first (the default when searching). */
   sort: z.enum(['due', 'received', 'reference', 'relevance']).optional(),
@@ -676,7 +749,7 @@ export const savePathRequestSchema = z.strictObject({
    * docx: where to export a letter; case-file: which case file a restore replaces (or creates);
    * new-case-file: where to create one; attachment: where to export a file kept with a case.
    */
-  kind: z.enum(['docx', 'case-file', 'new-case-file', 'attachment']),
+  kind: z.enum(['docx', 'case-file', 'new-case-file', 'attachment', 'eml']),
 });
 export type SavePathRequest = z.infer<typeof savePathRequestSchema>;
 
@@ -962,6 +1035,70 @@ export const contract = {
   'answers:review': channel<StandardAnswerView>()(z.strictObject({ id })),
   /** Deletes an entry: the page asks first, and says so with `confirm`. */
   'answers:remove': channel<{ removed: boolean }>()(z.strictObject({ id, confirm: z.literal(true) })),
+  // Contributor tasks and chasers (issue 14): departments in Settings, tasks on a case, chasers
+  // drafted as .eml files or mailto: links for the officer's own mail client.
+  'contributors:settings': channel<ContributorSettingsBundle>()(empty),
+  'contributors:save-settings': channel<ContributorSettingsBundle>()(
+    z.strictObject({ settings: contributorSettingsSchema }),
+  ),
+  'contributors:save-department': channel<ContributorSettingsBundle>()(
+    z.strictObject({ department: departmentInputSchema }),
+  ),
+  'contributors:list': channel<CaseContributors>()(z.strictObject({ caseId: id })),
+  /** Asks a department about the case, or about some of its questions (by their stable ids). */
+  'contributors:ask': channel<CaseContributors>()(
+    z.strictObject({
+      caseId: id,
+      departmentId: id,
+      questionIds: z.array(questionId).max(500),
+      /** Absent: the team's default number of working days from today. */
+      internalDue: isoDate.optional(),
+      note: z.string().trim().max(4000, { message: 'is too long (at most 4,000 characters)' }).optional(),
+      /** The requester's name, email and address go into the emails (applicant-blind when false). */
+      includeRequester: z.boolean().optional(),
+    }),
+  ),
+  /** The email as it would be drafted now (request: the first email; next: the next chaser). */
+  'contributors:draft': channel<ChaseDraft>()(
+    z.strictObject({
+      taskId: id,
+      kind: z.enum(['request', 'next']),
+      includeRequester: z.boolean().optional(),
+    }),
+  ),
+  /** Drafts the email and records it (a chaser moves the task on): the .eml to download, or the mailto: link. */
+  'contributors:chase': channel<ChaseResult>()(
+    z.strictObject({
+      taskId: id,
+      kind: z.enum(['request', 'next']),
+      includeRequester: z.boolean().optional(),
+      as: z.enum(['eml', 'mailto']),
+    }),
+  ),
+  /** Electron: writes the .eml where the officer chose in the save dialog (kind "eml"), and records it. */
+  'contributors:chase-export': channel<ChaseResult & { path: string; bytes: number }>()(
+    z.strictObject({
+      taskId: id,
+      kind: z.enum(['request', 'next']),
+      includeRequester: z.boolean().optional(),
+      path: filePath.refine((p) => /\.eml$/i.test(p), { message: 'must be an .eml file' }),
+    }),
+  ),
+  'contributors:record-reply': channel<CaseContributors>()(
+    z.strictObject({
+      taskId: id,
+      reply: z.string().trim().min(1, { message: 'is required' }).max(1_000_000),
+      date: isoDate.optional(),
+    }),
+  ),
+  /**
+   * The reply into a question's answer, through the answer rules: `fill` only an unanswered
+   * question (an answer already there is refused, never replaced), `append` below the answer's
+   * text, `replace` after the officer confirmed.
+   */
+  'contributors:copy-reply': channel<CaseDetail>()(
+    z.strictObject({ taskId: id, questionId, mode: z.enum(['fill', 'append', 'replace']) }),
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -20,6 +20,7 @@ import { asc, inArray } from 'drizzle-orm';
 import { caseEvents } from '../schema';
 import type { CaseEventRow } from './cases';
 import { OPEN_STATUSES, isOpen } from '../../shared/case-lifecycle';
+import { OPEN_TASK_STATUSES } from '../../shared/chasers';
 
 export const QUEUE_VIEWS = ['open', 'closed', 'all'] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
@@ -36,6 +37,8 @@ export interface QueueFilter {
   statsWhere?: { sql: string; params: unknown[] } | undefined;
   /** Only cases past their due date (and not closed) on `today`. */
   overdue?: boolean | undefined;
+  /** Only cases with a contributor task waiting on a department (the (status, case) index of the tasks). */
+  waiting?: boolean | undefined;
   search?: string | undefined;
   /** ISO date the overdue filter compares with. */
   today: string;
@@ -63,9 +66,13 @@ export interface QueuePageRequest {
   after?: QueueCursor | undefined;
 }
 
+/** A contributor task still waiting on a department (constants, so no parameters: see shared/chasers.ts). */
+const OPEN_TASKS = `t.status IN (${OPEN_TASK_STATUSES.map((x) => `'${x}'`).join(', ')})`;
+
 const ROW_COLUMNS = `c.id AS id, c.reference AS reference, c.subject AS subject, c.regime AS regime,
   c.received AS received, c.due_date AS due, c.status AS status, c.outcome AS outcome,
-  c.officer AS officer, c.responded AS responded, r.name AS requester`;
+  c.officer AS officer, c.responded AS responded, r.name AS requester,
+  (SELECT count(*) FROM contributor_tasks t WHERE t.case_id = c.id AND ${OPEN_TASKS}) AS openTasks`;
 
 /** Column weights for bm25 over cases_words: reference, subject, requester, request text, answers. */
 const BM25 = 'bm25(cases_words, 4.0, 3.0, 2.0, 1.0, 1.0)';
@@ -139,6 +146,7 @@ function buildWhere(filter: QueueFilter): Where {
     clauses.push("c.due_date < ? AND c.status <> 'closed'");
     params.push(filter.today);
   }
+  if (filter.waiting) clauses.push(`c.id IN (SELECT t.case_id FROM contributor_tasks t WHERE ${OPEN_TASKS})`);
   const terms = searchTerms(filter.search);
   const indexed = terms.filter(trigramReady);
   // Every word must appear somewhere in the case: one MATCH with the words ANDed, joined first so

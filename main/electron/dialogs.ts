@@ -18,6 +18,7 @@ const FILTERS: Record<SavePathRequest['kind'], Filters> = {
   'new-case-file': CASE_FILES,
   // A kept file is saved as what it is: the suggested name carries its own extension.
   attachment: [{ name: 'All files', extensions: ['*'] }],
+  eml: [{ name: 'Email draft', extensions: ['eml'] }],
 };
 
 const EXTENSIONS: Record<SavePathRequest['kind'], string | null> = {
@@ -25,6 +26,7 @@ const EXTENSIONS: Record<SavePathRequest['kind'], string | null> = {
   'case-file': '.foidesk',
   'new-case-file': '.foidesk',
   attachment: null,
+  eml: '.eml',
 };
 
 const TITLES: Record<SavePathRequest['kind'], string> = {
@@ -32,6 +34,7 @@ const TITLES: Record<SavePathRequest['kind'], string> = {
   'case-file': 'The case file to restore into',
   'new-case-file': 'Create a case file',
   attachment: 'Export the file',
+  eml: 'Save the email for your mail client',
 };
 
 /** The path the officer chose, with the right extension, or null if they cancelled. */

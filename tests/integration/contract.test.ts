@@ -405,6 +405,38 @@ const SPECIFIC_BAD: Record<Channel, unknown[]> = {
   ],
   'answers:review': [{}, { id: 'x' }],
   'answers:remove': [{ id: 1 }, { id: 1, confirm: false }],
+  'contributors:settings': [{ extra: true }],
+  'contributors:save-settings': [
+    {},
+    { settings: { internalDueDays: 0, chaseIntervalDays: 3 } },
+    { settings: { internalDueDays: 5, chaseIntervalDays: 1.5 } },
+  ],
+  'contributors:save-department': [
+    {},
+    { department: { name: 'IT', contactName: 'A', email: 'not an email', active: true } },
+    { department: { name: 'IT', contactName: 'A\nBcc: x@y.z', email: 'a@b.nhs.uk', active: true } },
+    { department: { name: 'IT', contactName: 'A', email: 'a@b.nhs.uk', escalationName: 'B', active: true } },
+  ],
+  'contributors:list': [{}, { caseId: 0 }],
+  'contributors:ask': [
+    {},
+    { caseId: 1, departmentId: 1 },
+    { caseId: 1, departmentId: 1, questionIds: ['1'] },
+    { caseId: 1, departmentId: 1, questionIds: [], internalDue: '2026-02-30' },
+  ],
+  'contributors:draft': [{}, { taskId: 1, kind: 'later' }],
+  'contributors:chase': [{}, { taskId: 1, kind: 'next' }, { taskId: 1, kind: 'next', as: 'smtp' }],
+  'contributors:chase-export': [
+    {},
+    { taskId: 1, kind: 'next', path: 'a.docx' },
+    { taskId: 1, kind: 'next', path: 'a\0b.eml' },
+  ],
+  'contributors:record-reply': [{}, { taskId: 1, reply: '   ' }, { taskId: 1, reply: 'ok', date: 'today' }],
+  'contributors:copy-reply': [
+    {},
+    { taskId: 1, questionId: 'a'.repeat(32) },
+    { taskId: 1, questionId: 'a'.repeat(32), mode: 'overwrite' },
+  ],
 };
 
 function isValidationError(reply: Envelope<unknown>): boolean {

@@ -511,6 +511,7 @@ describe('the queue', () => {
       officers: ['Ann'],
       departments: [],
       counts: { open: 4, closed: 1, overdue: 1 },
+      waitingOnDepartments: 0,
     });
   });
 

@@ -21,6 +21,7 @@ const GRANTS: Record<SavePathRequest['kind'], GrantPurpose | null> = {
   docx: 'letter-export',
   'case-file': 'restore-target',
   attachment: 'attachment-export',
+  eml: 'eml-export',
   // A new case file is created by session:create, which takes a typed path as well.
   'new-case-file': null,
 };

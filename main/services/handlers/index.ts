@@ -35,6 +35,7 @@ import { statsHandlers } from './stats';
 import { importHandlers } from './import';
 import { s12Handlers } from './s12';
 import { standardAnswerHandlers } from './standard-answers';
+import { contributorAppHandlers, contributorHandlers } from './contributors';
 
 export type Handler<C extends Channel = Channel> = (input: unknown) => Promise<Envelope<ChannelOutput<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -55,6 +56,7 @@ const needSession = {
   ...statsHandlers,
   ...s12Handlers,
   ...standardAnswerHandlers,
+  ...contributorHandlers,
 };
 /** Channels that run on the app itself. */
 const onApp = {
@@ -66,6 +68,8 @@ const onApp = {
   // Email intake and attachments: they use files held for the session (held-files.ts).
   ...attachmentHandlers,
   ...importHandlers,
+  // Writes a chaser's .eml where the officer chose in the save dialog (a granted path).
+  ...contributorAppHandlers,
 };
 
 /** Every channel has exactly one handler: a missing or doubled one is a type error here. */
@@ -128,6 +132,9 @@ const READS = new Set<Channel>([
   's12:get',
   'answers:list',
   'answers:suggest',
+  'contributors:settings',
+  'contributors:list',
+  'contributors:draft',
 ]);
 
 /** Long calls that must not interleave with a write but change no case data. */

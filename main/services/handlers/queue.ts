@@ -7,7 +7,8 @@ import {
   queueCounts,
   type QueueFilter,
 } from '../../../db/queries/queue';
-import { isOpen } from '../../../shared/case-lifecycle';
+import { isOpen, OPEN_STATUSES } from '../../../shared/case-lifecycle';
+import { countWaitingCases } from '../../../db/queries/contributors';
 import { statsCasesWhere } from '../../../db/queries/stats';
 import { backlogCutoffs } from './stats';
 import type { QueueRow } from '../../../shared/contract';
@@ -28,6 +29,7 @@ export const queueHandlers = {
         ? statsCasesWhere(query.stats, today, backlogCutoffs(db, query.stats.to, today))
         : undefined,
       overdue: query.overdue,
+      waiting: query.waiting,
       search: query.search,
       today,
     };
@@ -65,6 +67,7 @@ export const queueHandlers = {
       officers: listQueueOfficers(db),
       departments: listQueueDepartments(db),
       counts: queueCounts(db, today),
+      waitingOnDepartments: countWaitingCases(db, OPEN_STATUSES),
     };
   },
 } satisfies SessionHandlers<'cases:'>;
