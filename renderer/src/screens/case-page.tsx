@@ -42,6 +42,7 @@ import { DisclosureChoicePanel } from '../components/disclosure-choice';
 import { VisibleText } from '../components/visible-text';
 import { AttachmentsPanel } from '../case/attachments-panel';
 import { S12WorksheetPanel } from '../case/s12-worksheet-panel';
+import { ContributorsPanel } from '../case/contributors-panel';
 import { LetterDetailsPanel } from '../letters/letter-details';
 import {
   CHANNEL_LABELS,
@@ -149,6 +150,7 @@ export function CasePage({ id, onBack }: { id: number; onBack: () => void }) {
             caseId={detail.id}
             onChanged={reloadCase}
           />
+          <ContributorsPanel detail={detail} change={change} onChanged={reloadCase} />
           <TimelinePanel entries={detail.timeline} />
         </div>
         <div className="layout__side">

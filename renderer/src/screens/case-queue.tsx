@@ -34,6 +34,8 @@ export interface QueueQueryState {
   /** The cases behind a figure on the Statistics screen, and the words for it. */
   stats: { cases: StatsCases; label: string } | null;
   overdue: boolean;
+  /** Only cases with a contributor task still waiting on a department. */
+  waiting: boolean;
   search: string;
   /** `relevance`: the best matches of the search first (chosen when a search starts). */
   sort: 'due' | 'received' | 'reference' | 'relevance';
@@ -48,6 +50,7 @@ export const INITIAL_QUEUE: QueueQueryState = {
   department: '',
   stats: null,
   overdue: false,
+  waiting: false,
   search: '',
   sort: 'due',
   direction: 'asc',
@@ -74,6 +77,7 @@ function toQuery(state: QueueQueryState, page: number): QueueQuery {
   if (state.department) q.department = state.department;
   if (state.stats) q.stats = state.stats.cases;
   if (state.overdue) q.overdue = true;
+  if (state.waiting) q.waiting = true;
   if (state.search.trim()) q.search = state.search.trim();
   return q;
 }
@@ -282,6 +286,7 @@ export function CaseQueue({
     query.department ||
     query.stats ||
     query.overdue ||
+    query.waiting ||
     query.search,
   );
   const activeRow = rowAt(active);
@@ -412,6 +417,13 @@ export function CaseQueue({
           checked={query.overdue}
           onChange={(checked) =>
             set({ overdue: checked, view: checked && query.view === 'closed' ? 'open' : query.view })
+          }
+        />
+        <CheckboxField
+          label={`Waiting on departments${facets ? ` (${facets.waitingOnDepartments.toLocaleString('en-GB')})` : ''}`}
+          checked={query.waiting}
+          onChange={(checked) =>
+            set({ waiting: checked, view: checked && query.view === 'closed' ? 'open' : query.view })
           }
         />
         {filtered ? (
@@ -547,6 +559,11 @@ export function CaseQueue({
                       ) : (
                         <StatusTag status={row.status} />
                       )}
+                      {row.openTasks > 0 ? (
+                        <span className="tag tag--waiting" data-testid="open-tasks">
+                          {row.openTasks} with {row.openTasks === 1 ? 'a department' : 'departments'}
+                        </span>
+                      ) : null}
                     </div>
                     <div role="gridcell" className="queue__cell queue__officer">
                       {row.officer ?? <span className="muted">Not assigned</span>}

@@ -31,6 +31,7 @@ import { REGIME_LABELS } from '../../../shared/labels';
 import { LetterSettings } from '../letters/letter-settings';
 import { LogoPanel, OurRefForm } from './settings-letterhead';
 import { CostLimitForm } from './settings-cost-limit';
+import { DepartmentsSettings } from './settings-departments';
 
 const JURISDICTION_LABELS: Record<Jurisdiction, string> = {
   'england-and-wales': 'England and Wales',
@@ -91,6 +92,7 @@ export function SettingsScreen({
         </div>
         <div className="layout__side">
           <OfficersPanel officers={bundle.officers} onSaved={setBundle} />
+          <DepartmentsSettings />
           <HolidaysPanel bundle={bundle} onSaved={setBundle} />
           <BackupPanel />
         </div>
