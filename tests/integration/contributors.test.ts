@@ -280,6 +280,7 @@ describe('the reply', () => {
   it('fills an unanswered question’s answer, and never silently replaces one already there', () => {
     const taskId = task().id;
     const filled = h['contributors:copy-reply'](s(), { taskId, questionId: q2, mode: 'fill' });
+    expect(filled.timeline.at(-1)).toMatchObject({ action: 'contributor-reply-copied', field: '2' });
     expect(filled.record.questions[1]!.response).toEqual({
       outcome: 'provided',
       text: 'We spent £1,234,567 on agency staff in 2025.',

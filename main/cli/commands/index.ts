@@ -10,6 +10,7 @@ import { questionsCommand } from './questions';
 import { intakeCommand } from './intake';
 import { statsCommand } from './stats';
 import { answersCommand } from './answers';
+import { chasersCommand } from './chasers';
 
 /** Every `foi-desk` command, in the order `foi-desk help` lists them. */
 export const commands: Command[] = [
@@ -21,6 +22,7 @@ export const commands: Command[] = [
   queueCommand,
   similarCommand,
   disclosureLogCommand,
+  chasersCommand,
   statsCommand,
   dueCommand,
   letterCommand,

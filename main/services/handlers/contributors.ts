@@ -53,7 +53,7 @@ import { loadClockContext } from '../deadlines';
 import { writeFileAtomic } from '../files';
 import { checkOutputPath } from '../output-paths';
 import type { OpenSession } from '../session';
-import { caseHandlers, requireRow } from './cases';
+import { caseHandlers, getCase, requireRow } from './cases';
 import type { AppHandlers, SessionHandlers } from './types';
 
 function settingsBundle(db: CaseDb): ContributorSettingsBundle {
@@ -473,9 +473,10 @@ export const contributorHandlers = {
         'That question is no longer in the case (it may have been removed). Reload the case.',
       );
     const response = responseWithReply(question.response, task.reply, mode, question.number);
-    // Through cases:set-response, so every answer rule applies; one transaction with its audit entry.
-    return inTransaction(s.db, (tx) => {
-      const detail = caseHandlers['cases:set-response'](s, { id: task.caseId, questionId, response });
+    // Through cases:set-response, so every answer rule applies; one transaction with its audit
+    // entry, and the case read after both (its history shows the copy).
+    inTransaction(s.db, (tx) => {
+      caseHandlers['cases:set-response'](s, { id: task.caseId, questionId, response });
       recordAudit(tx, {
         actor: s.actor,
         caseId: task.caseId,
@@ -484,8 +485,8 @@ export const contributorHandlers = {
         field: question.number,
         newValue: { task: taskId, department: department.name, mode },
       });
-      return detail;
     });
+    return getCase(s, task.caseId);
   },
 } satisfies SessionHandlers<'contributors:'>;
 
