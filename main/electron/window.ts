@@ -3,7 +3,7 @@
  * served from app://foi-desk (never file://), navigation and new windows blocked, every permission
  * request denied, DevTools only in development.
  */
-import { BrowserWindow, protocol, type Session, type WebContents, type WebFrameMain } from 'electron';
+import { BrowserWindow, protocol, shell, type Session, type WebContents, type WebFrameMain } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONTENT_TYPES, PAGE_HEADERS } from '../bridge/security-headers';
@@ -71,7 +71,11 @@ export function lockDownSession(session: Session): void {
 /** Applied to every web contents the app creates. */
 export function lockDownContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isOwnUrl(url)) event.preventDefault();
+    if (isOwnUrl(url)) return;
+    event.preventDefault();
+    // A chaser's mailto: link (contributor tasks) opens the officer's own mail client; no other
+    // scheme is handed to the system.
+    if (/^mailto:/i.test(url) && url.length <= 100_000) void shell.openExternal(url);
   });
   contents.on('will-redirect', (event, url) => {
     if (!isOwnUrl(url)) event.preventDefault();

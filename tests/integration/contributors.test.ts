@@ -11,6 +11,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import PostalMime, { type Address, type Email } from 'postal-mime';
 import { DeskApp } from '../../main/services/app';
+import { queueSql } from '../../db/queries/queue';
 import { contributorAppHandlers, contributorHandlers } from '../../main/services/handlers/contributors';
 import type { CaseContributors, ChaseResult } from '../../shared/contract';
 import { describeAuditEntry, type AuditEntry } from '../../shared/audit';
@@ -159,6 +160,28 @@ describe('asking a department and chasing it', () => {
     const all = desk.listCases({ view: 'open', offset: 0, limit: 50 });
     expect(all.rows.find((r) => r.id === otherId)!.openTasks).toBe(0);
     expect(desk.facets().waitingOnDepartments).toBe(1);
+  });
+
+  it('walks the tasks’ indexes for the filter and for each row’s count', () => {
+    const q = queueSql({ view: 'open', waiting: true, today: '2026-12-01' }, { by: 'due', direction: 'asc' });
+    const plan = (
+      app
+        .requireSession()
+        .file.sqlite.prepare(`EXPLAIN QUERY PLAN ${q.datedPage}`)
+        .all(...q.params, 100, 0) as {
+        detail: string;
+      }[]
+    )
+      .map((r) => r.detail)
+      .join('; ');
+    // The filter: an id list from the (status, case) index; each row's count: a seek in it.
+    expect(plan).toMatch(
+      /LIST SUBQUERY \d+; SEARCH t USING COVERING INDEX contributor_tasks_status_case \(status=\?\)/,
+    );
+    expect(plan).toMatch(
+      /SEARCH t USING COVERING INDEX contributor_tasks_\w+ \((status=\? AND case_id|case_id=\? AND status)=\?\)/,
+    );
+    expect(plan).not.toMatch(/SCAN (t|contributor_tasks)\b/);
   });
 
   it('drafts the first request as an .eml: RFC 5322 headers, the question asked, nothing of the requester', async () => {
