@@ -356,26 +356,6 @@ export const s12Worksheets = sqliteTable('s12_worksheets', {
 
 export const s12Rows = sqliteTable(
   's12_rows',
- * Contributor tasks (issue 14): the team's departments, whom a case's questions are asked of, and
- * each task's state. A task names its questions by their stable keys (questions.key), not their
- * row ids, which a save of the questions writes anew; no keys means the whole case.
- */
-export const departments = sqliteTable(
-  'departments',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    name: text('name').notNull(),
-    contactName: text('contact_name').notNull(),
-    email: text('email').notNull(),
-    escalationName: text('escalation_name'),
-    escalationEmail: text('escalation_email'),
-    active: integer('active', { mode: 'boolean' }).notNull().default(true),
-  },
-  (t) => [uniqueIndex('departments_name_unique').on(t.name)],
-);
-
-export const contributorTasks = sqliteTable(
-  'contributor_tasks',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     caseId: integer('case_id')
@@ -428,6 +408,33 @@ export const standardAnswers = sqliteTable(
     updatedAt: text('updated_at'),
   },
   (t) => [index('standard_answers_title').on(t.title)],
+);
+
+/**
+ * Contributor tasks (issue 14): the team's departments, whom a case's questions are asked of, and
+ * each task's state. A task names its questions by their stable keys (questions.key), not their
+ * row ids, which a save of the questions writes anew; no keys means the whole case.
+ */
+export const departments = sqliteTable(
+  'departments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    contactName: text('contact_name').notNull(),
+    email: text('email').notNull(),
+    escalationName: text('escalation_name'),
+    escalationEmail: text('escalation_email'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [uniqueIndex('departments_name_unique').on(t.name)],
+);
+
+export const contributorTasks = sqliteTable(
+  'contributor_tasks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
     departmentId: integer('department_id')
       .notNull()
