@@ -18,6 +18,7 @@ import { CLOCK_EVENT_TYPES } from '../shared/clock/types';
 import { ATTACHMENT_KINDS } from '../shared/attachment-rules';
 import { S12_ACTIVITIES } from '../shared/s12';
 import { CHASE_KINDS, CONTRIBUTOR_STATUSES } from '../shared/chasers';
+import { COMMISSIONER_DECISIONS } from '../shared/commissioner-decisions';
 
 const timestamp = (name: string) =>
   text(name)
@@ -112,6 +113,11 @@ export const cases = sqliteTable(
     statutoryDue: text('statutory_due'),
     lateReason: text('late_reason'),
     lateDepartment: text('late_department'),
+    // A complaint to the Commissioner (shared/commissioner.ts): the date it was made (a case with
+    // one was appealed), the decision notice's outcome and reference.
+    commissionerComplaintReceived: text('commissioner_complaint_received'),
+    commissionerDecision: text('commissioner_decision', { enum: COMMISSIONER_DECISIONS }),
+    commissionerDecisionRef: text('commissioner_decision_ref'),
     createdAt: createdAt(),
     updatedAt: text('updated_at'),
   },
@@ -157,6 +163,10 @@ export const cases = sqliteTable(
       t.department,
     ),
     index('cases_stats_due').on(t.regime, t.dueDate, t.responded, t.status, t.officer, t.department),
+    // The complaints to the Commissioner, counted by date received without reading a row.
+    index('cases_stats_commissioner')
+      .on(t.regime, t.received, t.commissionerDecision, t.officer, t.department)
+      .where(sql`commissioner_complaint_received IS NOT NULL`),
   ],
 );
 

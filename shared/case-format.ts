@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates';
 import { CLOCK_EVENT_TYPES } from './clock/types';
+import { COMMISSIONER_DECISIONS } from './commissioner-decisions';
 
 /**
  * FOISA-REVIEW: a requirement for review under FOISA s20, answered within 20 Scottish working days
@@ -281,6 +282,13 @@ export const caseSchema = z.strictObject({
   enclosures: z.array(shortText).optional(),
   fee: feeSchema.optional(),
   letterDetails: letterDetailsSchema.optional(),
+  /**
+   * A complaint to the Commissioner (the ICO, or the Scottish Information Commissioner): the date
+   * it was made, the decision and the decision notice's reference (shared/commissioner.ts).
+   */
+  commissionerComplaintReceived: isoDate.optional(),
+  commissionerDecision: z.enum(COMMISSIONER_DECISIONS).optional(),
+  commissionerDecisionRef: shortText.optional(),
   /** The clock events in the order they happened; left out when the case has none. */
   events: z
     .array(caseEventSchema)

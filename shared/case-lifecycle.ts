@@ -7,6 +7,7 @@
 import { CASE_STATUSES, type CaseOutcome, type CaseStatus, type Regime } from './case-format';
 import type { ClockEventType, SarAwaiting } from './clock/types';
 import { formatUkDate, type IsoDate } from './dates';
+import { commissionerProblems, type CommissionerFields } from './commissioner';
 
 export { CASE_STATUSES };
 
@@ -321,10 +322,11 @@ export function caseRecordProblems(
     status: CaseStatus;
     outcome?: CaseOutcome | null | undefined;
     responded?: IsoDate | null | undefined;
-  },
+  } & CommissionerFields,
   today: IsoDate,
 ): string[] {
   const problems = dateProblems(c.received, 'The date received', { today, required: true });
+  problems.push(...commissionerProblems(c, c, today));
   if (c.status === 'closed')
     problems.push(...closeProblems(c, { outcome: c.outcome, responded: c.responded }, today));
   else if (c.responded)

@@ -56,6 +56,7 @@ import type { SimilarFlag } from './similarity';
 import type { DisclosureFinding } from './disclosure-log';
 import type { Regime } from './case-format';
 import { ATTACHMENT_KINDS, type AttachmentKind } from './attachment-rules';
+import { COMMISSIONER_DECISIONS } from './commissioner-decisions';
 import {
   letterDocumentSchema,
   letterTemplateSchema,
@@ -925,6 +926,18 @@ export const contract = {
       to: isoDate,
       format: z.enum(['csv', 'html']),
       acceptFlags: z.boolean().optional(),
+    }),
+  ),
+  /**
+   * A case's complaint to the Commissioner (shared/commissioner.ts), set whole: the date it was
+   * made, the decision and the decision notice's reference; null clears each.
+   */
+  'cases:set-commissioner': channel<CaseDetail>()(
+    z.strictObject({
+      id,
+      complaintReceived: isoDate.nullable(),
+      decision: z.enum(COMMISSIONER_DECISIONS).nullable(),
+      decisionRef: shortText.nullable(),
     }),
   ),
   /** The statistics for a period (issue 13); a read, computed in SQL. */

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { CASE_OUTCOMES, REGIMES, isoDate, shortText, type CaseOutcome, type Regime } from './case-format';
+import { COMMISSIONER_DECISIONS, type CommissionerDecision } from './commissioner-decisions';
 
 /** Information requests: the s45 Code's figures (FOI and EIR, and their Scottish counterparts). */
 export const INFORMATION_REGIMES = ['FOIA', 'EIR', 'FOISA', 'EISR'] as const satisfies readonly Regime[];
@@ -65,6 +66,8 @@ export const STATS_FIGURES = [
   'exemption',
   'backlog',
   'answered',
+  /** Complaints to the Commissioner (about the requests received in the period); `decision` narrows. */
+  'commissioner',
 ] as const;
 export type StatsFigure = (typeof STATS_FIGURES)[number];
 
@@ -88,6 +91,8 @@ export const statsCasesSchema = statsSelectionSchema.extend({
   provision: shortText.optional(),
   /** For `backlog`: the age band, as of `to` (or today, if earlier). */
   band: z.enum(BACKLOG_BANDS).optional(),
+  /** For `commissioner`: one decision, or `pending` (no decision yet); absent: every complaint. */
+  decision: z.enum([...COMMISSIONER_DECISIONS, 'pending']).optional(),
   /** Only the cases received (or, for `answered`, answered) in this month (YYYY-MM). */
   month: z
     .string()
@@ -133,6 +138,15 @@ export interface InformationFigures extends TimelinessFigures {
   exemptions: Record<string, number>;
   s12: number;
   s14: number;
+  /** Complaints to the Commissioner about the requests received in the period, by decision. */
+  commissioner: CommissionerFigures;
+}
+
+export interface CommissionerFigures {
+  complaints: number;
+  /** No decision recorded yet. */
+  pending: number;
+  decisions: Record<CommissionerDecision, number>;
 }
 
 export interface SarFigures extends TimelinessFigures {

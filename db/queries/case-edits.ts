@@ -37,6 +37,9 @@ export type CaseColumns = Partial<
     | 'department'
     | 'lateReason'
     | 'lateDepartment'
+    | 'commissionerComplaintReceived'
+    | 'commissionerDecision'
+    | 'commissionerDecisionRef'
   >
 >;
 

@@ -79,6 +79,9 @@ export function insertCaseRecord(
       department: record.department ?? null,
       lateReason: record.lateReason ?? null,
       lateDepartment: record.lateDepartment ?? null,
+      commissionerComplaintReceived: record.commissionerComplaintReceived ?? null,
+      commissionerDecision: record.commissionerDecision ?? null,
+      commissionerDecisionRef: record.commissionerDecisionRef ?? null,
     })
     .returning({ id: cases.id })
     .get();
@@ -342,6 +345,9 @@ export function buildCaseRecord(
     enclosures: row.enclosures,
     fee: row.fee,
     letterDetails: row.letterDetails,
+    commissionerComplaintReceived: row.commissionerComplaintReceived,
+    commissionerDecision: row.commissionerDecision,
+    commissionerDecisionRef: row.commissionerDecisionRef,
     events: eventsOf(eventRows),
   }) as CaseRecord;
 }

@@ -34,8 +34,9 @@ export class CaseWriter {
     this.kase = sql.prepare(
       `INSERT INTO cases (reference, our_ref, regime, received, channel, requester_id, subject, request_text,
         status, outcome, responded, officer, signatory_name, signatory_title, enclosures, due_date,
-        statutory_due, department, late_reason, late_department, review_of, fee, letter_details)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        statutory_due, department, late_reason, late_department, review_of, fee, letter_details,
+        commissioner_complaint_received, commissioner_decision, commissioner_decision_ref)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.question = sql.prepare(
       'INSERT INTO questions (case_id, parent_id, position, number, text, key) VALUES (?, ?, ?, ?, ?, ?)',
@@ -95,6 +96,9 @@ export class CaseWriter {
         record.reviewOf ?? null,
         record.fee ? JSON.stringify(record.fee) : null,
         record.letterDetails ? JSON.stringify(record.letterDetails) : null,
+        record.commissionerComplaintReceived ?? null,
+        record.commissionerDecision ?? null,
+        record.commissionerDecisionRef ?? null,
       ).lastInsertRowid,
     );
     this.insertQuestions(caseId, null, record.questions);

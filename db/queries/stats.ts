@@ -58,7 +58,7 @@ const USES_SECTION = (section: string) =>
 
 /** Where a case stands for one figure, as SQL over `c` (a row of cases); `today` for open cases. */
 export function figurePredicate(
-  figure: Exclude<StatsFigure, 'outcome' | 'exemption' | 'backlog'>,
+  figure: Exclude<StatsFigure, 'outcome' | 'exemption' | 'backlog' | 'commissioner'>,
   today: string,
 ): Sql {
   switch (figure) {
@@ -177,6 +177,7 @@ export function statsCasesWhere(sel: StatsCases, today: string, cut: BacklogCuto
   const where = selectionWhere(sel, group, sel.month);
   let figure: Sql;
   if (sel.figure === 'outcome') figure = q(`c.status = 'closed' AND c.outcome = ?`, sel.outcome ?? '');
+  else if (sel.figure === 'commissioner') figure = commissionerPredicate(sel.decision);
   else if (sel.figure === 'exemption')
     figure = q(
       `EXISTS (SELECT 1 FROM questions qq JOIN applied_exemptions x ON x.question_id = qq.id
@@ -185,6 +186,14 @@ export function statsCasesWhere(sel: StatsCases, today: string, cut: BacklogCuto
     );
   else figure = figurePredicate(sel.figure, today);
   return join([where, figure], ' AND ');
+}
+
+/** A complaint to the Commissioner, of one decision, or none yet (`pending`). */
+export function commissionerPredicate(decision?: StatsCases['decision']): Sql {
+  const has = 'c.commissioner_complaint_received IS NOT NULL';
+  if (!decision) return q(has);
+  if (decision === 'pending') return q(`${has} AND c.commissioner_decision IS NULL`);
+  return q(`${has} AND c.commissioner_decision = ?`, decision);
 }
 
 /** The timeliness figures every group has, as SUM(CASE …) columns. */
@@ -231,6 +240,7 @@ function sums(figures: readonly (typeof COUNTED)[number][], today: string): Sql 
 export interface StatsSql {
   counts: Record<StatsGroup, Sql>;
   outcomes: Sql;
+  commissioner: Sql;
   exemptions: Sql;
   reviewOutcomes: Sql;
   monthsReceived: Sql;
@@ -298,6 +308,12 @@ export function statsSql(
     counts,
     outcomes: {
       sql: `SELECT c.outcome AS outcome, count(*) AS n FROM cases c WHERE ${main.sql} AND c.status = 'closed' AND c.outcome IS NOT NULL GROUP BY c.outcome`,
+      params: main.params,
+    },
+    commissioner: {
+      // The partial index cases_stats_commissioner holds exactly these cases.
+      sql: `SELECT coalesce(c.commissioner_decision, 'pending') AS decision, count(*) AS n FROM cases c
+        WHERE ${main.sql} AND ${commissionerPredicate().sql} GROUP BY 1`,
       params: main.params,
     },
     exemptions: {
@@ -406,6 +422,7 @@ export type CountRow = Record<(typeof COUNTED)[number], number>;
 export interface StatsRows {
   counts: Record<StatsGroup, Partial<CountRow>>;
   outcomes: { outcome: string; n: number }[];
+  commissioner: { decision: string; n: number }[];
   exemptions: { provision: string; n: number }[];
   reviewOutcomes: { upheld: number; overturned: number };
   monthsReceived: {
@@ -431,6 +448,7 @@ export function runStatsSql(db: CaseDb, s: StatsSql): StatsRows {
       review: get<Partial<CountRow>>(s.counts.review),
     },
     outcomes: all(s.outcomes),
+    commissioner: all(s.commissioner),
     exemptions: all(s.exemptions),
     reviewOutcomes: get(s.reviewOutcomes),
     monthsReceived: all(s.monthsReceived),

@@ -14,6 +14,7 @@ import {
   type TimelinessFigures,
 } from '../../shared/stats';
 import { csvCell } from './import-export';
+import { COMMISSIONER_DECISION_LABELS, type CommissionerDecision } from '../../shared/commissioner';
 
 export type FigureRow = [section: string, figure: string, key: string, value: number | string | null];
 
@@ -49,6 +50,18 @@ export function figureRows(r: StatsReport): FigureRow[] {
     rows.push([`${main}: outcomes`, OUTCOME_LABELS[outcome] ?? outcome, outcome, n]);
   for (const [provision, n] of Object.entries(r.main.exemptions))
     rows.push([`${main}: exemptions`, provision, provision, n]);
+  const cm = r.main.commissioner;
+  rows.push(
+    [`${main}: complaints to the Commissioner`, 'Complaints', 'commissionerComplaints', cm.complaints],
+    [`${main}: complaints to the Commissioner`, 'No decision yet', 'commissionerPending', cm.pending],
+  );
+  for (const [decision, n] of Object.entries(cm.decisions))
+    rows.push([
+      `${main}: complaints to the Commissioner`,
+      COMMISSIONER_DECISION_LABELS[decision as CommissionerDecision],
+      decision,
+      n,
+    ]);
   timeliness('Subject access', r.sar);
   rows.push(
     ['Subject access', 'Extended', 'sarExtended', r.sar.sarExtended],
@@ -173,6 +186,7 @@ export function statsJson(report: StatsReport): Record<string, unknown> {
     fees: m.fees,
     piExtension: m.piExtension,
     eirExtension: m.eirExtension,
+    commissioner: m.commissioner,
     s12: m.s12,
     s14: m.s14,
     outcomes: m.outcomes,

@@ -167,6 +167,12 @@ const SPECIFIC_BAD: Record<Channel, unknown[]> = {
   'cases:similar': [{}, { id: 0 }, { id: 1, limit: 0 }, { id: 1, limit: 51 }, { id: 1, text: 'x' }],
   'disclosure:choice': [{}, { caseId: 0 }],
   'disclosure:choose': [{ caseId: 1 }, { caseId: 1, chosen: 'yes' }],
+  'cases:set-commissioner': [
+    { id: 1 },
+    { id: 1, complaintReceived: '2025-02-30', decision: null, decisionRef: null },
+    { id: 1, complaintReceived: '2025-02-03', decision: 'rejected', decisionRef: null },
+    { id: 1, complaintReceived: null, decision: null, decisionRef: 'x'.repeat(100_000) },
+  ],
   'disclosure:preview': [{ from: '2026-01-01' }, { from: '2026-02-30', to: '2026-03-01' }],
   'disclosure:decide': [{ from: '2026-01-01', to: '2026-02-01', caseId: 1, key: 'x', action: 'delete' }],
   'disclosure:export': [{ from: '2026-01-01', to: '2026-02-01', format: 'pdf' }],

@@ -187,7 +187,7 @@ const SELECTIONS: [string, StatsSelection][] = [
 describe('the statistics of a generated register', () => {
   it.each(SELECTIONS)('every figure for %s is the number of cases behind it', async (_, sel) => {
     const report = await figures(sel);
-    const groups: [StatsGroup, Record<string, unknown>][] = [
+    const groups: [StatsGroup, object][] = [
       ['information', report.main],
       ['sar', report.sar],
       ['review', report.reviews],
@@ -197,7 +197,7 @@ describe('the statistics of a generated register', () => {
       const keys = group === 'information' ? [...COUNTED, ...INFORMATION_EXTRA] : [...COUNTED];
       for (const figure of keys) {
         const n = await queueCount({ ...sel, group, figure });
-        expect([group, figure, figs[figure]]).toEqual([group, figure, n]);
+        expect([group, figure, (figs as Record<string, unknown>)[figure]]).toEqual([group, figure, n]);
         if (n > 0) nonZero++;
       }
     }

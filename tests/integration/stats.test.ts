@@ -72,6 +72,10 @@ const REGISTER: CaseRecord[] = [
     }),
     events: [{ type: 'pi-extension', date: '2025-01-27', until: '2025-03-03' }],
     department: 'Pharmacy',
+    // A complaint to the ICO after the response; the refusal stood.
+    commissionerComplaintReceived: '2025-03-05',
+    commissionerDecision: 'not-upheld',
+    commissionerDecisionRef: 'IC-100001-A1B2',
   }),
   // C: due 3 Feb, answered 10 Feb: late, with its reason.
   c('FOI C', 'FOIA', '2025-01-06', {
@@ -82,6 +86,8 @@ const REGISTER: CaseRecord[] = [
       exemptions: [{ provision: 'FOIA s21', reason: 'Published.' }],
     }),
     department: 'Estates',
+    // A complaint about the delay, before the (late) response: no decision yet.
+    commissionerComplaintReceived: '2025-02-05',
   }),
   // K: fees notice 20 Jan, paid 30 Jan: due 21 Feb; answered 14 Feb: in time (statutory).
   c('FOI K', 'FOIA', '2025-01-13', {
@@ -96,6 +102,9 @@ const REGISTER: CaseRecord[] = [
     ...closed('refused', '2025-03-20'),
     ...answer({ outcome: 'exempt', exemptions: [{ provision: 'FOIA s12', reason: 'Over the cost limit.' }] }),
     events: [{ type: 'pi-extension', date: '2025-03-10', until: '2025-03-31' }],
+    commissionerComplaintReceived: '2025-03-25',
+    commissionerDecision: 'upheld',
+    commissionerDecisionRef: 'IC-100002-C3D4',
   }),
   // E: withdrawn: left out of the percentage.
   c('FOI E', 'FOIA', '2025-02-10', closed('withdrawn', '2025-02-12')),
@@ -154,6 +163,11 @@ const EXPECTED = {
     'clarification-lapsed': 0,
   },
   exemptions: { 'FOIA s12': 1, 'FOIA s21': 1, 'FOIA s31(1)(a)': 1, 'FOIA s43(2)': 1 },
+  commissioner: {
+    complaints: 3,
+    pending: 1,
+    decisions: { upheld: 1, 'partly-upheld': 0, 'not-upheld': 1, withdrawn: 0, 'informally-resolved': 0 },
+  },
 };
 const BACKLOG = { asOf: '2025-03-31', under20: 1, from20to60: 1, over60: 1, overYear: 1, total: 4 };
 
@@ -275,6 +289,9 @@ describe('the statistics of a known register', () => {
     expect(await queue({ ...PERIOD, figure: 'outcome', outcome: 'refused' })).toEqual(['FOI B', 'FOI D']);
     expect(await queue({ ...PERIOD, figure: 'exemption', provision: 'FOIA s12' })).toEqual(['FOI D']);
     expect(await queue({ ...PERIOD, figure: 'backlog', band: 'overYear' })).toEqual(['FOI L']);
+    expect(await queue({ ...PERIOD, figure: 'commissioner' })).toEqual(['FOI B', 'FOI C', 'FOI D']);
+    expect(await queue({ ...PERIOD, figure: 'commissioner', decision: 'upheld' })).toEqual(['FOI D']);
+    expect(await queue({ ...PERIOD, figure: 'commissioner', decision: 'pending' })).toEqual(['FOI C']);
     expect(await queue({ ...PERIOD, figure: 'backlog' })).toEqual(['FOI F', 'FOI J', 'FOI L', 'FOI M']);
     expect(await queue({ ...PERIOD, figure: 'received', month: '2025-02' })).toEqual([
       'FOI D',

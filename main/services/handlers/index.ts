@@ -36,6 +36,7 @@ import { importHandlers } from './import';
 import { s12Handlers } from './s12';
 import { standardAnswerHandlers } from './standard-answers';
 import { contributorAppHandlers, contributorHandlers } from './contributors';
+import { commissionerHandlers } from './commissioner';
 
 export type Handler<C extends Channel = Channel> = (input: unknown) => Promise<Envelope<ChannelOutput<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -57,6 +58,7 @@ const needSession = {
   ...s12Handlers,
   ...standardAnswerHandlers,
   ...contributorHandlers,
+  ...commissionerHandlers,
 };
 /** Channels that run on the app itself. */
 const onApp = {

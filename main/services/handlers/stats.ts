@@ -30,6 +30,7 @@ import {
   type TimelinessFigures,
 } from '../../../shared/stats';
 import { loadClockContext } from '../deadlines';
+import { COMMISSIONER_DECISIONS, type CommissionerDecision } from '../../../shared/commissioner';
 import { statsCasesCsv, statsCsv, statsXlsx } from '../stats-export';
 import { getOrganisation } from '../../../db/queries/organisation';
 import { renderStatsReport } from '../../../templates/stats-report';
@@ -73,6 +74,19 @@ export function computeStats(db: CaseDb, selection: StatsSelection, today: strin
   const n = (r: Partial<CountRow>, k: keyof CountRow) => Number(r[k] ?? 0);
   const outcomes = Object.fromEntries(CASE_OUTCOMES.map((o) => [o, 0])) as Record<CaseOutcome, number>;
   for (const r of rows.outcomes) if (r.outcome in outcomes) outcomes[r.outcome as CaseOutcome] = r.n;
+  const decisions = Object.fromEntries(COMMISSIONER_DECISIONS.map((d) => [d, 0])) as Record<
+    CommissionerDecision,
+    number
+  >;
+  let pending = 0;
+  for (const r of rows.commissioner)
+    if (r.decision === 'pending') pending = r.n;
+    else if (r.decision in decisions) decisions[r.decision as CommissionerDecision] = r.n;
+  const commissioner = {
+    complaints: pending + Object.values(decisions).reduce((a, b) => a + b, 0),
+    pending,
+    decisions,
+  };
   const exemptions: Record<string, number> = {};
   for (const r of rows.exemptions) exemptions[r.provision] = r.n;
   const received = new Map(rows.monthsReceived.map((r) => [r.month, r]));
@@ -102,6 +116,7 @@ export function computeStats(db: CaseDb, selection: StatsSelection, today: strin
     exemptions,
     s12: n(info, 's12'),
     s14: n(info, 's14'),
+    commissioner,
   };
   // With one regime chosen from the SAR or review group, that group's figures lead.
   const lead = selection.regime === 'SAR' ? rows.counts.sar : null;
