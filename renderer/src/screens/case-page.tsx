@@ -43,6 +43,7 @@ import { VisibleText } from '../components/visible-text';
 import { AttachmentsPanel } from '../case/attachments-panel';
 import { S12WorksheetPanel } from '../case/s12-worksheet-panel';
 import { ContributorsPanel } from '../case/contributors-panel';
+import { CommissionerPanel } from '../case/commissioner-panel';
 import { LetterDetailsPanel } from '../letters/letter-details';
 import {
   CHANNEL_LABELS,
@@ -164,6 +165,7 @@ export function CasePage({ id, onBack }: { id: number; onBack: () => void }) {
           <ClockPanel detail={detail} change={change} />
           <StatusPanel detail={detail} change={change} />
           <DisclosureChoicePanel detail={detail} />
+          <CommissionerPanel detail={detail} change={change} />
           <LetterDetailsPanel key={detail.id} detail={detail} officers={officers} change={change} />
         </div>
       </div>

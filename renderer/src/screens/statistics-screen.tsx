@@ -39,6 +39,7 @@ import { call, errorMessage } from '../api';
 import { Alert, DateField, SelectField } from '../components/fields';
 import { base64ToBytes, downloadFile, DOCX_TYPE } from '../letters/download';
 import { OUTCOME_LABELS, REGIME_LABELS } from '../format';
+import { COMMISSIONER_DECISIONS, COMMISSIONER_DECISION_LABELS } from '../../../shared/commissioner';
 
 Chart.register(
   BarController,
@@ -333,6 +334,42 @@ export function StatisticsScreen({ onShowCases }: { onShowCases: (click: StatsCl
             ) : (
               <p className="muted">None in this period.</p>
             )}
+            <h3 className="stats__subhead">Complaints to the Commissioner</h3>
+            <p className="muted">
+              About the requests received in the period (the ICO, or the Scottish Information Commissioner),
+              by the decision recorded on the case.
+            </p>
+            <ul className="stats__figures" data-testid="commissioner">
+              <li>
+                <FigureButton
+                  value={m.commissioner.complaints}
+                  label="Complaints"
+                  onClick={() => show('commissioner', 'Complaints to the Commissioner')}
+                />
+              </li>
+              <li>
+                <FigureButton
+                  value={m.commissioner.pending}
+                  label="No decision yet"
+                  onClick={() =>
+                    show('commissioner', 'Commissioner: no decision yet', { decision: 'pending' })
+                  }
+                />
+              </li>
+              {COMMISSIONER_DECISIONS.map((d) => (
+                <li key={d}>
+                  <FigureButton
+                    value={m.commissioner.decisions[d]}
+                    label={COMMISSIONER_DECISION_LABELS[d]}
+                    onClick={() =>
+                      show('commissioner', `Commissioner: ${COMMISSIONER_DECISION_LABELS[d]}`, {
+                        decision: d,
+                      })
+                    }
+                  />
+                </li>
+              ))}
+            </ul>
           </section>
           <section className="panel" aria-labelledby={`${uid}-charts`}>
             <h2 className="panel__title" id={`${uid}-charts`}>
