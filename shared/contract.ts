@@ -750,7 +750,17 @@ export const savePathRequestSchema = z.strictObject({
    * docx: where to export a letter; case-file: which case file a restore replaces (or creates);
    * new-case-file: where to create one; attachment: where to export a file kept with a case.
    */
-  kind: z.enum(['docx', 'case-file', 'new-case-file', 'attachment', 'eml']),
+  kind: z.enum([
+    'docx',
+    'case-file',
+    'new-case-file',
+    'attachment',
+    'eml',
+    // The statistics' exports (issue 13): the figures or their cases, or the committee report.
+    'stats-csv',
+    'stats-xlsx',
+    'stats-docx',
+  ]),
 });
 export type SavePathRequest = z.infer<typeof savePathRequestSchema>;
 
@@ -946,6 +956,8 @@ export const contract = {
   'stats:cases': channel<StatsCaseRow[]>()(statsCasesSchema),
   /** The figures or their cases as CSV or .xlsx, or the one-page committee report (.docx), as bytes. */
   'stats:render': channel<LetterDocx>()(statsExportSchema),
+  /** The same, written by main where the officer chose in the Save dialog (Electron). */
+  'stats:export': channel<ExportedFile>()(statsExportSchema.extend({ path: filePath })),
 
   'backup:status': channel<BackupStatus>()(empty),
   'backup:create': channel<BackupResult>()(z.strictObject({ folder: filePath })),

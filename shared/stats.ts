@@ -316,3 +316,9 @@ export const statsExportSchema = z.strictObject({
   charts: z.array(chartImageSchema).max(4).optional(),
 });
 export type StatsExport = z.infer<typeof statsExportSchema>;
+
+/** The file name an export is offered under (the Save dialog's suggestion, the download's name). */
+export function statsFileName(request: Pick<StatsExport, 'selection' | 'format' | 'cases'>): string {
+  const { from, to } = request.selection;
+  return `FOI statistics ${from} to ${to}${request.cases ? ` ${request.cases.figure} cases` : ''}.${request.format}`;
+}

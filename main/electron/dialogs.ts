@@ -19,6 +19,9 @@ const FILTERS: Record<SavePathRequest['kind'], Filters> = {
   // A kept file is saved as what it is: the suggested name carries its own extension.
   attachment: [{ name: 'All files', extensions: ['*'] }],
   eml: [{ name: 'Email draft', extensions: ['eml'] }],
+  'stats-csv': [{ name: 'CSV', extensions: ['csv'] }],
+  'stats-xlsx': [{ name: 'Excel workbook', extensions: ['xlsx'] }],
+  'stats-docx': [{ name: 'Word document', extensions: ['docx'] }],
 };
 
 const EXTENSIONS: Record<SavePathRequest['kind'], string | null> = {
@@ -27,6 +30,9 @@ const EXTENSIONS: Record<SavePathRequest['kind'], string | null> = {
   'new-case-file': '.foidesk',
   attachment: null,
   eml: '.eml',
+  'stats-csv': '.csv',
+  'stats-xlsx': '.xlsx',
+  'stats-docx': '.docx',
 };
 
 const TITLES: Record<SavePathRequest['kind'], string> = {
@@ -35,6 +41,9 @@ const TITLES: Record<SavePathRequest['kind'], string> = {
   'new-case-file': 'Create a case file',
   attachment: 'Export the file',
   eml: 'Save the email for your mail client',
+  'stats-csv': 'Export the statistics',
+  'stats-xlsx': 'Export the statistics',
+  'stats-docx': 'Export the committee report',
 };
 
 /** The path the officer chose, with the right extension, or null if they cancelled. */

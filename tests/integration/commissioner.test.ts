@@ -4,7 +4,7 @@
  * cleared through `cases:set-commissioner` with its rules (shared/commissioner.ts) and its history
  * entries, and counted in the statistics with the cases behind each decision.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeskApp } from '../../main/services/app';
@@ -43,7 +43,12 @@ afterAll(async () => {
 });
 
 async function open(): Promise<void> {
-  app = new DeskApp({ configDir: path.join(temp.dir, 'config'), now: () => new Date(2025, 5, 2, 12) });
+  app = new DeskApp({
+    configDir: path.join(temp.dir, 'config'),
+    now: () => new Date(2025, 5, 2, 12),
+    // The Save dialog as Electron would answer it: the suggested name, in the temp folder.
+    chooseSavePath: (request) => Promise.resolve(path.join(temp.dir, request.suggestedName)),
+  });
   handlers = createHandlers(app);
   const opened = await handlers['session:open']({ path: file, passphrase: Buffer.from(PASSPHRASE) });
   expect(opened.ok).toBe(true);
@@ -158,5 +163,32 @@ describe('complaints to the Commissioner', () => {
     expect(csv.ok && Buffer.from(csv.value.base64, 'base64').toString()).toMatch(
       /complaints to the Commissioner,Complaints,commissionerComplaints,2/,
     );
+  });
+
+  it('are written by stats:export only where the Save dialog chose', async () => {
+    const period = { from: '2025-01-01', to: '2025-03-31' };
+    const made = path.join(temp.dir, 'made-up.csv');
+    const refused = await handlers['stats:export']({ selection: period, format: 'csv', path: made });
+    expect(refused.ok || refused.error.message).toMatch(/Save dialog/);
+    expect(existsSync(made)).toBe(false);
+    const chosen = await handlers['dialog:save-path']({
+      suggestedName: 'FOI statistics 2025-01-01 to 2025-03-31.csv',
+      kind: 'stats-csv',
+    });
+    if (!chosen.ok || !chosen.value.path) throw new Error('no path');
+    const written = await handlers['stats:export']({
+      selection: period,
+      format: 'csv',
+      path: chosen.value.path,
+    });
+    if (!written.ok) throw new Error(written.error.message);
+    expect(readFileSync(chosen.value.path, 'utf8')).toMatch(/commissionerComplaints,2/);
+    // The grant is used once.
+    const again = await handlers['stats:export']({
+      selection: period,
+      format: 'csv',
+      path: chosen.value.path,
+    });
+    expect(again.ok).toBe(false);
   });
 });

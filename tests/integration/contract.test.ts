@@ -320,6 +320,11 @@ const SPECIFIC_BAD: Record<Channel, unknown[]> = {
     { from: '2026-01-01', to: '2026-03-31', figure: 'everything' },
     { from: '2026-01-01', to: '2026-03-31', figure: 'received', month: '2026-1' },
   ],
+  'stats:export': [
+    { selection: { from: '2026-01-01', to: '2026-03-31' }, format: 'csv' },
+    { selection: { from: '2026-01-01', to: '2026-03-31' }, format: 'csv', path: '' },
+    { selection: { from: '2026-01-01', to: '2026-03-31' }, format: 'pdf', path: '/tmp/x.pdf' },
+  ],
   'stats:render': [
     { selection: { from: '2026-01-01', to: '2026-03-31' }, format: 'pdf' },
     {

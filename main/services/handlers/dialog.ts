@@ -24,6 +24,9 @@ const GRANTS: Record<SavePathRequest['kind'], GrantPurpose | null> = {
   eml: 'eml-export',
   // A new case file is created by session:create, which takes a typed path as well.
   'new-case-file': null,
+  'stats-csv': 'stats-export',
+  'stats-xlsx': 'stats-export',
+  'stats-docx': 'stats-export',
 };
 
 export const dialogHandlers = {

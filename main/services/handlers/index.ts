@@ -37,6 +37,7 @@ import { s12Handlers } from './s12';
 import { standardAnswerHandlers } from './standard-answers';
 import { contributorAppHandlers, contributorHandlers } from './contributors';
 import { commissionerHandlers } from './commissioner';
+import { statsAppHandlers } from './stats';
 
 export type Handler<C extends Channel = Channel> = (input: unknown) => Promise<Envelope<ChannelOutput<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -64,6 +65,7 @@ const needSession = {
 const onApp = {
   ...sessionHandlers,
   ...letterAppHandlers,
+  ...statsAppHandlers,
   ...backupHandlers,
   ...dialogHandlers,
   ...integrityHandlers,

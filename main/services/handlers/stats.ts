@@ -3,6 +3,8 @@
  * ICO band and the definition of "in time" (shared/stats.ts). Read-only; the channel is a read, so
  * a large period never waits behind the write queue, and the page stays responsive meanwhile.
  */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   burnDownPoints,
@@ -18,6 +20,7 @@ import { addWorkingDays } from '../../../shared/clock';
 import { CASE_OUTCOMES, type CaseOutcome } from '../../../shared/case-format';
 import {
   IN_TIME_DEFINITION,
+  statsFileName,
   icoBand,
   lastDayOfMonth,
   monthsBetween,
@@ -25,6 +28,7 @@ import {
   type MonthFigures,
   type StatsCaseRow,
   type StatsCases,
+  type StatsExport,
   type StatsReport,
   type StatsSelection,
   type TimelinessFigures,
@@ -34,7 +38,11 @@ import { COMMISSIONER_DECISIONS, type CommissionerDecision } from '../../../shar
 import { statsCasesCsv, statsCsv, statsXlsx } from '../stats-export';
 import { getOrganisation } from '../../../db/queries/organisation';
 import { renderStatsReport } from '../../../templates/stats-report';
-import type { SessionHandlers } from './types';
+import { AppError } from '../../../shared/errors';
+import { writeFileAtomic } from '../files';
+import { checkOutputPath } from '../output-paths';
+import type { OpenSession } from '../session';
+import type { AppHandlers, SessionHandlers } from './types';
 
 /** The day the backlog is measured on and its bands' first dates, on the register's calendar. */
 export function backlogCutoffs(db: CaseDb, to: string, today: string): BacklogCutoffs {
@@ -161,29 +169,56 @@ export function statsCases(db: CaseDb, sel: StatsCases, today: string): StatsCas
   return listStatsCases(db, statsCasesWhere(sel, today, backlogCutoffs(db, sel.to, today)));
 }
 
+/** The figures (or the cases behind one) as CSV or .xlsx, or the committee report as .docx. */
+async function renderStats(
+  s: OpenSession,
+  request: StatsExport,
+): Promise<{ fileName: string; bytes: Buffer }> {
+  const today = s.today();
+  const report = computeStats(s.db, request.selection, today);
+  const cases = request.cases ? statsCases(s.db, request.cases, today) : undefined;
+  const name = statsFileName(request);
+  switch (request.format) {
+    case 'csv':
+      return { fileName: name, bytes: Buffer.from(cases ? statsCasesCsv(cases) : statsCsv(report)) };
+    case 'xlsx':
+      return { fileName: name, bytes: await statsXlsx(report, cases) };
+    case 'docx':
+      return {
+        fileName: name,
+        bytes: await renderStatsReport(report, getOrganisation(s.db), request.charts ?? []),
+      };
+  }
+}
+
 export const statsHandlers = {
   'stats:figures': (s, selection) => computeStats(s.db, selection, s.today()),
   'stats:cases': (s, sel) => statsCases(s.db, sel, s.today()),
   'stats:render': async (s, request) => {
-    const today = s.today();
-    const report = computeStats(s.db, request.selection, today);
-    const cases = request.cases ? statsCases(s.db, request.cases, today) : undefined;
-    const name = `FOI statistics ${request.selection.from} to ${request.selection.to}${request.cases ? ` ${request.cases.figure} cases` : ''}`;
-    switch (request.format) {
-      case 'csv':
-        return {
-          fileName: `${name}.csv`,
-          base64: Buffer.from(cases ? statsCasesCsv(cases) : statsCsv(report)).toString('base64'),
-        };
-      case 'xlsx':
-        return { fileName: `${name}.xlsx`, base64: (await statsXlsx(report, cases)).toString('base64') };
-      case 'docx':
-        return {
-          fileName: `${name}.docx`,
-          base64: (await renderStatsReport(report, getOrganisation(s.db), request.charts ?? [])).toString(
-            'base64',
-          ),
-        };
-    }
+    const file = await renderStats(s, request);
+    return { fileName: file.fileName, base64: file.bytes.toString('base64') };
   },
 } satisfies SessionHandlers<'stats:'>;
+
+/**
+ * `stats:export`: the same file written where the officer chose in the Save dialog main opened
+ * (granted-paths.ts), never at a path the page made up, nor over the case file.
+ */
+export const statsAppHandlers = {
+  'stats:export': async (app, input) => {
+    const s = app.requireSession();
+    const { path: target, ...request } = input;
+    if (!app.grants.take('stats-export', target))
+      throw new AppError(
+        'validation',
+        'Choose where to save the statistics with the Save dialog: FOI Desk writes only where you chose.',
+      );
+    const folder = path.dirname(target);
+    if (!existsSync(folder) || !statSync(folder).isDirectory())
+      throw new AppError('file-missing', 'That folder does not exist.');
+    checkOutputPath(target, { inputs: [s.file.path], force: true });
+    const { bytes } = await renderStats(s, request);
+    writeFileAtomic(target, bytes);
+    return { path: target, bytes: bytes.length };
+  },
+} satisfies AppHandlers<'stats:'>;

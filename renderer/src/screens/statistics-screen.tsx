@@ -37,7 +37,7 @@ import {
 } from '../../../shared/stats';
 import { call, errorMessage } from '../api';
 import { Alert, DateField, SelectField } from '../components/fields';
-import { base64ToBytes, downloadFile, DOCX_TYPE } from '../letters/download';
+import { saveStatsExport } from './stats-save';
 import { OUTCOME_LABELS, REGIME_LABELS } from '../format';
 import { COMMISSIONER_DECISIONS, COMMISSIONER_DECISION_LABELS } from '../../../shared/commissioner';
 
@@ -53,7 +53,6 @@ Chart.register(
   Tooltip,
 );
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const KINDS: { kind: PeriodKind; label: string }[] = [
   { kind: 'month', label: 'Month' },
   { kind: 'quarter', label: 'Quarter' },
@@ -168,13 +167,8 @@ export function StatisticsScreen({ onShowCases }: { onShowCases: (click: StatsCl
                 : [];
             })
           : undefined;
-      const file = await call('stats:render', { selection, format, ...(images ? { charts: images } : {}) });
-      downloadFile(
-        file.fileName,
-        base64ToBytes(file.base64),
-        format === 'docx' ? DOCX_TYPE : format === 'xlsx' ? XLSX_TYPE : 'text/csv',
-      );
-      setMessage(`Downloaded “${file.fileName}”.`);
+      const done = await saveStatsExport({ selection, format, ...(images ? { charts: images } : {}) });
+      if (done) setMessage(done);
     } catch (e) {
       setError(errorMessage(e));
     }
