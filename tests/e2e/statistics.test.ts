@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { PASSPHRASE } from '../helpers';
-import { todayIso } from '../../shared/dates';
+import { formatUkDate, todayIso } from '../../shared/dates';
 import { shiftPeriod, periodContaining } from '../../shared/stats';
 import { apiCall, screenshot, startHarness, type Harness } from './support';
 
@@ -125,5 +125,37 @@ describe('the Statistics screen', () => {
     await screenshot(page, 'statistics-cases');
     await page.getByRole('button', { name: 'Show all cases' }).click();
     await page.getByText('Request FOI 7003').waitFor();
+  });
+
+  it('records a complaint to the Commissioner on the case page and counts it', async () => {
+    await page.locator('.queue__body [role="row"][data-reference="FOI 7002"]').click();
+    await page.locator('[data-screen="case"][data-reference="FOI 7002"]').waitFor();
+    const panel = page.locator('[data-panel="commissioner"]');
+    await panel.getByText('No complaint to the ICO is recorded.').waitFor();
+    await panel.getByRole('button', { name: 'Record a complaint' }).click();
+    await panel.getByLabel('Date of the complaint to the ICO').fill(formatUkDate(today));
+    await panel.getByLabel('Decision', { exact: true }).selectOption('not-upheld');
+    await panel.getByLabel('Decision notice reference').fill('IC-123456-A1B2');
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await panel.getByTestId('commissioner-decision').getByText('Not upheld (our handling stood)').waitFor();
+    await panel.getByText('IC-123456-A1B2').waitFor();
+    await screenshot(page, 'commissioner-panel');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Statistics' }).click();
+    await page.getByRole('group', { name: 'Period' }).getByRole('button', { name: 'Month' }).click();
+    await page.getByRole('button', { name: 'Previous' }).click();
+    await page.getByRole('button', { name: 'Previous' }).click();
+    await figure('Received').locator('.stats__value', { hasText: /^2$/ }).waitFor();
+    await figure('Complaints').locator('.stats__value', { hasText: /^1$/ }).waitFor();
+    await figure('Not upheld (our handling stood)').locator('.stats__value', { hasText: /^1$/ }).waitFor();
+    await figure('Complaints').click();
+    await page.locator('[data-screen="queue"]').waitFor();
+    await page
+      .getByTestId('stats-filter')
+      .getByText(/Complaints to the Commissioner, /)
+      .waitFor();
+    await page.getByText('Request FOI 7002').waitFor();
+    expect(await page.getByText('Request FOI 7001').count()).toBe(0);
+    expect(h.pageErrors).toEqual([]);
   });
 });
