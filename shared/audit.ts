@@ -11,6 +11,7 @@ import {
   REGIME_LABELS,
   STATUS_LABELS,
 } from './labels';
+import { COMMISSIONER_DECISION_LABELS, type CommissionerDecision } from './commissioner';
 
 export const AUDIT_ACTIONS = [
   'create',
@@ -117,6 +118,8 @@ function showValue(field: string | null, value: string | null): string {
   if (field === 'outcome') return OUTCOME_LABELS[value] ?? value;
   if (field === 'regime') return REGIME_LABELS[value] ?? value;
   if (field === 'channel') return CHANNEL_LABELS[value] ?? value;
+  if (field === 'commissionerDecision')
+    return COMMISSIONER_DECISION_LABELS[value as CommissionerDecision] ?? value;
   return value.length > 80 ? `${value.slice(0, 77)}…` : value;
 }
 
