@@ -16,6 +16,7 @@ import {
 } from '../shared/case-format';
 import { CLOCK_EVENT_TYPES } from '../shared/clock/types';
 import { ATTACHMENT_KINDS } from '../shared/attachment-rules';
+import { SIGN_OFF_STEP_KINDS } from '../shared/sign-off';
 import { S12_ACTIVITIES } from '../shared/s12';
 import { CHASE_KINDS, CONTRIBUTOR_STATUSES } from '../shared/chasers';
 import { COMMISSIONER_DECISIONS } from '../shared/commissioner-decisions';
@@ -118,6 +119,8 @@ export const cases = sqliteTable(
     commissionerComplaintReceived: text('commissioner_complaint_received'),
     commissionerDecision: text('commissioner_decision', { enum: COMMISSIONER_DECISIONS }),
     commissionerDecisionRef: text('commissioner_decision_ref'),
+    /** Flagged as sensitive: the team's sign-off policy may require approval before it is sent. */
+    sensitive: integer('sensitive', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: text('updated_at'),
   },
@@ -472,6 +475,12 @@ export const departments = sqliteTable(
 
 export const contributorTasks = sqliteTable(
   'contributor_tasks',
+ * Sign-off (issue #14): each step of a letter version's approval, never updated, only appended
+ * (shared/sign-off.ts reads where a version stands from them). `fingerprint` is what the letter
+ * and the case's answers were at that step, so an approval lapses when either changes.
+ */
+export const signOffSteps = sqliteTable(
+  'sign_off_steps',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     caseId: integer('case_id')
@@ -515,6 +524,22 @@ export const contributorChases = sqliteTable(
   (t) => [index('contributor_chases_task').on(t.taskId, t.id)],
 );
 
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => letterVersions.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: SIGN_OFF_STEP_KINDS }).notNull(),
+    actor: text('actor').notNull(),
+    approver: text('approver'),
+    comment: text('comment'),
+    fingerprint: text('fingerprint').notNull(),
+    at: timestamp('at'),
+  },
+  (t) => [
+    index('sign_off_steps_case').on(t.caseId, t.id),
+    index('sign_off_steps_version').on(t.versionId, t.id),
+  ],
+);
+
 export const schemaTables = {
   organisation,
   settings,
@@ -541,4 +566,5 @@ export const schemaTables = {
   departments,
   contributorTasks,
   contributorChases,
+  signOffSteps,
 };

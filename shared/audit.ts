@@ -42,6 +42,10 @@ export const AUDIT_ACTIONS = [
   'contributor-chased',
   'contributor-replied',
   'contributor-reply-copied',
+  // Sign-off (shared/sign-off.ts): each step on a letter version.
+  'approval-requested',
+  'approval-given',
+  'approval-returned',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -99,6 +103,7 @@ const FIELD_LABELS: Record<string, string> = {
   commissionerComplaintReceived: 'the date of the complaint to the Commissioner',
   commissionerDecision: 'the Commissioner’s decision',
   commissionerDecisionRef: 'the decision notice reference',
+  sensitive: 'the sensitive flag',
   signatoryName: 'the signatory',
   signatoryTitle: 'the signatory’s title',
   name: 'the requester’s name',
@@ -234,11 +239,34 @@ export function describeAuditEntry(e: AuditEntry): string {
       return `Reply recorded from ${e.field ?? 'a department'}`;
     case 'contributor-reply-copied':
       return `Reply from a department copied into the answer to question ${e.field ?? ''}`;
+    case 'approval-requested':
+    case 'approval-given':
+    case 'approval-returned':
+      return describeSignOffStep(e);
     case 'update': {
       const what = FIELD_LABELS[e.field ?? ''] ?? e.field ?? 'a detail';
       if (e.entity !== 'case' && e.entity !== 'requester') return `Changed ${ENTITY_NAMES[e.entity]}`;
       if (UNQUOTED.has(e.field ?? '')) return `Changed ${what}`;
       return `Changed ${what} from ${showValue(e.field, e.oldValue)} to ${showValue(e.field, e.newValue)}`;
     }
+  }
+}
+
+/** A sign-off step: `newValue` holds `{ version, approver?, comment? }` as JSON. */
+function describeSignOffStep(e: AuditEntry): string {
+  const v = parseJson(e.newValue);
+  const version = typeof v?.version === 'number' ? `version ${v.version}` : 'a version';
+  const letter = `${e.field ?? 'letter'}, ${version}`;
+  const comment = typeof v?.comment === 'string' && v.comment.trim() ? v.comment.trim() : null;
+  const quoted = comment && (comment.length > 200 ? `${comment.slice(0, 197)}…` : comment);
+  switch (e.action) {
+    case 'approval-requested': {
+      const approver = typeof v?.approver === 'string' ? v.approver : 'an approver';
+      return `Approval asked of ${approver} (${letter})${quoted ? `: ${quoted}` : ''}`;
+    }
+    case 'approval-given':
+      return `Letter approved (${letter})`;
+    default:
+      return `Letter returned for changes (${letter}): ${quoted ?? ''}`;
   }
 }

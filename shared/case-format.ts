@@ -278,6 +278,8 @@ export const caseSchema = z.strictObject({
   officer: shortText.optional(),
   /** The department the request concerns (for the statistics by department). */
   department: shortText.optional(),
+  /** Flagged as sensitive: the team's sign-off may require approval (shared/sign-off.ts). Left out when not. */
+  sensitive: z.boolean().optional(),
   signatory: signatorySchema.optional(),
   enclosures: z.array(shortText).optional(),
   fee: feeSchema.optional(),

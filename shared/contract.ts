@@ -77,6 +77,7 @@ import {
   type StandardAnswerList,
   type StandardAnswerView,
 } from './standard-answers';
+import type { SignOffPolicy, SignOffStatus } from './sign-off';
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -1123,6 +1124,29 @@ export const contract = {
    */
   'contributors:copy-reply': channel<CaseDetail>()(
     z.strictObject({ taskId: id, questionId, mode: z.enum(['fill', 'append', 'replace']) }),
+  ),
+  // Sign-off (issue #14; the rules in shared/sign-off.ts) ------------------------------------------
+  /** Where each of the case's letters stands, who may approve and every step taken. */
+  'sign-off:status': channel<SignOffStatus>()(z.strictObject({ caseId: id })),
+  /** Asks a named officer (never the one asking) to approve a letter version as it is now. */
+  'sign-off:request': channel<SignOffStatus>()(
+    z.strictObject({ versionId: id, approver: officerName, note: z.string().max(4000).optional() }),
+  ),
+  /** The approver named in the request approves the version (as it is now). */
+  'sign-off:approve': channel<SignOffStatus>()(z.strictObject({ versionId: id })),
+  /** The approver returns the version; the comment is required (the rule says so when blank). */
+  'sign-off:return': channel<SignOffStatus>()(
+    z.strictObject({ versionId: id, comment: z.string().max(4000) }),
+  ),
+  'sign-off:set-sensitive': channel<SignOffStatus>()(z.strictObject({ caseId: id, sensitive: z.boolean() })),
+  'sign-off:policy': channel<SignOffPolicy>()(empty),
+  'sign-off:save-policy': channel<SignOffPolicy>()(
+    z.strictObject({
+      policy: z.strictObject({
+        regimes: z.array(z.enum(REGIMES)).max(REGIMES.length),
+        sensitive: z.boolean(),
+      }),
+    }),
   ),
 } as const;
 

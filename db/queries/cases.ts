@@ -77,6 +77,7 @@ export function insertCaseRecord(
       dueDate,
       statutoryDue,
       department: record.department ?? null,
+      sensitive: record.sensitive === true,
       lateReason: record.lateReason ?? null,
       lateDepartment: record.lateDepartment ?? null,
       commissionerComplaintReceived: record.commissionerComplaintReceived ?? null,
@@ -340,6 +341,7 @@ export function buildCaseRecord(
     lateDepartment: row.lateDepartment,
     officer: row.officer,
     department: row.department,
+    sensitive: row.sensitive ? true : null,
     signatory:
       row.signatoryName !== null ? { name: row.signatoryName, title: row.signatoryTitle ?? '' } : undefined,
     enclosures: row.enclosures,

@@ -35,8 +35,8 @@ export class CaseWriter {
       `INSERT INTO cases (reference, our_ref, regime, received, channel, requester_id, subject, request_text,
         status, outcome, responded, officer, signatory_name, signatory_title, enclosures, due_date,
         statutory_due, department, late_reason, late_department, review_of, fee, letter_details,
-        commissioner_complaint_received, commissioner_decision, commissioner_decision_ref)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        commissioner_complaint_received, commissioner_decision, commissioner_decision_ref, sensitive)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.question = sql.prepare(
       'INSERT INTO questions (case_id, parent_id, position, number, text, key) VALUES (?, ?, ?, ?, ?, ?)',
@@ -99,6 +99,7 @@ export class CaseWriter {
         record.commissionerComplaintReceived ?? null,
         record.commissionerDecision ?? null,
         record.commissionerDecisionRef ?? null,
+        record.sensitive === true ? 1 : 0,
       ).lastInsertRowid,
     );
     this.insertQuestions(caseId, null, record.questions);

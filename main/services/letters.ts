@@ -45,6 +45,7 @@ import { suggestedTemplate, templateRegimeProblem } from '../../shared/letter/te
 import { loadLogo } from './letter-logo';
 import { s12LetterValuesForCase } from './s12';
 import type { S12LetterValues } from '../../shared/s12';
+import { letterSendProblems } from './sign-off';
 
 export const TEMPLATE_OVERRIDES_KEY = 'letters.templates';
 export const PARAGRAPH_OVERRIDES_KEY = 'letters.paragraphs';
@@ -122,9 +123,11 @@ function sourceHash(
       JSON.stringify(
         context.signatory && { name: context.signatory.name, title: context.signatory.title },
       ) === JSON.stringify(record.signatory));
+  // The sensitive flag is sign-off's, not the letter's: flagging a case leaves its letters current.
+  const letterRecord = { ...record, sensitive: undefined };
   const parts: unknown[] = own
-    ? [record, org, templateId]
-    : [record, org, templateId, context.signatory, context.ourRef];
+    ? [letterRecord, org, templateId]
+    : [letterRecord, org, templateId, context.signatory, context.ourRef];
   // Only a case with an s12 worksheet counts it, so older letters are not all reported out of date.
   if (cost?.costEstimate) parts.push(cost);
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
@@ -308,6 +311,9 @@ export function markLetterSent(file: CaseFile, versionId: number, actor: string)
   if (row.sentAt) return toVersion(row, currentSource(file, row.caseId));
   const at = new Date().toISOString();
   inTransaction(file.db, (db) => {
+    // Sign-off (shared/sign-off.ts): a response that needs approval goes out only once approved.
+    const unapproved = letterSendProblems(db, row);
+    if (unapproved.length) throw new AppError('validation', unapproved.join(' '));
     markLetterVersionSent(db, versionId, at);
     recordAudit(db, {
       actor,

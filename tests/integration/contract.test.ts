@@ -177,6 +177,17 @@ const SPECIFIC_BAD: Record<Channel, unknown[]> = {
   'disclosure:decide': [{ from: '2026-01-01', to: '2026-02-01', caseId: 1, key: 'x', action: 'delete' }],
   'disclosure:export': [{ from: '2026-01-01', to: '2026-02-01', format: 'pdf' }],
   'cases:next-reference': [{ format: 'FOI {n}' }, { regime: 'GDPR' }],
+  'sign-off:status': [{}, { caseId: 0 }],
+  'sign-off:request': [{ versionId: 1 }, { versionId: 1, approver: 'x'.repeat(121) }, { approver: 'A' }],
+  'sign-off:approve': [{}, { versionId: 'x' }],
+  'sign-off:return': [{ versionId: 1 }, { versionId: 1, comment: 'x'.repeat(4001) }],
+  'sign-off:set-sensitive': [{ caseId: 1 }, { caseId: 1, sensitive: 'yes' }],
+  'sign-off:policy': [{ regimes: [] }],
+  'sign-off:save-policy': [
+    {},
+    { policy: { regimes: ['GDPR'], sensitive: false } },
+    { policy: { regimes: [], sensitive: 'no' } },
+  ],
   'clock:preview': [
     {},
     { regime: 'FOIA' },

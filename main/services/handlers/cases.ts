@@ -54,6 +54,7 @@ import {
 import type { CaseDetail, CasePatch } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { assessCase, datesOrRefuse, deadlineFor, loadClockContext, toClockEvents } from '../deadlines';
+import { caseCloseSignOffProblems } from '../sign-off';
 import type { OpenSession } from '../session';
 import type { SessionHandlers } from './types';
 
@@ -194,6 +195,9 @@ function updateProblems(
     const responded = columns.responded !== undefined ? columns.responded : row.responded;
     const lateReason = columns.lateReason !== undefined ? columns.lateReason : row.lateReason;
     problems.push(...closeProblems({ received, due }, { outcome: outcome, responded, lateReason }, today));
+    // Sign-off: a case that needs approval is answered by sending an approved letter first.
+    if (columns.status === 'closed' || columns.outcome !== undefined)
+      problems.push(...caseCloseSignOffProblems(s.db, row.id, outcome));
   } else if (columns.responded) {
     problems.push(
       ...dateProblems(columns.responded, 'The date of the response', { today, notBefore: received }),

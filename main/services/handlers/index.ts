@@ -38,6 +38,7 @@ import { standardAnswerHandlers } from './standard-answers';
 import { contributorAppHandlers, contributorHandlers } from './contributors';
 import { commissionerHandlers } from './commissioner';
 import { statsAppHandlers } from './stats';
+import { signOffHandlers } from './sign-off';
 
 export type Handler<C extends Channel = Channel> = (input: unknown) => Promise<Envelope<ChannelOutput<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -60,6 +61,7 @@ const needSession = {
   ...standardAnswerHandlers,
   ...contributorHandlers,
   ...commissionerHandlers,
+  ...signOffHandlers,
 };
 /** Channels that run on the app itself. */
 const onApp = {
@@ -139,6 +141,8 @@ const READS = new Set<Channel>([
   'contributors:settings',
   'contributors:list',
   'contributors:draft',
+  'sign-off:status',
+  'sign-off:policy',
 ]);
 
 /** Long calls that must not interleave with a write but change no case data. */
