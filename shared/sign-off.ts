@@ -16,6 +16,7 @@
  *   outcome that answers the request therefore needs a letter marked as sent first.
  */
 import { REGIMES, type CaseOutcome, type Regime } from './case-format';
+import { REGIME_LABELS } from './labels';
 
 /** What the team requires. Off by default: no regime, not for sensitive cases. */
 export interface SignOffPolicy {
@@ -76,7 +77,8 @@ export function signOffReason(
   c: { regime: Regime; sensitive?: boolean | undefined },
 ): string | null {
   const reasons: string[] = [];
-  if (policy.regimes.includes(c.regime)) reasons.push(`the team approves every ${c.regime} response`);
+  if (policy.regimes.includes(c.regime))
+    reasons.push(`the team approves every ${REGIME_LABELS[c.regime] ?? c.regime} response`);
   if (policy.sensitive && c.sensitive) reasons.push('the case is flagged as sensitive');
   return reasons.length ? `Needs approval before it is sent: ${reasons.join(', and ')}.` : null;
 }

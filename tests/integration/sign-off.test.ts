@@ -98,7 +98,7 @@ describe('sign-off of a response', () => {
       regimes: ['FOIA'],
       sensitive: false,
     });
-    expect(status().reason).toMatch(/every FOIA response/);
+    expect(status().reason).toMatch(/every FOI response/);
     expect(status().versions[0]!.sendProblems.join(' ')).toMatch(/Ask an approver/);
     expect(() => letters['letters:mark-sent'](s(), { versionId: v1 })).toThrow(
       /Needs approval before it is sent/,

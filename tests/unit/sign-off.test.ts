@@ -27,7 +27,7 @@ describe('when a case needs sign-off', () => {
   it('follows the regimes chosen and the sensitive flag, and says why', () => {
     const policy = { regimes: ['SAR' as const], sensitive: true };
     expect(signOffReason(policy, { regime: 'FOIA' })).toBeNull();
-    expect(signOffReason(policy, { regime: 'SAR' })).toMatch(/every SAR response/);
+    expect(signOffReason(policy, { regime: 'SAR' })).toMatch(/every Subject access response/);
     expect(signOffReason(policy, { regime: 'FOIA', sensitive: true })).toMatch(/flagged as sensitive/);
     expect(signOffReason({ regimes: [], sensitive: false }, { regime: 'FOIA', sensitive: true })).toBeNull();
   });

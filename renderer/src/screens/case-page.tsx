@@ -44,6 +44,7 @@ import { AttachmentsPanel } from '../case/attachments-panel';
 import { S12WorksheetPanel } from '../case/s12-worksheet-panel';
 import { ContributorsPanel } from '../case/contributors-panel';
 import { CommissionerPanel } from '../case/commissioner-panel';
+import { SignOffPanel } from '../case/sign-off-panel';
 import { LetterDetailsPanel } from '../letters/letter-details';
 import {
   CHANNEL_LABELS,
@@ -166,6 +167,7 @@ export function CasePage({ id, onBack }: { id: number; onBack: () => void }) {
           <StatusPanel detail={detail} change={change} />
           <DisclosureChoicePanel detail={detail} />
           <CommissionerPanel detail={detail} change={change} />
+          <SignOffPanel detail={detail} onChanged={reloadCase} />
           <LetterDetailsPanel key={detail.id} detail={detail} officers={officers} change={change} />
         </div>
       </div>

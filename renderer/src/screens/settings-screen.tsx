@@ -29,6 +29,7 @@ import { Alert, CheckboxField, DateField, SelectField, TextArea, TextField } fro
 import { formatTimestamp, formatUkDate } from '../format';
 import { REGIME_LABELS } from '../../../shared/labels';
 import { LetterSettings } from '../letters/letter-settings';
+import { SignOffSettings } from './settings-signoff';
 import { LogoPanel, OurRefForm } from './settings-letterhead';
 import { CostLimitForm } from './settings-cost-limit';
 import { DepartmentsSettings } from './settings-departments';
@@ -93,6 +94,7 @@ export function SettingsScreen({
         <div className="layout__side">
           <OfficersPanel officers={bundle.officers} onSaved={setBundle} />
           <DepartmentsSettings />
+          <SignOffSettings />
           <HolidaysPanel bundle={bundle} onSaved={setBundle} />
           <BackupPanel />
         </div>
