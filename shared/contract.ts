@@ -129,6 +129,8 @@ export interface QueueRowData {
   requester: string;
   /** Contributor tasks still waiting on a department (issue 14). */
   openTasks: number;
+  /** Flagged as sensitive (sign-off, shared/sign-off.ts). */
+  sensitive: boolean;
 }
 
 /** A queue row with where it stands against its deadline today. */

@@ -71,7 +71,7 @@ const OPEN_TASKS = `t.status IN (${OPEN_TASK_STATUSES.map((x) => `'${x}'`).join(
 
 const ROW_COLUMNS = `c.id AS id, c.reference AS reference, c.subject AS subject, c.regime AS regime,
   c.received AS received, c.due_date AS due, c.status AS status, c.outcome AS outcome,
-  c.officer AS officer, c.responded AS responded, r.name AS requester,
+  c.officer AS officer, c.responded AS responded, r.name AS requester, c.sensitive AS sensitive,
   (SELECT count(*) FROM contributor_tasks t WHERE t.case_id = c.id AND ${OPEN_TASKS}) AS openTasks`;
 
 /** Column weights for bm25 over cases_words: reference, subject, requester, request text, answers. */
@@ -323,7 +323,14 @@ export function listQueue(
     const last = rows.at(-1);
     const next =
       !q.ranked && last && rows.length === page.limit ? { key: last.sort_key ?? null, id: last.id } : null;
-    return { rows: rows.map(({ sort_key: _key, total: _total, ...row }) => row), total, next };
+    return {
+      rows: rows.map(({ sort_key: _key, total: _total, ...row }) => ({
+        ...row,
+        sensitive: Boolean(row.sensitive),
+      })),
+      total,
+      next,
+    };
   };
   if (q.ranked) {
     const ranked = run(q.page, q.pageParams, page.limit, page.offset);

@@ -93,10 +93,15 @@ describe('sign-off', () => {
     await panel.getByLabel('Note for the approver (optional)').fill('Spend figure checked with Finance.');
     await panel.getByRole('button', { name: 'Ask for approval' }).click();
     await panel.getByText(`Waiting for ${BEA} to approve (asked by ${ALEX}).`).waitFor();
+    await panel.getByLabel('Sensitive case').check();
+    await panel.getByText('The case is flagged as sensitive.').waitFor();
   });
 
   it('is approved by the approver, and then the letter is sent', async () => {
     await unlockAs(BEA);
+    const row = page.locator('.queue__body [role="row"][data-reference="FOI 8101"]');
+    await row.locator('.tag--sensitive', { hasText: 'Sensitive' }).waitFor();
+    await screenshot(page, 'sign-off-queue');
     await openCase();
     const panel = page.locator('[data-panel="sign-off"]');
     await panel.getByRole('button', { name: 'Approve version 1' }).click();

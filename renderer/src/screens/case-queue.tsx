@@ -525,6 +525,7 @@ export function CaseQueue({
                         <VisibleText text={row.subject} />
                       </span>
                       <span className="queue__requester">
+                        {row.sensitive ? <span className="tag tag--sensitive">Sensitive</span> : null}
                         <VisibleText text={row.requester} />
                       </span>
                     </div>
