@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CaseDetail } from '../../shared/contract';
 import { PASSPHRASE } from '../helpers';
-import { apiCall, isoDaysAgo, openSeededFile, screenshot, startHarness, type Harness } from './support';
+import {
+  apiCall,
+  isoDaysAgo,
+  openSeededFile,
+  screenshot,
+  seriousAxeFindings,
+  startHarness,
+  type Harness,
+} from './support';
 
 const ALEX = 'Alex Officer';
 const BEA = 'Bea Approver';
@@ -70,6 +78,7 @@ describe('sign-off', () => {
     const settings = page.locator('[data-panel="sign-off-settings"]');
     await settings.getByLabel('FOI (FOIA)').check();
     await settings.getByText('Sign-off saved.').waitFor();
+    expect(await seriousAxeFindings(page)).toEqual([]);
     await nav.getByRole('button', { name: 'Case queue' }).click();
     await page.locator('[data-screen="queue"] [data-ready="true"]').waitFor();
     await openCase();
@@ -107,6 +116,7 @@ describe('sign-off', () => {
     await panel.getByRole('button', { name: 'Approve version 1' }).click();
     await panel.getByText(`Approved by ${BEA}.`).waitFor();
     await screenshot(page, 'sign-off-approved');
+    expect(await seriousAxeFindings(page)).toEqual([]);
 
     await unlockAs(ALEX);
     await openCase();
