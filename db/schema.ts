@@ -112,6 +112,8 @@ export const cases = sqliteTable(
     // answered after its due date, why and which department the delay lay with.
     department: text('department'),
     statutoryDue: text('statutory_due'),
+    /** Flagged as sensitive: the team's sign-off policy may require approval before it is sent. */
+    sensitive: integer('sensitive', { mode: 'boolean' }).notNull().default(false),
     lateReason: text('late_reason'),
     lateDepartment: text('late_department'),
     // A complaint to the Commissioner (shared/commissioner.ts): the date it was made (a case with
@@ -119,8 +121,6 @@ export const cases = sqliteTable(
     commissionerComplaintReceived: text('commissioner_complaint_received'),
     commissionerDecision: text('commissioner_decision', { enum: COMMISSIONER_DECISIONS }),
     commissionerDecisionRef: text('commissioner_decision_ref'),
-    /** Flagged as sensitive: the team's sign-off policy may require approval before it is sent. */
-    sensitive: integer('sensitive', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: text('updated_at'),
   },
@@ -475,12 +475,6 @@ export const departments = sqliteTable(
 
 export const contributorTasks = sqliteTable(
   'contributor_tasks',
- * Sign-off (issue #14): each step of a letter version's approval, never updated, only appended
- * (shared/sign-off.ts reads where a version stands from them). `fingerprint` is what the letter
- * and the case's answers were at that step, so an approval lapses when either changes.
- */
-export const signOffSteps = sqliteTable(
-  'sign_off_steps',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     caseId: integer('case_id')
@@ -524,6 +518,18 @@ export const contributorChases = sqliteTable(
   (t) => [index('contributor_chases_task').on(t.taskId, t.id)],
 );
 
+/**
+ * Sign-off (issue #14): each step of a letter version's approval, never updated, only appended
+ * (shared/sign-off.ts reads where a version stands from them). `fingerprint` is what the letter
+ * and the case's answers were at that step, so an approval lapses when either changes.
+ */
+export const signOffSteps = sqliteTable(
+  'sign_off_steps',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
     versionId: integer('version_id')
       .notNull()
       .references(() => letterVersions.id, { onDelete: 'cascade' }),
@@ -563,8 +569,8 @@ export const schemaTables = {
   s12Rows,
   s12Aggregations,
   standardAnswers,
+  signOffSteps,
   departments,
   contributorTasks,
   contributorChases,
-  signOffSteps,
 };
