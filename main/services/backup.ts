@@ -14,11 +14,15 @@
  * every backup: every page of the open file is authenticated by the background check after unlock
  * and daily (main/services/integrity.ts), and `foi-desk verify` runs integrity_check on demand.
  *
- * A backup to restore from is of unknown history (months on a USB stick), so before it is trusted
- * its staged copy is opened with the key and read back once, every page's SQLCipher authentication
- * code checked (what disk damage or a bad copy breaks: the code covers the page and its number),
- * then migrated and its tables checked; `backup:inspect` (what the restore screen shows first)
- * checks every page the same way. That costs a pass of HMAC-SHA512 over the file, CPU-bound.
+ * Beside each backup a sidecar, `<backup>.sha256` (sha256sum form, no case data), records the
+ * SHA-256 of the bytes so verified. A backup to restore from is of unknown history (months on a USB
+ * stick), so before it is trusted its bytes are hashed as they are staged beside the target and must
+ * equal the sidecar's (the staged copy is read back and hashed too), then the copy is opened with
+ * the key, migrated and its tables checked; `backup:inspect` (what the restore screen shows first)
+ * checks the hash the same way. Without a sidecar, or when the file no longer matches it (a backup
+ * opened and changed since), every page's SQLCipher authentication code is checked instead (what
+ * disk damage or a bad copy breaks: the code covers the page and its number), a pass of
+ * HMAC-SHA512 over the file, CPU-bound and several times slower than the hash.
  */
 import {
   closeSync,
@@ -30,10 +34,12 @@ import {
   readdirSync,
   realpathSync,
   renameSync,
+  readFileSync,
   rmSync,
   statSync,
   statfsSync,
   write,
+  writeFileSync,
 } from 'node:fs';
 import { open as openAsync } from 'node:fs/promises';
 import { promisify } from 'node:util';
@@ -192,8 +198,8 @@ interface Copied {
 /**
  * Copies exactly `total` bytes from a descriptor into a new file (never more, whatever the source
  * does meanwhile), hashing them as they are read (unless `hash` is false), reporting progress,
- * and flushes it to disk before returning. The hashing runs while the chunk's write is under way
- * in the thread pool.
+ * and flushes it to disk once before returning. Two buffers: while one chunk is written (in the
+ * thread pool) and hashed, the next is read.
  */
 async function copyFromDescriptor(
   fd: number,
@@ -204,17 +210,30 @@ async function copyFromDescriptor(
 ): Promise<Copied> {
   const dest = openSync(to, 'wx', 0o600);
   try {
-    const buffer = Buffer.alloc(Math.min(COPY_CHUNK, Math.max(total, 1)));
+    const size = Math.min(COPY_CHUNK, Math.max(total, 1));
+    const buffers = [Buffer.alloc(size), Buffer.alloc(size)];
     const hasher = hash ? createHash('sha256') : null;
+    const readChunk = (buffer: Buffer, at: number) => {
+      if (at >= total) return null;
+      const reading = readAsync(fd, buffer, 0, Math.min(size, total - at), at);
+      // Awaited on the next turn; a failure meanwhile is not an unhandled rejection.
+      reading.catch(() => undefined);
+      return reading;
+    };
     let done = 0;
-    while (done < total) {
-      const want = Math.min(buffer.length, total - done);
-      const { bytesRead } = await readAsync(fd, buffer, 0, want, done);
+    let index = 0;
+    let pending = readChunk(buffers[0]!, 0);
+    while (pending) {
+      const { bytesRead } = await pending;
       if (bytesRead === 0) throw new AppError('io', 'The file became shorter while it was copied.');
+      const buffer = buffers[index]!;
+      const at = done;
+      index = 1 - index;
+      pending = readChunk(buffers[index]!, at + bytesRead);
       const writing = (async () => {
         let written = 0;
         while (written < bytesRead) {
-          written += (await writeAsync(dest, buffer, written, bytesRead - written, done + written))
+          written += (await writeAsync(dest, buffer, written, bytesRead - written, at + written))
             .bytesWritten;
         }
       })();
@@ -264,6 +283,55 @@ async function requireSameBytes(copyPath: string, copied: Copied, what: string):
       `${what}: the copy on disk differs from the bytes read (${written.bytes === copied.bytes ? 'its SHA-256 differs' : `${written.bytes} bytes instead of ${copied.bytes}`}), so it was removed.`,
     );
   }
+}
+
+/**
+ * The sidecar written beside each backup: `<backup>.sha256`, one line in `sha256sum` form (the
+ * SHA-256 of the backup's bytes, two spaces, its name), so `sha256sum -c` checks it too. It holds no
+ * case data. A restore whose bytes match it is spared the pass of HMAC-SHA512 over every page.
+ */
+export function sidecarPath(backupPath: string): string {
+  return `${backupPath}.sha256`;
+}
+
+/** The SHA-256 the sidecar beside `backupPath` records, or null (none, unreadable, malformed). */
+export function readSidecar(backupPath: string): string | null {
+  try {
+    const text = readFileSync(sidecarPath(backupPath), 'utf8');
+    const match = /^([0-9a-f]{64}) [ *](.+)\n?$/.exec(text);
+    return match && match[2] === path.basename(backupPath) ? match[1]! : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the sidecar for `backupPath` under a temp name, flushed, then renamed into place. */
+function writeSidecar(backupPath: string, sha256: string): void {
+  const target = sidecarPath(backupPath);
+  const temp = tempBeside(target, 'backup');
+  try {
+    const fd = openSync(temp, 'wx', 0o600);
+    try {
+      writeFileSync(fd, `${sha256}  ${path.basename(backupPath)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Whether the file's bytes are those its sidecar recorded when the backup was made (and verified
+ * then): null when there is no sidecar, so the caller checks every page instead.
+ */
+async function matchesSidecar(filePath: string, sidecarOf: string): Promise<boolean | null> {
+  const recorded = readSidecar(sidecarOf);
+  if (!recorded) return null;
+  return (await hashWrittenFile(filePath)).sha256 === recorded;
 }
 
 function pagesMessage(damaged: number[]): string {
@@ -337,7 +405,11 @@ function reportOf(file: CaseFile, problems: string[]): VerifyReport {
 export async function inspectBackupFile(filePath: string, passphrase: Passphrase): Promise<VerifyReport> {
   const file = openCaseFile({ path: filePath, passphrase, skipQuickCheck: true, migrate: false });
   try {
-    const { damaged } = await withKeyBuffer(passphrase, (key) => checkPages(file.path, key));
+    // The bytes its sidecar recorded when it was made and verified, or else every page checked.
+    const sameBytes = await matchesSidecar(file.path, file.path);
+    const { damaged } = sameBytes
+      ? { damaged: [] }
+      : await withKeyBuffer(passphrase, (key) => checkPages(file.path, key));
     const problems = damaged.length > 0 ? [pagesMessage(damaged)] : [];
     if (file.openedAtVersion === knownSchemaVersion()) {
       const missing = missingTables(file.sqlite);
@@ -438,11 +510,18 @@ export async function backupCaseFile(
   }
   try {
     renameSync(temp, target);
-    syncFolder(path.dirname(target));
   } catch (error) {
     removeQuietly(temp);
     throw ioError(error, 'The backup could not be saved');
   }
+  try {
+    writeSidecar(target, copied.sha256);
+  } catch {
+    // Only a restore's shortcut: without it the restore checks every page. No stale one stays.
+    rmSync(sidecarPath(target), { force: true });
+  }
+  // One flush of the folder makes both renames durable.
+  syncFolder(path.dirname(target));
   const at = new Date().toISOString();
   setSetting(file.db, LAST_BACKUP_KEY, { at, path: target, cases: report.cases } satisfies LastBackup);
   onProgress?.({ phase: 'done', bytesDone: report.bytes, bytesTotal: report.bytes });
@@ -475,6 +554,11 @@ export interface RestoreReport {
   /** The file that was there before, kept as a safety copy (null when there was none). */
   safetyCopy: string | null;
   check: VerifyReport;
+  /**
+   * How the staged copy's bytes were proved: equal to the SHA-256 its sidecar recorded when the
+   * backup was made, or (no sidecar, or a file changed since) every page's authentication code.
+   */
+  bytesCheckedBy: 'sha256' | 'pages';
 }
 
 /** Checks a backup without touching anything (see inspectBackupFile). */
@@ -538,25 +622,34 @@ export async function restoreCaseFile(
       lock = lockForReplace(target, () => crashPoint('restore-folded'));
       crashPoint('restore-locked');
     }
+    const recorded = readSidecar(source);
     const { fd, size } = openRegularFile(source, 'The backup');
+    let copied: Copied;
     try {
       requireFreeSpace(folder, size + (targetExists ? statSync(target).size : 0));
-      await copyFromDescriptor(fd, size, staged, onProgress, false);
+      copied = await copyFromDescriptor(fd, size, staged, onProgress, recorded !== null);
     } finally {
       closeSync(fd);
     }
     crashPoint('restore-staged');
     onProgress?.({ phase: 'verifying', bytesDone: 0, bytesTotal: 1 });
+    // The backup's bytes as read equal those its sidecar recorded when it was made and verified,
+    // and the staged copy read back (before SQLite opens it) equals them.
+    const bytesCheckedBy = recorded !== null && copied.sha256 === recorded ? 'sha256' : 'pages';
+    if (bytesCheckedBy === 'sha256') await requireSameBytes(staged, copied, 'The backup was not restored');
     // The passphrase is proved by opening (and the header's page count against the length).
     copy = openCaseFile({ path: staged, passphrase, skipQuickCheck: true });
-    // The staged copy read back once: every page must authenticate with the key, at its own
-    // place (the page number is in the code), which a flipped, lost or misplaced page does not.
-    const { damaged } = await withKeyBuffer(passphrase, (key) => checkPages(staged, key));
-    if (damaged.length > 0)
-      throw new AppError(
-        'damaged',
-        `The backup is damaged (${pagesMessage(damaged)}). Nothing was restored.`,
-      );
+    if (bytesCheckedBy === 'pages') {
+      // No sidecar, or the file changed since: the staged copy read back once, every page must
+      // authenticate with the key at its own place (the page number is in the code), which a
+      // flipped, lost or misplaced page does not.
+      const { damaged } = await withKeyBuffer(passphrase, (key) => checkPages(staged, key));
+      if (damaged.length > 0)
+        throw new AppError(
+          'damaged',
+          `The backup is damaged (${pagesMessage(damaged)}). Nothing was restored.`,
+        );
+    }
     const missing = missingTables(copy.sqlite);
     const check = reportOf(copy, missing.length ? [`tables missing: ${missing.join(', ')}`] : []);
     if (!check.ok)
@@ -573,7 +666,7 @@ export async function restoreCaseFile(
       safetyCopy = path.join(folder, `${path.basename(target)}.before-restore-${Date.now()}`);
       const safetyTemp = tempBeside(target, 'safety');
       try {
-        await copyFromDescriptor(lock.fd, statSync(target).size, safetyTemp);
+        await copyFromDescriptor(lock.fd, statSync(target).size, safetyTemp, undefined, false);
         renameSync(safetyTemp, safetyCopy);
       } catch (error) {
         removeQuietly(safetyTemp);
@@ -605,7 +698,13 @@ export async function restoreCaseFile(
     // SQLite leaves the renamed copy's (empty, folded) WAL under the temp name.
     if (existsSync(`${staged}-wal`) && statSync(`${staged}-wal`).size === 0) rmSync(`${staged}-wal`);
     onProgress?.({ phase: 'done', bytesDone: check.bytes, bytesTotal: check.bytes });
-    return { restoredFrom: source, target, safetyCopy, check: { ...check, path: target } };
+    return {
+      restoredFrom: source,
+      target,
+      safetyCopy,
+      check: { ...check, path: target },
+      bytesCheckedBy,
+    };
   } catch (error) {
     throw ioError(error, 'The backup was not restored');
   } finally {
@@ -640,6 +739,7 @@ export async function autoBackup(
   for (const old of backups.slice(0, Math.max(0, backups.length - keep))) {
     const full = path.join(folder, old.name);
     if (lstatSync(full).isFile()) rmSync(full, { force: true });
+    rmSync(sidecarPath(full), { force: true });
   }
   return report;
 }

@@ -4,8 +4,10 @@
  * restore source with one damaged page is refused before anything is replaced.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import {
   closeSync,
+  copyFileSync,
   existsSync,
   openSync,
   readFileSync,
@@ -16,7 +18,14 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { createCaseFile, openCaseFile, type CaseFile } from '../../db/case-file';
-import { backupCaseFile, getLastBackup, inspectBackup, restoreCaseFile } from '../../main/services/backup';
+import {
+  backupCaseFile,
+  getLastBackup,
+  inspectBackup,
+  readSidecar,
+  restoreCaseFile,
+  sidecarPath,
+} from '../../main/services/backup';
 import { importFixtures, makeTempDir, PASSPHRASE } from '../helpers';
 
 let dir: string;
@@ -101,5 +110,47 @@ describe('verifying a backup by its bytes', () => {
     );
     expect(existsSync(path.join(dir, 'new.foidesk'))).toBe(false);
     expect(readFileSync(target).equals(before)).toBe(true);
+  });
+
+  it('writes a sidecar with the SHA-256 of the backup (sha256sum form); a restore proves the bytes by it', async () => {
+    const backup = path.join(dir, 'backup.foidesk');
+    const report = await backupCaseFile(cf, backup, PASSPHRASE);
+    const sha = createHash('sha256').update(readFileSync(backup)).digest('hex');
+    expect(readFileSync(sidecarPath(backup), 'utf8')).toBe(`${sha}  backup.foidesk\n`);
+    expect(report.sha256).toBe(sha);
+    expect(readSidecar(backup)).toBe(sha);
+
+    const restored = await restoreCaseFile(backup, path.join(dir, 'new.foidesk'), PASSPHRASE);
+    expect(restored).toMatchObject({ bytesCheckedBy: 'sha256', check: { ok: true, cases: 2 } });
+    // The same bytes under another name, no sidecar beside them: every page is checked instead.
+    const bare = path.join(dir, 'bare.foidesk');
+    copyFileSync(backup, bare);
+    const byPages = await restoreCaseFile(bare, path.join(dir, 'new2.foidesk'), PASSPHRASE);
+    expect(byPages).toMatchObject({ bytesCheckedBy: 'pages', check: { ok: true, cases: 2 } });
+  });
+
+  it('a sidecar naming another file, or malformed, is not trusted: every page is checked', async () => {
+    const backup = path.join(dir, 'backup.foidesk');
+    await backupCaseFile(cf, backup, PASSPHRASE);
+    const sha = readSidecar(backup)!;
+    writeFileSync(sidecarPath(backup), `${sha}  other.foidesk\n`);
+    expect(readSidecar(backup)).toBeNull();
+    writeFileSync(sidecarPath(backup), 'not a hash\n');
+    expect(readSidecar(backup)).toBeNull();
+    const restored = await restoreCaseFile(backup, path.join(dir, 'new.foidesk'), PASSPHRASE);
+    expect(restored.bytesCheckedBy).toBe('pages');
+  });
+
+  it('a backup changed since its sidecar (opened and edited in FOI Desk) restores by its pages', async () => {
+    const backup = path.join(dir, 'backup.foidesk');
+    await backupCaseFile(cf, backup, PASSPHRASE);
+    const opened = openCaseFile({ path: backup, passphrase: PASSPHRASE });
+    opened.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('bench.note', '1')").run();
+    opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    opened.close();
+    expect(createHash('sha256').update(readFileSync(backup)).digest('hex')).not.toBe(readSidecar(backup));
+    expect(await inspectBackup(backup, PASSPHRASE)).toMatchObject({ ok: true, cases: 2 });
+    const restored = await restoreCaseFile(backup, path.join(dir, 'new.foidesk'), PASSPHRASE);
+    expect(restored).toMatchObject({ bytesCheckedBy: 'pages', check: { ok: true, cases: 2 } });
   });
 });

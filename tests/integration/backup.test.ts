@@ -72,7 +72,9 @@ describe('backup and restore', () => {
     mkdirSync(folder);
     const backup = runCli(['backup', file, folder]);
     expect(backup.code).toBe(0);
-    const [name] = readdirSync(folder);
+    // The backup and its sidecar (the SHA-256 of its bytes, for a restore).
+    const [name, sidecar] = readdirSync(folder).sort();
+    expect(sidecar).toBe(`${name}.sha256`);
     expect(name).toMatch(/^register backup \d{4}-\d{2}-\d{2} \d{6}\.\d{3} [0-9a-f]{12}\.foidesk$/);
     const backupPath = path.join(folder, name!);
     const verify = runCli(['verify', backupPath]);
@@ -177,12 +179,20 @@ describe('backup and restore', () => {
         );
       }
       for (const name of others) writeFileSync(path.join(folder, name), 'not ours to prune');
+      // Sidecars: one of a backup about to be pruned, one of another file's backup.
+      writeFileSync(
+        path.join(folder, `register auto-backup 2020-01-01 000000.000 ${id}.foidesk.sha256`),
+        'x',
+      );
+      writeFileSync(path.join(folder, `${others[2]}.sha256`), 'not ours to prune');
       await autoBackup(cf, folder, 2, PASSPHRASE);
     } finally {
       cf.close();
     }
     const names = readdirSync(folder).sort();
-    const auto = names.filter((n) => n.includes(' auto-backup ') && n.includes(id));
+    const auto = names.filter((n) => n.includes(' auto-backup ') && n.includes(id) && n.endsWith('.foidesk'));
+    // A pruned backup's sidecar goes with it; the kept ones made here have theirs.
+    expect(names.filter((n) => n.endsWith('.sha256'))).toEqual([`${others[2]}.sha256`, `${auto[1]}.sha256`]);
     expect(auto).toHaveLength(2);
     expect(auto[0]).toBe(`register auto-backup 2020-01-04 000000.000 ${id}.foidesk`);
     expect(auto[1]).toMatch(/^register auto-backup \d{4}-\d{2}-\d{2} \d{6}\.\d{3} [0-9a-f]{12}\.foidesk$/);

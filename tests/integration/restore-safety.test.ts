@@ -241,7 +241,9 @@ describe('automatic backups are this file’s own', () => {
     } finally {
       cfA.close();
     }
-    const aBefore = readdirSync(shared).sort();
+    const aBefore = readdirSync(shared)
+      .filter((n) => n.endsWith('.foidesk'))
+      .sort();
     expect(aBefore).toHaveLength(4);
 
     const cfB = openCaseFile({ path: b, passphrase: PASSPHRASE });
@@ -254,7 +256,9 @@ describe('automatic backups are this file’s own', () => {
     }
     expect(idA).toMatch(/^[0-9a-f]{12}$/);
     expect(idB).not.toBe(idA);
-    const after = readdirSync(shared).sort();
+    const after = readdirSync(shared)
+      .filter((n) => n.endsWith('.foidesk'))
+      .sort();
     for (const name of aBefore) expect(after).toContain(name);
     const bAuto = after.filter((n) => n.includes(' auto-backup ') && n.includes(idB));
     expect(bAuto).toHaveLength(3);
