@@ -1,5 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { CaseDb } from '../case-file';
+import { preparedQuery } from '../statement-cache';
 import { auditLog } from '../schema';
 import type { AuditAction, AuditEntity } from '../../shared/audit';
 
@@ -70,5 +71,13 @@ export function recordChanges<T extends object>(
 }
 
 export function listAuditForCase(db: CaseDb, caseId: number) {
-  return db.select().from(auditLog).where(eq(auditLog.caseId, caseId)).orderBy(asc(auditLog.id)).all();
+  // The case page's read: prepared once per connection (db/statement-cache.ts).
+  return preparedQuery(db, 'audit.forCase', () =>
+    db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.caseId, sql.placeholder('caseId')))
+      .orderBy(asc(auditLog.id))
+      .prepare(),
+  ).all({ caseId });
 }

@@ -6,6 +6,7 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import type { CaseDb } from '../case-file';
+import { preparedQuery } from '../statement-cache';
 import { addedHolidays, caseEvents, cases, officers, questions, requesters } from '../schema';
 import { insertQuestions } from './cases';
 import type { QuestionData } from '../../shared/case-format';
@@ -180,7 +181,10 @@ export function updateOfficer(db: CaseDb, id: number, values: OfficerValues): vo
 export type AddedHolidayRow = typeof addedHolidays.$inferSelect;
 
 export function listAddedHolidays(db: CaseDb): AddedHolidayRow[] {
-  return db.select().from(addedHolidays).orderBy(asc(addedHolidays.date)).all();
+  // Read for every queue page (the clock): prepared once per connection.
+  return preparedQuery(db, 'holidays.added', () =>
+    db.select().from(addedHolidays).orderBy(asc(addedHolidays.date)).prepare(),
+  ).all();
 }
 
 export function getAddedHoliday(db: CaseDb, date: string): AddedHolidayRow | undefined {

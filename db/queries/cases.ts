@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseDb } from '../case-file';
+import { preparedQuery } from '../statement-cache';
 import {
   appliedExemptions,
   caseEvents,
@@ -27,7 +28,14 @@ export function findCaseByReference(db: CaseDb, reference: string): CaseRow | un
 }
 
 export function getCaseRow(db: CaseDb, id: number): CaseRow | undefined {
-  return db.select().from(cases).where(eq(cases.id, id)).get();
+  // The case page's read: prepared once per connection (db/statement-cache.ts).
+  return preparedQuery(db, 'cases.row', () =>
+    db
+      .select()
+      .from(cases)
+      .where(eq(cases.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
 }
 
 /** Every reference in the file (the import compares them by their key, ignoring case and spaces). */
@@ -384,12 +392,14 @@ export function countCases(db: CaseDb): number {
 
 export type CaseEventRow = typeof caseEvents.$inferSelect;
 export function listCaseEvents(db: CaseDb, caseId: number): CaseEventRow[] {
-  return db
-    .select()
-    .from(caseEvents)
-    .where(eq(caseEvents.caseId, caseId))
-    .orderBy(asc(caseEvents.date), asc(caseEvents.id))
-    .all();
+  return preparedQuery(db, 'cases.events', () =>
+    db
+      .select()
+      .from(caseEvents)
+      .where(eq(caseEvents.caseId, sql.placeholder('caseId')))
+      .orderBy(asc(caseEvents.date), asc(caseEvents.id))
+      .prepare(),
+  ).all({ caseId });
 }
 
 /** One row per case, in the order logged: what the register's CSV export holds. */

@@ -1,11 +1,15 @@
 import { eq } from 'drizzle-orm';
 import type { CaseDb } from '../case-file';
+import { preparedQuery } from '../statement-cache';
 import { organisation } from '../schema';
 import { ORGANISATION_FORMAT, type Organisation } from '../../shared/case-format';
 import { omitNulls } from './omit-nulls';
 
 export function getOrganisation(db: CaseDb): Organisation | undefined {
-  const row = db.select().from(organisation).where(eq(organisation.id, 1)).get();
+  // Read for every queue page (the clock's jurisdiction): prepared once per connection.
+  const row = preparedQuery(db, 'organisation.row', () =>
+    db.select().from(organisation).where(eq(organisation.id, 1)).prepare(),
+  ).get();
   if (!row) return undefined;
   return omitNulls({
     format: ORGANISATION_FORMAT,

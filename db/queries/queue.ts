@@ -16,7 +16,8 @@
  */
 import type { QueueRowData } from '../../shared/contract';
 import type { CaseDb } from '../case-file';
-import { asc, inArray } from 'drizzle-orm';
+import { cachedStatement, preparedQuery } from '../statement-cache';
+import { asc, sql } from 'drizzle-orm';
 import { caseEvents } from '../schema';
 import type { CaseEventRow } from './cases';
 import { OPEN_STATUSES, isOpen } from '../../shared/case-lifecycle';
@@ -287,12 +288,7 @@ export function queueSql(filter: QueueFilter, sort: QueueSort): QueueSql {
 /** How many cases match the filter. */
 export function countQueue(db: CaseDb, filter: QueueFilter): number {
   const q = queueSql(filter, { by: 'due', direction: 'asc' });
-  return Number(
-    db.$client
-      .prepare(q.count)
-      .pluck()
-      .get(...q.params),
-  );
+  return Number(cachedStatement(db.$client, q.count, 'pluck').get(...q.params));
 }
 
 type SortedRow = QueueRowData & { sort_key?: string | null; total?: number };
@@ -311,14 +307,8 @@ export function listQueue(
 ): { rows: QueueRowData[]; total: number; next: QueueCursor | null } {
   const q = queueSql(filter, sort);
   const run = (sql: string, params: unknown[], limit: number, offset: number) =>
-    limit > 0 ? (db.$client.prepare(sql).all(...params, limit, offset) as SortedRow[]) : [];
-  const count = (sql: string) =>
-    Number(
-      db.$client
-        .prepare(sql)
-        .pluck()
-        .get(...q.params),
-    );
+    limit > 0 ? (cachedStatement(db.$client, sql).all(...params, limit, offset) as SortedRow[]) : [];
+  const count = (sql: string) => Number(cachedStatement(db.$client, sql, 'pluck').get(...q.params));
   const finish = (rows: SortedRow[], total: number) => {
     const last = rows.at(-1);
     const next =
@@ -373,7 +363,7 @@ export const FACET_COUNTS_SQL =
 
 export function queueCounts(db: CaseDb, today: string): { open: number; closed: number; overdue: number } {
   const counts = { open: 0, closed: 0, overdue: 0 };
-  const rows = db.$client.prepare(FACET_COUNTS_SQL).all(today) as {
+  const rows = cachedStatement(db.$client, FACET_COUNTS_SQL).all(today) as {
     status: string;
     n: number;
     overdue: number;
@@ -400,9 +390,9 @@ export const CASE_OFFICERS_SQL = `WITH RECURSIVE o(name) AS (
 /** Officer names to filter by: the team list plus any name still on a case. */
 export function listQueueOfficers(db: CaseDb): string[] {
   const names = new Set<string>();
-  for (const n of db.$client.prepare('SELECT name FROM officers ORDER BY name').pluck().all() as string[])
-    names.add(n);
-  for (const n of db.$client.prepare(CASE_OFFICERS_SQL).pluck().all() as string[]) names.add(n);
+  for (const n of cachedStatement(db.$client, 'SELECT name FROM officers ORDER BY name', 'pluck').all())
+    names.add(n as string);
+  for (const n of cachedStatement(db.$client, CASE_OFFICERS_SQL, 'pluck').all()) names.add(n as string);
   return [...names].sort((a, b) => a.localeCompare(b, 'en-GB'));
 }
 
@@ -413,7 +403,7 @@ export const CASE_DEPARTMENTS_SQL = `WITH RECURSIVE d(name) AS (
   ) SELECT name FROM d WHERE name IS NOT NULL LIMIT 500`;
 
 export function listQueueDepartments(db: CaseDb): string[] {
-  const names = db.$client.prepare(CASE_DEPARTMENTS_SQL).pluck().all() as string[];
+  const names = cachedStatement(db.$client, CASE_DEPARTMENTS_SQL, 'pluck').all() as string[];
   return names.sort((a, b) => a.localeCompare(b, 'en-GB'));
 }
 
@@ -422,18 +412,17 @@ export function listEventsForCases(db: CaseDb, ids: readonly number[]): Map<numb
   const out = new Map<number, CaseEventRow[]>();
   if (ids.length === 0) return out;
   // drizzle picks every column of case_events, so a column added later (as `awaiting` was) cannot
-  // be left out here while the case page reads it.
-  const rows: CaseEventRow[] = [];
-  for (let i = 0; i < ids.length; i += 500) {
-    rows.push(
-      ...db
-        .select()
-        .from(caseEvents)
-        .where(inArray(caseEvents.caseId, ids.slice(i, i + 500)))
-        .orderBy(asc(caseEvents.date), asc(caseEvents.id))
-        .all(),
-    );
-  }
+  // be left out here while the case page reads it. One prepared statement for any number of ids
+  // (a JSON array through json_each), not one per page length.
+  const query = preparedQuery(db, 'queue.eventsForCases', () =>
+    db
+      .select()
+      .from(caseEvents)
+      .where(sql`${caseEvents.caseId} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)
+      .orderBy(asc(caseEvents.date), asc(caseEvents.id))
+      .prepare(),
+  );
+  const rows: CaseEventRow[] = query.all({ ids: JSON.stringify(ids) });
   for (const row of rows) {
     const list = out.get(row.caseId) ?? [];
     list.push(row);

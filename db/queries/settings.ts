@@ -1,12 +1,15 @@
 import { eq } from 'drizzle-orm';
 import type { CaseDb } from '../case-file';
+import { preparedQuery } from '../statement-cache';
 import { settings } from '../schema';
 import { DEFAULT_SETTINGS, readInternalTargets, settingsSchema, type Settings } from '../../shared/settings';
 
 /** All settings, defaults filled in for any key the file does not have (or holds in an old shape). */
 export function getSettings(db: CaseDb): Settings {
   const stored: Record<string, unknown> = {};
-  for (const row of db.select().from(settings).all()) stored[row.key] = row.value;
+  // Read for every queue page (the clock's settings): prepared once per connection.
+  const rows = preparedQuery(db, 'settings.all', () => db.select().from(settings).prepare()).all();
+  for (const row of rows) stored[row.key] = row.value;
   const merged = { ...DEFAULT_SETTINGS };
   // One number before targets were per regime, a record since: both read as the record.
   if ('internalTargetDay' in stored) stored.internalTargetDay = readInternalTargets(stored.internalTargetDay);
