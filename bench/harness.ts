@@ -10,12 +10,17 @@ export interface Measurement {
 export async function measure(
   name: string,
   fn: () => unknown,
-  options: { iterations?: number; warmup?: number } = {},
+  options: { iterations?: number; warmup?: number; before?: () => unknown } = {},
 ): Promise<Measurement> {
   const iterations = options.iterations ?? 10;
-  for (let i = 0; i < (options.warmup ?? 1); i++) await fn();
+  for (let i = 0; i < (options.warmup ?? 1); i++) {
+    await options.before?.();
+    await fn();
+  }
   const times: number[] = [];
   for (let i = 0; i < iterations; i++) {
+    // Untimed set-up for each run (a reload, a cleared field).
+    await options.before?.();
     const start = performance.now();
     await fn();
     times.push(performance.now() - start);

@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createCaseFile } from '../db/case-file';
+import { createCaseFile, openCaseFile } from '../db/case-file';
 import { PASSPHRASE } from '../tests/helpers';
 import { seedCases } from './seed';
 
@@ -33,6 +33,12 @@ export function seededRegister(cases: number, dest: string): { seededMs: number 
     file.close();
     renameSync(temp, cached);
     seededMs = performance.now() - start;
+  } else {
+    // A register seeded before the latest migrations is brought up to date once, in the cache,
+    // so no benchmark times a migration (FTS5 index builds) as part of its first open.
+    const file = openCaseFile({ path: cached, passphrase: PASSPHRASE });
+    file.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    file.close();
   }
   copyFileSync(cached, dest);
   return { seededMs };

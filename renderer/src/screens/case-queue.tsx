@@ -185,15 +185,13 @@ export function CaseQueue({
     setActive(0);
     listRef.current?.scrollTo({ top: 0 });
     loadPage(0);
-    call('cases:facets', {}).then(setFacets, () => undefined);
   }, [loadPage]);
 
-  // Typing in the search box filters after a short pause; Enter searches at once.
+  // The counts and names beside the queue are the whole register's, whatever the filter: read once
+  // each time the queue is shown, not again for every search or filter (a read the next waits for).
   useEffect(() => {
-    if (searchText === query.search) return undefined;
-    const timer = window.setTimeout(() => onQuery(withSearch(query, searchText)), SEARCH_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [searchText, query, onQuery]);
+    call('cases:facets', {}).then(setFacets, () => undefined);
+  }, []);
 
   const virtualizer = useVirtualizer({
     count: total ?? 0,
@@ -278,6 +276,24 @@ export function CaseQueue({
   };
 
   const ready = total !== null && pages.current.has(0);
+
+  // Typing in the search box searches at once when the queue is idle; while a page is still on its
+  // way, the text typed meanwhile is searched as soon as it arrives (the latest text only, so fast
+  // typing never queues up searches). Words all under three characters, which the word index cannot
+  // look up, wait for a pause; Enter searches at once.
+  const idle = ready || error !== null;
+  useEffect(() => {
+    if (searchText === query.search || !idle) return undefined;
+    const short = searchText
+      .trim()
+      .split(/\s+/)
+      .every((word) => word.length < 3);
+    const timer = window.setTimeout(
+      () => onQuery(withSearch(query, searchText)),
+      short ? SEARCH_DELAY_MS : 0,
+    );
+    return () => window.clearTimeout(timer);
+  }, [searchText, query, onQuery, idle]);
   const viewName = query.view === 'open' ? 'open' : query.view === 'closed' ? 'closed' : '';
   const filtered = Boolean(
     query.status ||
