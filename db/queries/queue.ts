@@ -205,10 +205,12 @@ export interface QueueSql {
 }
 
 function pageSql(where: Where, extra: string, orderBy: string, key: string): string {
-  // The page's ids come from the indexed query; the rows are joined for those ids only.
+  // The page's ids come from the indexed query; the rows are joined for those ids only. CROSS JOIN
+  // keeps the page as the outer loop: with a plain JOIN the planner walked every case in the sort
+  // index to spare itself sorting the hundred rows (1.2 s cold for "all cases" at 100,000).
   const inner = `SELECT c.id FROM ${fromClause(where)} WHERE ${where.sql}${extra} ORDER BY ${orderBy} LIMIT ? OFFSET ?`;
   return `SELECT ${ROW_COLUMNS}, ${key} AS sort_key FROM (${inner}) AS page
-    JOIN cases c ON c.id = page.id JOIN requesters r ON r.id = c.requester_id ORDER BY ${orderBy}`;
+    CROSS JOIN cases c ON c.id = page.id JOIN requesters r ON r.id = c.requester_id ORDER BY ${orderBy}`;
 }
 
 /** After (key, id) in the order `dir`: a row-value range the (column, id) index seeks to. */
@@ -242,7 +244,7 @@ function matchCountSql(where: Where): string {
 function rankedPageSql(where: Where): string {
   const order = 'page.score IS NULL, page.score, page.id DESC';
   const rows = (inner: string) => `SELECT ${ROW_COLUMNS}, page.total AS total FROM (${inner}) AS page
-    JOIN cases c ON c.id = page.id JOIN requesters r ON r.id = c.requester_id ORDER BY ${order}`;
+    CROSS JOIN cases c ON c.id = page.id JOIN requesters r ON r.id = c.requester_id ORDER BY ${order}`;
   const scores = `w AS MATERIALIZED (SELECT rowid AS id, ${BM25} AS score FROM cases_words WHERE cases_words MATCH ?)`;
   if (where.match) {
     const inner = `SELECT m.id AS id, w.score AS score, count(*) OVER () AS total FROM (${filteredMatches(where)}) AS m
