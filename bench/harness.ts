@@ -1,4 +1,5 @@
 /** A tiny timing harness for the benchmarks: runs a function, prints median and mean. */
+import { appendFileSync } from 'node:fs';
 export interface Measurement {
   name: string;
   runs: number;
@@ -41,4 +42,21 @@ export async function measure(
 
 export function ratio(a: Measurement, b: Measurement): string {
   return `${a.name} takes ${(a.medianMs / b.medianMs).toFixed(2)}× the time of ${b.name}`;
+}
+
+/**
+ * One row of the summary `npm run bench` prints at the end: what was timed at this register size,
+ * FOI Desk's median beside the raw limit's from the same run (null where there is none).
+ */
+export function reportRow(row: string, cases: number, app: Measurement, limit: Measurement | null): void {
+  const file = process.env.FOI_DESK_BENCH_ROWS;
+  if (!file) return;
+  const line = {
+    row,
+    cases,
+    appMs: app.medianMs,
+    limit: limit?.name ?? null,
+    limitMs: limit?.medianMs ?? null,
+  };
+  appendFileSync(file, `${JSON.stringify(line)}\n`);
 }

@@ -21,7 +21,7 @@ import { DeskApp } from '../main/services/app';
 import { serviceOf } from '../tests/service';
 import type { QueueQuery } from '../shared/contract';
 import { makeTempDir, PASSPHRASE } from '../tests/helpers';
-import { measure, ratio } from './harness';
+import { measure, ratio, reportRow } from './harness';
 import { openShare, seededRegister } from './register';
 
 const SIZES = process.env.FOI_DESK_BENCH_100K ? [10_000, 100_000] : [10_000];
@@ -67,11 +67,13 @@ async function pair(
   app: () => unknown,
   raw: () => unknown,
   iterations: number,
+  row?: { name: string; cases: number },
 ): Promise<void> {
   console.log(`\n${title}`);
   const a = await measure('app (handler)', app, { iterations });
   const b = await measure('better-sqlite3: the same SQL', raw, { iterations });
   console.log(ratio(a, b));
+  if (row) reportRow(row.name, row.cases, a, b);
 }
 
 async function run(cases: number): Promise<void> {
@@ -118,6 +120,7 @@ async function run(cases: number): Promise<void> {
       { iterations: 5 },
     );
     console.log(ratio(deskOpen, directOpen));
+    reportRow('open + first queue page (cold)', cases, deskOpen, directOpen);
 
     // From here the app holds the file open (and its exclusive lock); the direct runs use the
     // app's own connection, so both read the same warm page cache.
@@ -129,6 +132,7 @@ async function run(cases: number): Promise<void> {
       () => desk.listCases(firstPage),
       () => directPage(connection, openFilter, due, 0),
       30,
+      { name: 'first page of open cases, file open', cases },
     );
 
     const search = 'Cyber Essentials';
@@ -139,6 +143,7 @@ async function run(cases: number): Promise<void> {
       () => desk.listCases({ view: 'all', search, offset: 0, limit: PAGE }),
       () => directPage(connection, searchFilter, relevance, 0),
       iterations,
+      { name: `search "${search}", ranked`, cases },
     );
     console.log(`(${desk.listCases({ view: 'all', search, offset: 0, limit: 1 }).total} cases match)`);
     // The limit: the two FTS5 passes alone (trigram matches, bm25 ranks), the top 100 ids, no rows.
@@ -184,6 +189,7 @@ async function run(cases: number): Promise<void> {
         () => desk.listCases({ view: 'all', sort: by, offset: 0, limit: PAGE }),
         () => directPage(connection, allFilter, { by, direction: 'asc' }, 0),
         iterations,
+        { name: `all cases by ${by}, first page`, cases },
       );
     }
 
@@ -222,6 +228,7 @@ async function run(cases: number): Promise<void> {
         connection.prepare(CASE_OFFICERS_SQL).all();
       },
       iterations * 3,
+      { name: 'facets (counts per state, officers)', cases },
     );
 
     await desk.lock();
