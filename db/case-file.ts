@@ -91,6 +91,13 @@ export interface OpenOptions {
   skipQuickCheck?: boolean;
   /** Leave an older schema as it is (verifying a backup must not change it). Default: migrate. */
   migrate?: boolean;
+  /**
+   * The 32-byte SQLCipher key already derived from the passphrase and this file's salt
+   * (main/services/integrity.ts deriveCipherKey): used instead of the passphrase, so opening skips
+   * the 256,000-round key derivation (a backup's copy, its key derived while the bytes were copied).
+   * A wrong key is refused as a wrong passphrase is. The caller zeroes it.
+   */
+  rawKey?: Uint8Array;
 }
 
 /** "FOID" — marks a decrypted database as ours, so another app's encrypted SQLite is told apart. */
@@ -184,6 +191,28 @@ function applyKey(sqlite: Database.Database, passphrase: Passphrase): void {
   sqlite.pragma('legacy = 4');
   // sqlite3_key() copies the bytes into SQLite's own memory (freed when the connection closes).
   withKeyBytes(passphrase, (key) => sqlite.key(key));
+}
+
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+
+/** SQLCipher's raw-key form, x'<64 hex digits>', written into a buffer (no string of the key). */
+function applyRawKey(sqlite: Database.Database, rawKey: Uint8Array): void {
+  if (rawKey.length !== 32) throw new AppError('validation', 'A raw key is 32 bytes.');
+  sqlite.pragma(`cipher = 'sqlcipher'`);
+  sqlite.pragma('legacy = 4');
+  const text = Buffer.alloc(3 + 2 * rawKey.length);
+  try {
+    text[0] = 0x78; // x
+    text[1] = 0x27; // '
+    rawKey.forEach((byte, i) => {
+      text[2 + 2 * i] = HEX_DIGITS[byte >> 4]!;
+      text[3 + 2 * i] = HEX_DIGITS[byte & 15]!;
+    });
+    text[text.length - 1] = 0x27;
+    sqlite.key(text);
+  } finally {
+    text.fill(0);
+  }
 }
 
 function applyConnectionSettings(sqlite: Database.Database): void {
@@ -303,7 +332,8 @@ export function openCaseFile(options: OpenOptions): CaseFile {
   }
   let held: { fd: number; release: () => void } | undefined;
   try {
-    applyKey(sqlite, options.passphrase);
+    if (options.rawKey) applyRawKey(sqlite, options.rawKey);
+    else applyKey(sqlite, options.passphrase);
     sqlite.pragma('locking_mode = EXCLUSIVE');
     // The first read proves the key (and takes the lock) before anything is written.
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();

@@ -35,6 +35,7 @@ import {
   realpathSync,
   renameSync,
   readFileSync,
+  readSync,
   rmSync,
   statSync,
   statfsSync,
@@ -64,7 +65,7 @@ import { countCases } from '../../db/queries/cases';
 import { setSetting, getSettingValue } from '../../db/queries/settings';
 import { toErrorInfo } from './errors';
 import { sameFile } from './files';
-import { checkPages } from './integrity';
+import { checkPages, deriveCipherKey } from './integrity';
 
 export type Progress = NonNullable<BackupProgress>;
 export type ProgressListener = (progress: Progress) => void;
@@ -421,6 +422,27 @@ export async function inspectBackupFile(filePath: string, passphrase: Passphrase
   }
 }
 
+/**
+ * Starts deriving the file's SQLCipher key from the passphrase and the salt at the start of the
+ * file behind `fd`, in the thread pool, so it runs while the bytes are copied (opening the copy
+ * with the passphrase would run the 256,000 rounds afterwards, on the main thread). The key is
+ * the caller's to zero; `discardKey` does so for one never used.
+ */
+function deriveKeyOf(fd: number, passphrase: Passphrase): Promise<Buffer> {
+  const salt = Buffer.alloc(16);
+  readSync(fd, salt, 0, salt.length, 0);
+  const derived = withKeyBuffer(passphrase, (key) => deriveCipherKey(key, salt));
+  derived.catch(() => undefined);
+  return derived;
+}
+
+function discardKey(derived: Promise<Buffer> | null): void {
+  derived?.then(
+    (key) => key.fill(0),
+    () => undefined,
+  );
+}
+
 /** The passphrase as the bytes SQLite was given (a copy, zeroed after `use`). */
 async function withKeyBuffer<T>(passphrase: Passphrase, use: (key: Buffer) => Promise<T>): Promise<T> {
   const key = typeof passphrase === 'string' ? Buffer.from(passphrase, 'utf8') : Buffer.from(passphrase);
@@ -436,8 +458,19 @@ async function withKeyBuffer<T>(passphrase: Passphrase, use: (key: Buffer) => Pr
  * header's page count is checked against the file's length as it opens), its schema and
  * user_version are the case file's exactly, and it holds as many cases.
  */
-function checkCopyAgainst(copyPath: string, passphrase: Passphrase, source: CaseFile): VerifyReport {
-  const copy = openCaseFile({ path: copyPath, passphrase, skipQuickCheck: true, migrate: false });
+function checkCopyAgainst(
+  copyPath: string,
+  passphrase: Passphrase,
+  source: CaseFile,
+  rawKey?: Uint8Array,
+): VerifyReport {
+  const copy = openCaseFile({
+    path: copyPath,
+    passphrase,
+    skipQuickCheck: true,
+    migrate: false,
+    ...(rawKey ? { rawKey } : {}),
+  });
   try {
     const problems: string[] = [];
     if (schemaFingerprint(copy.sqlite) !== schemaFingerprint(source.sqlite))
@@ -478,15 +511,18 @@ export async function backupCaseFile(
 
   const temp = tempBeside(target, 'backup');
   let copied: Copied;
+  let derived: Promise<Buffer> | null = null;
   try {
     // Fold the WAL into the main file; we hold the exclusive lock, so nothing writes while we copy.
     file.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const size = statSync(file.path).size;
     requireFreeSpace(path.dirname(target), size);
+    derived = deriveKeyOf(file.fd, passphrase);
     // Through the descriptor kept with the lock: opening and closing another would drop the lock.
     copied = await copyFromDescriptor(file.fd, size, temp, onProgress);
     crashPoint('backup-copied');
   } catch (error) {
+    discardKey(derived);
     removeQuietly(temp);
     throw ioError(error, 'The backup could not be written');
   }
@@ -495,8 +531,16 @@ export async function backupCaseFile(
     onProgress?.({ phase: 'verifying', bytesDone: 0, bytesTotal: 1 });
     hooks.beforeVerify?.(temp);
     await requireSameBytes(temp, copied, 'The backup failed its check');
-    report = checkCopyAgainst(temp, passphrase, file);
+    // The copy's bytes are the case file's (its salt too), so the key derived from the case file's
+    // salt while copying is the copy's: it opens without deriving it again.
+    const rawKey = await derived;
+    try {
+      report = checkCopyAgainst(temp, passphrase, file, rawKey);
+    } finally {
+      rawKey.fill(0);
+    }
   } catch (error) {
+    discardKey(derived);
     removeQuietly(temp);
     if (error instanceof AppError && error.code === 'damaged') throw error;
     throw ioError(error, 'The backup could not be verified, so it was removed');
@@ -616,6 +660,8 @@ export async function restoreCaseFile(
 
   let lock: ReplaceLock | null = null;
   let copy: CaseFile | null = null;
+  let derived: Promise<Buffer> | null = null;
+  let rawKey: Buffer | null = null;
   const staged = tempBeside(target, 'restore');
   try {
     if (targetExists) {
@@ -627,6 +673,8 @@ export async function restoreCaseFile(
     let copied: Copied;
     try {
       requireFreeSpace(folder, size + (targetExists ? statSync(target).size : 0));
+      // The backup's key, derived from its salt while it is copied (see deriveKeyOf).
+      derived = deriveKeyOf(fd, passphrase);
       copied = await copyFromDescriptor(fd, size, staged, onProgress, recorded !== null);
     } finally {
       closeSync(fd);
@@ -638,12 +686,15 @@ export async function restoreCaseFile(
     const bytesCheckedBy = recorded !== null && copied.sha256 === recorded ? 'sha256' : 'pages';
     if (bytesCheckedBy === 'sha256') await requireSameBytes(staged, copied, 'The backup was not restored');
     // The passphrase is proved by opening (and the header's page count against the length).
-    copy = openCaseFile({ path: staged, passphrase, skipQuickCheck: true });
+    // The staged copy's salt is the backup's as read (its hash says so when there is a sidecar;
+    // without one, a changed salt fails every page below and the open here).
+    rawKey = await derived;
+    copy = openCaseFile({ path: staged, passphrase, rawKey, skipQuickCheck: true });
     if (bytesCheckedBy === 'pages') {
       // No sidecar, or the file changed since: the staged copy read back once, every page must
       // authenticate with the key at its own place (the page number is in the code), which a
       // flipped, lost or misplaced page does not.
-      const { damaged } = await withKeyBuffer(passphrase, (key) => checkPages(staged, key));
+      const { damaged } = await withKeyBuffer(passphrase, (key) => checkPages(staged, key, { key: rawKey! }));
       if (damaged.length > 0)
         throw new AppError(
           'damaged',
@@ -708,6 +759,8 @@ export async function restoreCaseFile(
   } catch (error) {
     throw ioError(error, 'The backup was not restored');
   } finally {
+    rawKey?.fill(0);
+    if (!rawKey) discardKey(derived);
     copy?.close();
     lock?.release();
     if (existsSync(staged)) removeQuietly(staged);

@@ -48,7 +48,18 @@ export interface PageCheck {
 
 export interface CheckOptions {
   signal?: AbortSignal;
+  /** The file's key, already derived (deriveCipherKey): the derivation is skipped. Not zeroed here. */
+  key?: Buffer;
   onProgress?: (checked: number, pages: number) => void;
+}
+
+/**
+ * The SQLCipher 4 key of a file: PBKDF2-HMAC-SHA512 of the passphrase (UTF-8 bytes, as given to
+ * SQLite) over the file's 16-byte salt (its first bytes), in the thread pool. What
+ * `openCaseFile({ rawKey })` takes to open a file without deriving it again.
+ */
+export function deriveCipherKey(passphrase: Buffer, salt: Buffer): Promise<Buffer> {
+  return pbkdf2Async(passphrase, salt, KDF_ITERATIONS, KEY_BYTES, 'sha512');
 }
 
 function pageIsAuthentic(hmacKey: Buffer, page: Buffer, pageNumber: number): boolean {
@@ -78,7 +89,7 @@ export async function checkPages(
     const pages = Math.floor(size / PAGE_SIZE);
     const salt = Buffer.alloc(SALT_BYTES);
     await handle.read(salt, 0, SALT_BYTES, 0);
-    key = await pbkdf2Async(passphrase, salt, KDF_ITERATIONS, KEY_BYTES, 'sha512');
+    key = options.key ? Buffer.from(options.key) : await deriveCipherKey(passphrase, salt);
     const hmacSalt = Buffer.from(salt.map((b) => b ^ HMAC_SALT_MASK));
     hmacKey = await pbkdf2Async(key, hmacSalt, HMAC_KDF_ITERATIONS, KEY_BYTES, 'sha512');
     const buffer = Buffer.alloc(SLICE_PAGES * PAGE_SIZE);
