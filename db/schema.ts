@@ -546,6 +546,19 @@ export const signOffSteps = sqliteTable(
   ],
 );
 
+/**
+ * Retention (issue #14): the cases anonymised under the retention schedule, so they leave the
+ * "due for review" list and keep counting in the statistics. A deleted case leaves no row anywhere
+ * (its one trace is the `disposed` audit entry, which holds no personal data).
+ */
+export const caseAnonymised = sqliteTable('case_anonymised', {
+  caseId: integer('case_id')
+    .primaryKey()
+    .references(() => cases.id, { onDelete: 'cascade' }),
+  anonymisedAt: timestamp('anonymised_at'),
+  anonymisedBy: text('anonymised_by').notNull(),
+});
+
 export const schemaTables = {
   organisation,
   settings,
@@ -573,4 +586,5 @@ export const schemaTables = {
   departments,
   contributorTasks,
   contributorChases,
+  caseAnonymised,
 };

@@ -46,6 +46,8 @@ export const AUDIT_ACTIONS = [
   'approval-requested',
   'approval-given',
   'approval-returned',
+  // Retention (issue #14): a case deleted or anonymised; the entry names the method, never the data.
+  'disposed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -243,6 +245,11 @@ export function describeAuditEntry(e: AuditEntry): string {
     case 'approval-given':
     case 'approval-returned':
       return describeSignOffStep(e);
+    case 'disposed': {
+      const v = parseJson(e.newValue);
+      const how = v?.method === 'delete' ? 'deleted' : 'anonymised';
+      return `Case ${typeof v?.reference === 'string' ? `${v.reference} ` : ''}${how} under the retention schedule`;
+    }
     case 'update': {
       const what = FIELD_LABELS[e.field ?? ''] ?? e.field ?? 'a detail';
       if (e.entity !== 'case' && e.entity !== 'requester') return `Changed ${ENTITY_NAMES[e.entity]}`;

@@ -66,6 +66,12 @@ import {
   type StandardParagraph,
 } from './letter/template';
 import {
+  DISPOSAL_METHODS,
+  retentionScheduleSchema,
+  type DisposalMethod,
+  type RetentionSchedule,
+} from './retention';
+import {
   SHEET_FIELDS,
   type ImportProgress,
   type SheetCheck,
@@ -531,6 +537,32 @@ export interface ChaseResult {
 }
 
 const heldId = z.string().regex(/^[0-9a-f]{32}$/, { message: 'is not a picked file' });
+
+// Retention (issue #14) --------------------------------------------------------------------------
+
+export interface RetentionScheduleView {
+  schedule: RetentionSchedule;
+  /** The Code's figures (shared/retention.ts), for "reset to the Code". */
+  defaults: RetentionSchedule;
+  code: { title: string; url: string };
+}
+
+/** A closed case past its review date under the schedule. */
+export interface RetentionDueCase {
+  id: number;
+  reference: string;
+  regime: Regime;
+  subject: string;
+  received: string;
+  closed: string;
+  appealed: boolean;
+  reviewDate: string;
+}
+
+export interface DisposalResult {
+  method: DisposalMethod;
+  reference: string;
+}
 
 export const openFileRequestSchema = z.strictObject({
   /** email: an .eml or .msg to log; attachment: any file to keep with a case. */
@@ -1148,6 +1180,20 @@ export const contract = {
         regimes: z.array(z.enum(REGIMES)).max(REGIMES.length),
         sensitive: z.boolean(),
       }),
+  // Retention (issue #14): the schedule per regime, the closed cases due for review, and disposal
+  // (delete or anonymise), which needs the reference typed back as its second confirmation.
+  'retention:schedule': channel<RetentionScheduleView>()(empty),
+  'retention:save-schedule': channel<RetentionScheduleView>()(
+    z.strictObject({ schedule: retentionScheduleSchema }),
+  ),
+  'retention:due': channel<RetentionDueCase[]>()(z.strictObject({ asOf: isoDate.optional() })),
+  'retention:dispose': channel<DisposalResult>()(
+    z.strictObject({
+      caseId: id,
+      method: z.enum(DISPOSAL_METHODS),
+      /** The case's reference as the officer typed it (the second confirmation). */
+      confirmReference: z.string().max(200),
+      confirm: z.literal(true),
     }),
   ),
 } as const;

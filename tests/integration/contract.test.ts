@@ -10,6 +10,7 @@ import path from 'node:path';
 import { openCaseFile } from '../../db/case-file';
 import { CHANNEL_NAMES, type Channel, type Envelope } from '../../shared/contract';
 import type { CaseRecord } from '../../shared/case-format';
+import { REGIMES } from '../../shared/case-format';
 import { DeskApp } from '../../main/services/app';
 import { createHandlers, type Handlers } from '../../main/services/handlers';
 import { startBridge, type Bridge } from '../../main/bridge/server';
@@ -458,6 +459,20 @@ const SPECIFIC_BAD: Record<Channel, unknown[]> = {
     {},
     { taskId: 1, questionId: 'a'.repeat(32) },
     { taskId: 1, questionId: 'a'.repeat(32), mode: 'overwrite' },
+  ],
+  'retention:schedule': [{ extra: true }],
+  'retention:save-schedule': [
+    {},
+    { schedule: { FOIA: { years: 3, yearsIfAppealed: 6 } } },
+    { schedule: Object.fromEntries(REGIMES.map((r) => [r, { years: 6, yearsIfAppealed: 3 }])) },
+    { schedule: Object.fromEntries(REGIMES.map((r) => [r, { years: 0, yearsIfAppealed: 3 }])) },
+  ],
+  'retention:due': [{ asOf: '2026-02-30' }, { asOf: 5 }],
+  'retention:dispose': [
+    { caseId: 1, method: 'delete', confirmReference: 'FOI 1' },
+    { caseId: 1, method: 'delete', confirmReference: 'FOI 1', confirm: false },
+    { caseId: 1, method: 'shred', confirmReference: 'FOI 1', confirm: true },
+    { caseId: 0, method: 'anonymise', confirmReference: 'FOI 1', confirm: true },
   ],
 };
 

@@ -39,6 +39,7 @@ import { contributorAppHandlers, contributorHandlers } from './contributors';
 import { commissionerHandlers } from './commissioner';
 import { statsAppHandlers } from './stats';
 import { signOffHandlers } from './sign-off';
+import { retentionHandlers } from './retention';
 
 export type Handler<C extends Channel = Channel> = (input: unknown) => Promise<Envelope<ChannelOutput<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -62,6 +63,7 @@ const needSession = {
   ...contributorHandlers,
   ...commissionerHandlers,
   ...signOffHandlers,
+  ...retentionHandlers,
 };
 /** Channels that run on the app itself. */
 const onApp = {
@@ -143,6 +145,8 @@ const READS = new Set<Channel>([
   'contributors:draft',
   'sign-off:status',
   'sign-off:policy',
+  'retention:schedule',
+  'retention:due',
 ]);
 
 /** Long calls that must not interleave with a write but change no case data. */
