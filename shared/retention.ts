@@ -100,7 +100,9 @@ export function reviewDate(facts: RetentionFacts, schedule: RetentionSchedule): 
   if (!facts.closed || facts.appealOpen) return null;
   const period = schedule[facts.regime];
   const from =
-    facts.appealed && facts.appealClosed && facts.appealClosed > facts.closed ? facts.appealClosed : facts.closed;
+    facts.appealed && facts.appealClosed && facts.appealClosed > facts.closed
+      ? facts.appealClosed
+      : facts.closed;
   return addYears(from, facts.appealed ? period.yearsIfAppealed : period.years);
 }
 

@@ -79,7 +79,9 @@ const CASE_ATTACHED = [
 /** Removes the requester row if no case uses it any more. */
 function dropRequesterIfUnused(db: CaseDb, requesterId: number): void {
   db.$client
-    .prepare('DELETE FROM requesters WHERE id = ? AND NOT EXISTS (SELECT 1 FROM cases WHERE requester_id = ?)')
+    .prepare(
+      'DELETE FROM requesters WHERE id = ? AND NOT EXISTS (SELECT 1 FROM cases WHERE requester_id = ?)',
+    )
     .run(requesterId, requesterId);
 }
 
@@ -91,8 +93,7 @@ function dropRequesterIfUnused(db: CaseDb, requesterId: number): void {
  */
 export function deleteCaseRows(db: CaseDb, caseId: number): void {
   const c = db.$client.prepare('SELECT requester_id AS requesterId FROM cases WHERE id = ?').get(caseId) as
-    | { requesterId: number }
-    | undefined;
+    { requesterId: number } | undefined;
   if (!c) return;
   for (const table of CASE_ATTACHED) db.$client.prepare(`DELETE FROM ${table} WHERE case_id = ?`).run(caseId);
   db.$client.prepare('DELETE FROM case_events WHERE case_id = ?').run(caseId);
@@ -114,7 +115,13 @@ export interface CaseTexts {
     link: string | null;
     footnotes: string[] | null;
   }[];
-  requester: { id: number; name: string; email: string | null; address: string | null; category: string | null };
+  requester: {
+    id: number;
+    name: string;
+    email: string | null;
+    address: string | null;
+    category: string | null;
+  };
 }
 
 /** The free texts of a case and its requester, for the anonymiser to clean. */
@@ -234,7 +241,9 @@ export function scrubCaseAudit(db: CaseDb, caseId: number): void {
     oldValue: string | null;
     newValue: string | null;
   }[];
-  const update = db.$client.prepare('UPDATE audit_log SET field = ?, old_value = ?, new_value = ? WHERE id = ?');
+  const update = db.$client.prepare(
+    'UPDATE audit_log SET field = ?, old_value = ?, new_value = ? WHERE id = ?',
+  );
   for (const row of rows) {
     const clean = scrubAuditEntry(row);
     if (clean.field !== row.field || clean.oldValue !== row.oldValue || clean.newValue !== row.newValue)

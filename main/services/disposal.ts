@@ -47,7 +47,11 @@ export function retentionScheduleView(db: CaseDb): RetentionScheduleView {
   };
 }
 
-export function saveRetentionSchedule(db: CaseDb, schedule: RetentionSchedule, actor: string): RetentionScheduleView {
+export function saveRetentionSchedule(
+  db: CaseDb,
+  schedule: RetentionSchedule,
+  actor: string,
+): RetentionScheduleView {
   const next = retentionScheduleSchema.parse(schedule);
   inTransaction(db, (tx) => {
     const before = retentionSchedule(tx);
@@ -107,7 +111,11 @@ const SAR_SUBJECT = 'Subject access request (anonymised)';
  * from first word to last, so its texts are removed whole.
  */
 export function cleanTexts(regime: string, t: CaseTexts): CleanTexts {
-  const who = { name: t.requester.name, email: t.requester.email ?? undefined, address: t.requester.address ?? undefined };
+  const who = {
+    name: t.requester.name,
+    email: t.requester.email ?? undefined,
+    address: t.requester.address ?? undefined,
+  };
   const sar = regime === 'SAR';
   const clean = (text: string) => (sar ? '' : redact(text, who, () => true));
   const cleanOrNull = (text: string | null) => (text === null || sar ? null : clean(text));
