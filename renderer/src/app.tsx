@@ -17,6 +17,7 @@ import { DisclosureLogScreen } from './screens/disclosure-log-screen';
 import { StatisticsScreen } from './screens/statistics-screen';
 import { ImportLog } from './screens/import-log';
 import { StandardAnswersScreen } from './screens/standard-answers-screen';
+import { RetentionScreen } from './screens/retention-screen';
 import { DraftOffer, UnsavedChangesProvider, useUnsavedChangesRegistry } from './unsaved/unsaved-changes';
 import type { EmailIntakeProposal } from '../../shared/contract';
 import { EmailDrop } from './intake/email-drop';
@@ -32,7 +33,8 @@ export type Route =
   | { name: 'intake'; proposal: EmailIntakeProposal }
   | { name: 'statistics' }
   | { name: 'import' }
-  | { name: 'standard-answers' };
+  | { name: 'standard-answers' }
+  | { name: 'retention' };
 
 /** How often the page tells main whether the officer did something, and asks when the lock is due. */
 const HEARTBEAT_MS = 60_000;
@@ -291,6 +293,9 @@ function Shell() {
     case 'standard-answers':
       screen = <StandardAnswersScreen />;
       break;
+    case 'retention':
+      screen = <RetentionScreen onOpenCase={(id) => go({ name: 'case', id })} />;
+      break;
     case 'settings':
       screen = (
         <SettingsScreen
@@ -370,6 +375,14 @@ function Shell() {
               onClick={() => go({ name: 'standard-answers' })}
             >
               Standard answers
+            </button>
+            <button
+              type="button"
+              className="nav__link"
+              aria-current={route.name === 'retention' ? 'page' : undefined}
+              onClick={() => go({ name: 'retention' })}
+            >
+              Retention
             </button>
             <button
               type="button"

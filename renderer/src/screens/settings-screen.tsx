@@ -33,6 +33,7 @@ import { SignOffSettings } from './settings-signoff';
 import { LogoPanel, OurRefForm } from './settings-letterhead';
 import { CostLimitForm } from './settings-cost-limit';
 import { DepartmentsSettings } from './settings-departments';
+import { RetentionPanel } from './settings-retention';
 
 const JURISDICTION_LABELS: Record<Jurisdiction, string> = {
   'england-and-wales': 'England and Wales',
@@ -97,6 +98,7 @@ export function SettingsScreen({
           <SignOffSettings />
           <HolidaysPanel bundle={bundle} onSaved={setBundle} />
           <BackupPanel />
+          <RetentionPanel />
         </div>
       </div>
       <LetterSettings />
