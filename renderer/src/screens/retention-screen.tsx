@@ -79,8 +79,8 @@ export function RetentionScreen({ onOpenCase }: { onOpenCase: (id: number) => vo
       <h1 className="page-title">Retention</h1>
       <p className="hint">
         Closed cases past their review date under the retention schedule (Settings → Retention). Delete a case
-        entirely, or anonymise it: the statistics keep counting it ({ANONYMISE_KEEPS}). Backups made before
-        still hold the case until they are replaced.
+        entirely, or anonymise it: its requester, letters and files go, and the statistics keep counting it.
+        Backups made before still hold the case until they are replaced.
       </p>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       {rows && rows.length === 0 ? <p className="muted">No case is due for review.</p> : null}
@@ -123,7 +123,7 @@ export function RetentionScreen({ onOpenCase }: { onOpenCase: (id: number) => vo
                     </button>
                     <button
                       type="button"
-                      className="button button--danger"
+                      className="button button--warning"
                       aria-label={`Delete ${row.reference}`}
                       onClick={() => start(row, 'delete')}
                     >
@@ -168,7 +168,7 @@ export function RetentionScreen({ onOpenCase }: { onOpenCase: (id: number) => vo
               }}
             />
             <div className="button-row">
-              <button type="submit" className="button button--danger" disabled={busy}>
+              <button type="submit" className="button button--warning" disabled={busy}>
                 {busy ? 'Working…' : pending.method === 'delete' ? 'Delete for good' : 'Anonymise for good'}
               </button>
               <button type="button" className="button button--secondary" onClick={() => setPending(null)}>
