@@ -20,7 +20,9 @@ import { insertAttachment } from '../../db/queries/attachments';
 import { listAuditForCase } from '../../db/queries/audit';
 import { DEFAULT_RETENTION_SCHEDULE } from '../../shared/retention';
 import { decryptCaseFile, findInPages, looksLikeSqlite } from '../decrypt-pages';
-import { makeTempDir, PASSPHRASE, readFixture } from '../helpers';
+import { makeTempDir, PASSPHRASE, readFixture, runCli } from '../helpers';
+import { createCaseFile } from '../../db/case-file';
+import { importInterchange } from '../../main/services/import-export';
 import type { Organisation } from '../../shared/case-format';
 
 const NOW = new Date(2026, 10, 30, 12, 0, 0);
@@ -270,5 +272,30 @@ describe('disposal', () => {
       'FOI 100',
       'Ophelia Brackenridge',
     ]);
+  });
+});
+
+describe('foi-desk retention', () => {
+  it('lists the cases due for review as a process, as text and as JSON', () => {
+    const cliFile = path.join(temp.dir, 'cli.foidesk');
+    const cf = createCaseFile({ path: cliFile, passphrase: PASSPHRASE });
+    try {
+      importInterchange(
+        cf,
+        [{ path: 'foi-4951.case.json', text: readFixture('foi-4951.case.json') }],
+        'test',
+      );
+    } finally {
+      cf.close();
+    }
+    const json = runCli(['retention', cliFile, '--json']);
+    expect(json.stderr).toBe('');
+    expect(json.code).toBe(0);
+    const { due } = JSON.parse(json.stdout) as { due: { reference: string; reviewDate: string }[] };
+    expect(due).toEqual([expect.objectContaining({ reference: 'FOI 4951', reviewDate: '2024-11-11' })]);
+    const text = runCli(['retention', cliFile]);
+    expect(text.stdout).toMatch(/1 case due for review/);
+    expect(text.stdout).toMatch(/FOI 4951\s+FOIA\s+2021-11-11\s+2024-11-11/);
+    expect(runCli(['retention']).code).toBe(2);
   });
 });

@@ -11,6 +11,7 @@ import { intakeCommand } from './intake';
 import { statsCommand } from './stats';
 import { answersCommand } from './answers';
 import { chasersCommand } from './chasers';
+import { retentionCommand } from './retention';
 
 /** Every `foi-desk` command, in the order `foi-desk help` lists them. */
 export const commands: Command[] = [
@@ -24,6 +25,7 @@ export const commands: Command[] = [
   disclosureLogCommand,
   chasersCommand,
   statsCommand,
+  retentionCommand,
   dueCommand,
   letterCommand,
   backupCommand,
