@@ -66,6 +66,8 @@ describe('retention', () => {
     await panel.getByRole('heading', { name: 'Retention' }).waitFor();
     expect(await panel.getByLabel('FOI: years after closure').inputValue()).toBe('3');
     expect(await panel.getByLabel('FOI: years if appealed').inputValue()).toBe('6');
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, 'retention-settings');
   });
 
   it('lists the cases past their review date and anonymises one after two confirmations', async () => {
