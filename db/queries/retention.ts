@@ -62,6 +62,18 @@ export function listClosedForRetention(db: CaseDb): RetentionRow[] {
   return rows.map((r) => ({ ...r, appealed: r.appealed === 1, appealOpen: r.appealOpen === 1 }));
 }
 
+/** Whether the request a review names (by reference key) is in the file and not anonymised. */
+export function originalStillWhole(db: CaseDb, reviewOf: string): boolean {
+  return (
+    db.$client
+      .prepare(
+        `SELECT 1 FROM cases c WHERE lower(replace(c.reference, ' ', '')) = lower(replace(?, ' ', ''))
+          AND NOT EXISTS (SELECT 1 FROM case_anonymised n WHERE n.case_id = c.id)`,
+      )
+      .get(reviewOf) !== undefined
+  );
+}
+
 export function isAnonymised(db: CaseDb, caseId: number): boolean {
   return db.$client.prepare('SELECT 1 FROM case_anonymised WHERE case_id = ?').get(caseId) !== undefined;
 }

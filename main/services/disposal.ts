@@ -21,6 +21,7 @@ import {
   type RetentionRow,
 } from '../../db/queries/retention';
 import { getCaseRow } from '../../db/queries/cases';
+import { originalStillWhole } from '../../db/queries/retention';
 import type { DisposalResult, RetentionDueCase, RetentionScheduleView } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { redact } from '../../shared/personal-data';
@@ -158,6 +159,13 @@ export function disposeCase(db: CaseDb, input: DisposeInput, actor: string, toda
     throw new AppError(
       'conflict',
       `${row.reference} is not due for review under the retention schedule (it must be closed, any review of it closed, and its retention period over).`,
+    );
+  // A review case is what makes its original "appealed": deleting it while the original is still
+  // whole would shorten the original's retention to the unappealed period.
+  if (input.method === 'delete' && row.reviewOf && originalStillWhole(db, row.reviewOf))
+    throw new AppError(
+      'conflict',
+      `${row.reference} is the review of ${row.reviewOf}, which is still in the file: dispose of ${row.reviewOf} first, or anonymise this review.`,
     );
   // What the history keeps of it: how and when it was disposed of, by whom, never its content.
   const summary = {

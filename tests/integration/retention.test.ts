@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { DeskApp } from '../../main/services/app';
 import { serviceOf, type Service } from '../service';
 import { retentionHandlers } from '../../main/services/handlers/retention';
+import { disposeCase } from '../../main/services/disposal';
 import { letterHandlers } from '../../main/services/handlers/letters';
 import { draftHandlers } from '../../main/services/handlers/drafts';
 import { statsHandlers } from '../../main/services/handlers/stats';
@@ -260,6 +261,19 @@ describe('disposal', () => {
     const history = listAuditForCase(s().db, sarId);
     expect(history).toHaveLength(1);
     expect(JSON.parse(history[0]!.newValue!)).toMatchObject({ method: 'delete', reference: 'SAR 200' });
+  });
+
+  it('refuses to delete a review while its original is whole (it would lose its appeal)', () => {
+    const later = (method: 'delete' | 'anonymise') =>
+      disposeCase(
+        s().db,
+        { caseId: reviewId, method, confirmReference: 'FOI-IR 300' },
+        'tester',
+        '2027-03-01',
+      );
+    expect(() => later('delete')).toThrow(/review of foi 300, which is still in the file/);
+    later('anonymise');
+    expect(r['retention:due'](s(), { asOf: '2027-03-01' }).map((c) => c.reference)).toContain('FOI 300');
   });
 
   it('leaves nothing of the disposed cases’ requester in any page of the file or its WAL', () => {
