@@ -1180,6 +1180,8 @@ export const contract = {
         regimes: z.array(z.enum(REGIMES)).max(REGIMES.length),
         sensitive: z.boolean(),
       }),
+    }),
+  ),
   // Retention (issue #14): the schedule per regime, the closed cases due for review, and disposal
   // (delete or anonymise), which needs the reference typed back as its second confirmation.
   'retention:schedule': channel<RetentionScheduleView>()(empty),

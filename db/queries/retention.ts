@@ -20,17 +20,23 @@ export function storeRetentionSchedule(db: CaseDb, schedule: unknown): void {
 
 /**
  * THE ONE PLACE that says whether a case was appealed and when its appeal ended, as a table of
- * `(reference_key, appeal_closed)`: today an internal review (a review case whose `reviewOf` names
- * the request, compared as shared/case-lifecycle.ts referenceKey does, spaces and case aside; the
- * appeal ends when the latest review is closed). A complaint to the Commissioner
- * (`cases.commissioner_complaint_received`, coming in another change) belongs here too: add it as
- * a UNION ALL branch with its own closing date.
+ * `(reference_key, appeal_closed, open_reviews)`: an internal review (a review case whose `reviewOf`
+ * names the request, compared as shared/case-lifecycle.ts referenceKey does, spaces and case aside;
+ * it ends when the latest review is closed) or a complaint to the Commissioner
+ * (`cases.commissioner_complaint_received`; open until a decision is recorded).
  */
-export const APPEALS_SQL = `SELECT lower(replace(r.review_of, ' ', '')) AS reference_key,
-    max(CASE WHEN r.status = 'closed' THEN r.responded END) AS appeal_closed,
-    sum(r.status <> 'closed') AS open_reviews
-  FROM cases r WHERE r.review_of IS NOT NULL AND trim(r.review_of) <> ''
-  GROUP BY lower(replace(r.review_of, ' ', ''))`;
+export const APPEALS_SQL = `SELECT reference_key, max(appeal_closed) AS appeal_closed, sum(open) AS open_reviews
+  FROM (
+    SELECT lower(replace(r.review_of, ' ', '')) AS reference_key,
+      CASE WHEN r.status = 'closed' THEN r.responded END AS appeal_closed, r.status <> 'closed' AS open
+    FROM cases r WHERE r.review_of IS NOT NULL AND trim(r.review_of) <> ''
+    UNION ALL
+    -- A complaint to the Commissioner (shared/commissioner.ts) is an appeal too: open until its
+    -- decision is recorded; the file keeps no decision date, so the complaint's date stands for it.
+    SELECT lower(replace(c.reference, ' ', '')), c.commissioner_complaint_received, c.commissioner_decision IS NULL
+    FROM cases c WHERE c.commissioner_complaint_received IS NOT NULL
+  )
+  GROUP BY reference_key`;
 
 export interface RetentionRow {
   id: number;

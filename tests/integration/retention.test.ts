@@ -17,6 +17,7 @@ import { letterHandlers } from '../../main/services/handlers/letters';
 import { draftHandlers } from '../../main/services/handlers/drafts';
 import { statsHandlers } from '../../main/services/handlers/stats';
 import { caseHandlers } from '../../main/services/handlers/cases';
+import { commissionerHandlers } from '../../main/services/handlers/commissioner';
 import { insertAttachment } from '../../db/queries/attachments';
 import { listAuditForCase } from '../../db/queries/audit';
 import { DEFAULT_RETENTION_SCHEDULE } from '../../shared/retention';
@@ -183,6 +184,29 @@ describe('the due-for-review list', () => {
     expect(r['retention:due'](s(), {}).map((c) => c.reference)).not.toContain('SAR 200');
     r['retention:save-schedule'](s(), { schedule: DEFAULT_RETENTION_SCHEDULE });
     expect(r['retention:due'](s(), {}).map((c) => c.reference)).toContain('SAR 200');
+  });
+
+  it('counts a complaint to the Commissioner as an appeal: kept while undecided, 6 years from it once decided', () => {
+    const undecided = logCase('FOI 500', 'FOIA', '2019-08-01', {}, true);
+    close(undecided, '2019-08-28', 'refused');
+    const decided = logCase('FOI 600', 'FOIA', '2019-09-02', {}, true);
+    close(decided, '2019-09-27', 'refused');
+    const complain = commissionerHandlers['cases:set-commissioner'];
+    complain(s(), { id: undecided, complaintReceived: '2019-10-01', decision: null, decisionRef: null });
+    complain(s(), {
+      id: decided,
+      complaintReceived: '2019-10-07',
+      decision: 'not-upheld',
+      decisionRef: 'IC-1-A',
+    });
+    const dueOn = (asOf: string) => r['retention:due'](s(), { asOf });
+    // Three years from closure would have made both due in 2022.
+    expect(dueOn('2024-01-01').map((c) => c.reference)).not.toEqual(expect.arrayContaining(['FOI 500']));
+    expect(dueOn('2024-01-01').map((c) => c.reference)).not.toContain('FOI 600');
+    expect(dueOn('2025-10-06').map((c) => c.reference)).not.toContain('FOI 600');
+    expect(dueOn('2025-10-07').find((c) => c.reference === 'FOI 600')?.reviewDate).toBe('2025-10-07');
+    // Undecided, the appeal is still open: never due.
+    expect(dueOn('2035-01-01').map((c) => c.reference)).not.toContain('FOI 500');
   });
 });
 
