@@ -9,11 +9,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 
 export type GrantPurpose =
-  | 'letter-export'
-  | 'restore-target'
-  | 'attachment-export'
-  | 'eml-export'
-  | 'stats-export';
+  'letter-export' | 'restore-target' | 'attachment-export' | 'eml-export' | 'stats-export';
 
 /** Long enough for an officer to read the dialog's answer and press the button, not for a day. */
 export const GRANT_TTL_MS = 10 * 60_000;
