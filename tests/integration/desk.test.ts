@@ -559,7 +559,10 @@ describe('one call after another', () => {
     const [made, created] = await Promise.all([backup, change]);
     expect(made.ok && made.value.cases).toBe(1);
     expect(created.ok).toBe(true);
-    expect(readdirSync(folder)).toHaveLength(1);
+    // The backup and its sidecar hash (<backup>.sha256, no case data).
+    const written = readdirSync(folder).sort();
+    expect(written).toHaveLength(2);
+    expect(written[1]).toBe(`${written[0]}.sha256`);
     expect(desk.backupStatus()).toMatchObject({ due: false, last: { cases: 1 } });
     const missing = await handlers['backup:create']({ folder: path.join(temp.dir, 'nowhere') });
     expect(!missing.ok && missing.error.code).toBe('file-missing');
