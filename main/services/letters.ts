@@ -43,7 +43,7 @@ import {
 import { deadlineFor, loadClockContext, toClockEvents } from './deadlines';
 import { suggestedTemplate, templateRegimeProblem } from '../../shared/letter/template-choice';
 import { loadLogo } from './letter-logo';
-import { s12LetterValuesForCase } from './s12';
+import { s12LetterValuesForCase, s12LimitExceeded } from './s12';
 import type { S12LetterValues } from '../../shared/s12';
 import { letterSendProblems } from './sign-off';
 
@@ -78,8 +78,9 @@ function paragraphsInForce(file: CaseFile): StandardParagraph[] {
 }
 
 /** The template the case suggests now, among those in force that its regime may use. */
-export function suggestedTemplateId(file: CaseFile, record: CaseRecord): string {
-  return suggestedTemplate(record, templatesInForce(file))?.id ?? suggestTemplateId(record);
+export function suggestedTemplateId(file: CaseFile, caseId: number, record: CaseRecord): string {
+  const facts = { costLimitExceeded: s12LimitExceeded(file.db, caseId) };
+  return suggestedTemplate(record, templatesInForce(file), facts)?.id ?? suggestTemplateId(record);
 }
 
 /** Refuses a template not written for the regime (shared/letter/template-choice.ts). */
@@ -142,7 +143,7 @@ export function composeLetter(
   const record = requireCase(file, caseId);
   const context = letterContext(file, record);
   const organisation = requireOrganisation(file);
-  const templateId = options.templateId ?? suggestedTemplateId(file, record);
+  const templateId = options.templateId ?? suggestedTemplateId(file, caseId, record);
   const template = getTemplate(
     templateId,
     getSettingValue<LetterTemplate[]>(file.db, TEMPLATE_OVERRIDES_KEY) ?? [],
@@ -411,7 +412,7 @@ export function letterForExport(
   options: { templateId?: string; date?: IsoDate; today?: IsoDate },
 ): LetterDocument {
   const record = requireCase(file, caseId);
-  const templateId = options.templateId ?? suggestedTemplateId(file, record);
+  const templateId = options.templateId ?? suggestedTemplateId(file, caseId, record);
   const template = getTemplate(
     templateId,
     getSettingValue<LetterTemplate[]>(file.db, TEMPLATE_OVERRIDES_KEY) ?? [],

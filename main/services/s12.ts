@@ -226,3 +226,17 @@ export function s12LetterValuesForCase(db: CaseDb, caseId: number, regime: Regim
     return s12LetterValues(rule);
   }
 }
+
+/** Whether the case's saved estimate is over its cost limit (false with none, or none that fits). */
+export function s12LimitExceeded(db: CaseDb, caseId: number): boolean {
+  const sheet = getS12Worksheet(db, caseId);
+  if (!sheet) return false;
+  const row = getCaseRow(db, caseId);
+  if (!row) return false;
+  try {
+    const rule = costRuleForCase(db, row.regime);
+    return estimateS12(rule, sheet.rows, aggregatedEstimates(db, sheet.aggregatedCaseIds))?.exceeds === true;
+  } catch {
+    return false;
+  }
+}

@@ -31,15 +31,27 @@ export function templatesForRegime<T extends TemplateRegimes>(templates: readonl
   return templates.filter((t) => t.regimes.includes(regime));
 }
 
+/** What the case's other records say that its answers cannot (the s12 worksheet, issue 14). */
+export interface SuggestionFacts {
+  /** The saved s12 estimate is over the cost limit: the request is refused under s12(1). */
+  costLimitExceeded?: boolean;
+}
+
 /**
- * The template to suggest for the case as it is now (its answers, exemptions, status): the
- * builder's suggestion when the case's regime may use it, otherwise the first that it may use.
+ * The template to suggest for the case as it is now (its answers, exemptions, status, and an s12
+ * estimate over the limit): the builder's suggestion when the case's regime may use it, otherwise
+ * the first that it may use. A review or a clarification keeps its own letter whatever the estimate.
  */
 export function suggestedTemplate<T extends TemplateRegimes>(
   record: CaseRecord,
   templates: readonly T[],
+  facts: SuggestionFacts = {},
 ): T | undefined {
   const allowed = templatesForRegime(templates, record.regime);
-  const id = suggestTemplateId(record);
-  return allowed.find((t) => t.id === id) ?? allowed[0];
+  const own = suggestTemplateId(record);
+  const overLimit =
+    facts.costLimitExceeded === true &&
+    !['internal-review-outcome', 'foisa-review-outcome', 'clarification'].includes(own);
+  const id = overLimit ? 'cost-limit' : own;
+  return allowed.find((t) => t.id === id) ?? allowed.find((t) => t.id === own) ?? allowed[0];
 }

@@ -136,6 +136,8 @@ describe('the s12 worksheet', () => {
       '28 hours 30 minutes of staff time, costing £712.50 at £25 an hour',
     );
     expect(view.letter?.adviceAndAssistance).toBe(view.defaultAdvice);
+    // Over the limit, the letter the case suggests is the cost-limit refusal.
+    expect((await ok('letters:templates', { caseId: ids.main })).suggested).toBe('cost-limit');
     const detail = await ok('cases:get', { id: ids.main });
     const entry = detail.timeline.find((t) => t.entity === 's12-estimate');
     expect(entry && describeAuditEntry(entry as AuditEntry)).toBe('Created the s12 cost estimate');

@@ -108,7 +108,7 @@ export const letterHandlers = {
       const record = getCaseRecord(s.db, input.caseId);
       if (!record) throw new AppError('not-found', 'That case is not in the case file.');
       regime = record.regime;
-      suggested = suggestedTemplateId(s.file, record);
+      suggested = suggestedTemplateId(s.file, input.caseId, record);
     }
     const inForce = templatesInForce(s.file);
     const templates = (regime ? templatesForRegime(inForce, regime) : inForce).map((t) => ({

@@ -51,6 +51,22 @@ describe('templates for a regime', () => {
           }
   });
 
+  it('suggests the cost-limit refusal for an estimate over the limit, but not for a review or clarification', () => {
+    const { c } = walton();
+    const foi = { ...c, regime: 'FOIA', status: 'open' } as CaseRecord;
+    expect(suggestedTemplate(foi, templates)?.id).not.toBe('cost-limit');
+    expect(suggestedTemplate(foi, templates, { costLimitExceeded: true })?.id).toBe('cost-limit');
+    expect(suggestedTemplate(foi, templates, { costLimitExceeded: false })?.id).toBe(
+      suggestedTemplate(foi, templates)?.id,
+    );
+    const review = { ...c, regime: 'FOI-IR' } as CaseRecord;
+    expect(suggestedTemplate(review, templates, { costLimitExceeded: true })?.id).toBe(
+      'internal-review-outcome',
+    );
+    const clarifying = { ...foi, status: 'clarification' } as CaseRecord;
+    expect(suggestedTemplate(clarifying, templates, { costLimitExceeded: true })?.id).toBe('clarification');
+  });
+
   it('an EIR case refused as a whole gets the EIR refusal, not the FOIA one', () => {
     const { c } = walton();
     const record = { ...c, regime: 'EIR', outcome: 'refused' } as CaseRecord;
