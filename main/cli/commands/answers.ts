@@ -19,6 +19,7 @@ import {
 } from '../../../shared/standard-answers';
 import { listLibrary, saveStandardAnswer } from '../../services/handlers/standard-answers';
 import { openSession } from '../../services/session';
+import { textTable } from '../text-table';
 
 const USAGE =
   'foi-desk answers <file> [--search WORDS] [--json] | answers <file> --import F.csv [--accept-personal-data]';
@@ -61,13 +62,7 @@ function table(rows: StandardAnswerView[]): string {
     r.tags.join(', '),
     `${r.reviewedOn}${r.stale ? ' (due for review)' : ''}`,
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) =>
-    c
-      .map((v, i) => v.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
-  return [line(head), ...cells.map(line)].join('\n');
+  return textTable(head, cells);
 }
 
 export const answersCommand: Command = {

@@ -11,6 +11,7 @@ import { listOpenTasks } from '../../../db/queries/contributors';
 import { CHASE_KIND_LABELS, type ChaseKind } from '../../../shared/chasers';
 import { caseContributors } from '../../services/handlers/contributors';
 import { openSession } from '../../services/session';
+import { textTable } from '../text-table';
 
 const USAGE = 'foi-desk chasers <file> [--json]';
 
@@ -74,14 +75,8 @@ export const chasersCommand: Command = {
       d.due,
       d.to,
     ]);
-    const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-    const line = (c: string[]) =>
-      c
-        .map((v, i) => v.padEnd(widths[i]!))
-        .join('  ')
-        .trimEnd();
     io.stdout(
-      `${due.length} chaser${due.length === 1 ? '' : 's'} due (${today}):\n${[line(head), ...cells.map(line)].join('\n')}\n`,
+      `${due.length} chaser${due.length === 1 ? '' : 's'} due (${today}):\n${textTable(head, cells)}\n`,
     );
     return 0;
   },

@@ -10,6 +10,7 @@ import { withCaseFile } from '../../../db/case-file';
 import { queueQuerySchema, type QueuePage } from '../../../shared/contract';
 import { queueHandlers } from '../../services/handlers/queue';
 import { openSession } from '../../services/session';
+import { textTable } from '../text-table';
 
 const USAGE = 'foi-desk queue <file> [--state open|closed|all] [--search TEXT] [--limit N] [--json]';
 const STATES = ['open', 'closed', 'all'] as const;
@@ -32,13 +33,7 @@ function table(page: QueuePage): string {
     PROGRESS_WORDS[r.progress] ?? r.progress,
     r.workingDaysLeft === null ? '—' : String(r.workingDaysLeft),
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
-  return [line(head), ...rows.map(line)].join('\n');
+  return textTable(head, rows);
 }
 
 export const queueCommand: Command = {

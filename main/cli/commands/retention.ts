@@ -10,6 +10,7 @@ import { withCaseFile } from '../../../db/case-file';
 import type { RetentionDueCase } from '../../../shared/contract';
 import { retentionHandlers } from '../../services/handlers/retention';
 import { openSession } from '../../services/session';
+import { textTable } from '../text-table';
 
 const USAGE = 'foi-desk retention <file> [--json]';
 
@@ -22,13 +23,7 @@ function table(rows: RetentionDueCase[]): string {
     r.reviewDate,
     r.subject.length > 50 ? `${r.subject.slice(0, 49)}…` : r.subject,
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) =>
-    c
-      .map((v, i) => v.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
-  return [line(head), ...cells.map(line)].join('\n');
+  return textTable(head, cells);
 }
 
 export const retentionCommand: Command = {

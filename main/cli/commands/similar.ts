@@ -11,6 +11,7 @@ import { caseByReference } from '../../../db/queries/case-reference';
 import type { SimilarCase } from '../../../shared/contract';
 import { similarHandlers } from '../../services/handlers/similar';
 import { openSession } from '../../services/session';
+import { alignColumns } from '../text-table';
 
 const USAGE = 'foi-desk similar <file> <reference> [--limit N] [--json]';
 
@@ -23,12 +24,7 @@ function table(rows: SimilarCase[]): string {
     r.subject.length > 50 ? `${r.subject.slice(0, 49)}…` : r.subject,
     r.matched.join(', '),
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) =>
-    c
-      .map((v, i) => v.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
+  const line = alignColumns(head, cells);
   const out: string[] = [line(head)];
   rows.forEach((r, i) => {
     out.push(line(cells[i]!));
