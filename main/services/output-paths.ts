@@ -16,6 +16,19 @@ const CASE_FILE_NAME = /\.foidesk(?:-backup)?(?:-wal|-shm|-journal)?$/i;
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 /** SQLite's WAL header magic, big-endian (the low bit says which checksum byte order). */
 const WAL_MAGIC = [0x377f0682, 0x377f0683];
+/**
+ * The opening bytes of the documents an export writes or an officer keeps (zip: .docx/.xlsx; PDF;
+ * OLE2: .doc/.xls/.msg; PNG; JPEG). A compressed document is as random-looking as ciphertext, so
+ * one of these is never taken for an encrypted case file, whatever its size.
+ */
+const DOCUMENT_SIGNATURES = [
+  Buffer.from('PK\x03\x04', 'latin1'),
+  Buffer.from('PK\x05\x06', 'latin1'),
+  Buffer.from('%PDF-', 'latin1'),
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from([0xff, 0xd8, 0xff]),
+];
 
 export interface OutputCheck {
   /** The files being read, whose bytes must survive the export. */
@@ -64,6 +77,7 @@ export function looksLikeCaseFile(file: string, info: Stats = statSync(file)): b
   const head = readHead(file, 4096);
   if (head.subarray(0, 16).equals(SQLITE_HEADER)) return true;
   if (head.length >= 4 && WAL_MAGIC.includes(head.readUInt32BE(0))) return true;
+  if (DOCUMENT_SIGNATURES.some((sig) => head.subarray(0, sig.length).equals(sig))) return false;
   return info.size >= 1024 && info.size % 512 === 0 && head.length >= 1024 && entropy(head) > 7.5;
 }
 
