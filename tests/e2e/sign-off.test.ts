@@ -102,8 +102,37 @@ describe('sign-off', () => {
     await panel.getByLabel('Note for the approver (optional)').fill('Spend figure checked with Finance.');
     await panel.getByRole('button', { name: 'Ask for approval' }).click();
     await panel.getByText(`Waiting for ${BEA} to approve (asked by ${ALEX}).`).waitFor();
-    await panel.getByLabel('Sensitive case').check();
+    // The tick shows while main is saving it, and a refused save puts the box back.
+    const sensitive = panel.getByLabel('Sensitive case');
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let refuse = true;
+    await page.route('**/api/sign-off:set-sensitive', async (route) => {
+      if (refuse) {
+        refuse = false;
+        await route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({
+            ok: false,
+            error: { code: 'validation', message: 'Refused for the test.' },
+          }),
+        });
+        return;
+      }
+      await held;
+      await route.continue();
+    });
+    await sensitive.click();
+    await panel.getByText('Refused for the test.').waitFor();
+    expect(await sensitive.isChecked()).toBe(false);
+    await sensitive.click();
+    expect(await sensitive.isChecked()).toBe(true);
+    expect(await sensitive.getAttribute('aria-busy')).toBe('true');
+    release();
     await panel.getByText('The case is flagged as sensitive.').waitFor();
+    expect(await sensitive.isChecked()).toBe(true);
+    expect(await sensitive.getAttribute('aria-busy')).toBeNull();
+    await page.unroute('**/api/sign-off:set-sensitive');
   });
 
   it('is approved by the approver, and then the letter is sent', async () => {

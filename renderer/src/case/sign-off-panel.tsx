@@ -4,7 +4,7 @@
  * and, for the approver the request names, approving or returning it with a comment. The words
  * come from shared/sign-off.ts, the same rules main refuses on.
  */
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { CaseDetail } from '../../../shared/contract';
 import {
   describeVersionSignOff,
@@ -14,7 +14,7 @@ import {
   type SignOffVersionView,
 } from '../../../shared/sign-off';
 import { call, errorMessage } from '../api';
-import { Alert, CheckboxField, SelectField, TextArea } from '../components/fields';
+import { Alert, SavedCheckboxField, SelectField, TextArea } from '../components/fields';
 import { formatTimestamp } from '../format';
 
 type Message = { tone: 'success' | 'error'; text: string } | null;
@@ -25,9 +25,16 @@ export function SignOffPanel({ detail, onChanged }: { detail: CaseDetail; onChan
   const [message, setMessage] = useState<Message>(null);
   const caseId = detail.id;
 
+  // Only the answer to the newest request is shown: a reload begun before a change must not
+  // put back what the change replaced.
+  const latest = useRef(0);
   const load = useCallback(() => {
-    call('sign-off:status', { caseId }).then(setStatus, (e: unknown) =>
-      setMessage({ tone: 'error', text: errorMessage(e) }),
+    const asked = ++latest.current;
+    call('sign-off:status', { caseId }).then(
+      (s) => {
+        if (asked === latest.current) setStatus(s);
+      },
+      (e: unknown) => setMessage({ tone: 'error', text: errorMessage(e) }),
     );
   }, [caseId]);
   // The case reloads after every letter and answer change: where each version stands may change too.
@@ -35,8 +42,10 @@ export function SignOffPanel({ detail, onChanged }: { detail: CaseDetail; onChan
 
   const act = async (work: () => Promise<SignOffStatus>, success: string) => {
     setMessage(null);
+    const asked = ++latest.current;
     try {
-      setStatus(await work());
+      const next = await work();
+      if (asked === latest.current) setStatus(next);
       setMessage({ tone: 'success', text: success });
       onChanged();
       return true;
@@ -55,7 +64,7 @@ export function SignOffPanel({ detail, onChanged }: { detail: CaseDetail; onChan
       <p className={status.reason ? undefined : 'muted'} data-sign-off="reason">
         {status.reason ?? 'This response needs no approval under the team’s sign-off settings.'}
       </p>
-      <CheckboxField
+      <SavedCheckboxField
         label="Sensitive case"
         hint={
           status.policy.sensitive
@@ -63,8 +72,8 @@ export function SignOffPanel({ detail, onChanged }: { detail: CaseDetail; onChan
             : 'The team’s settings do not require approval for sensitive cases.'
         }
         checked={status.sensitive}
-        onChange={(sensitive) =>
-          void act(
+        save={(sensitive) =>
+          act(
             () => call('sign-off:set-sensitive', { caseId, sensitive }),
             sensitive ? 'The case is flagged as sensitive.' : 'The case is no longer flagged as sensitive.',
           )

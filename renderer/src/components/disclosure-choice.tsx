@@ -2,7 +2,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { CaseDetail } from '../../../shared/contract';
 import { call, errorMessage } from '../api';
-import { Alert, CheckboxField } from './fields';
+import { Alert, SavedCheckboxField } from './fields';
 
 export function DisclosureChoicePanel({ detail }: { detail: CaseDetail }) {
   const uid = useId();
@@ -25,16 +25,16 @@ export function DisclosureChoicePanel({ detail }: { detail: CaseDetail }) {
       {blocked ? (
         <p className="muted">{state.problems.join(' ')}</p>
       ) : (
-        <CheckboxField
+        <SavedCheckboxField
           label="Publish this request and its response in the disclosure log"
           hint="Without the requester. The personal-data check runs before the log is exported."
           checked={state.chosen}
-          onChange={(chosen) => {
+          save={(chosen) =>
             call('disclosure:choose', { caseId: detail.id, chosen }).then(
               (r) => (setState({ ...state, chosen: r.chosen }), setError(null)),
               (e: unknown) => setError(errorMessage(e)),
-            );
-          }}
+            )
+          }
         />
       )}
     </section>

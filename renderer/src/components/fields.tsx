@@ -141,6 +141,8 @@ export function CheckboxField(props: {
   onChange: (checked: boolean) => void;
   hint?: ReactNode;
   id?: string;
+  /** Main is saving the value (see SavedCheckboxField). */
+  busy?: boolean;
 }) {
   const auto = useId();
   const fieldId = props.id ?? auto;
@@ -151,6 +153,7 @@ export function CheckboxField(props: {
         type="checkbox"
         className="checkbox__input"
         checked={props.checked}
+        aria-busy={props.busy || undefined}
         aria-describedby={props.hint ? `${fieldId}-hint` : undefined}
         onChange={(e) => props.onChange(e.target.checked)}
       />
@@ -163,6 +166,34 @@ export function CheckboxField(props: {
         </div>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A checkbox whose value is saved in main as soon as it is ticked. The tick shows at once and
+ * further clicks wait until main answers (the box keeps focus, as disabling it would lose it); if
+ * main refuses, the tick goes back to the saved value and the caller shows why. Without this a
+ * controlled box springs back until the reply comes, and looks as if the click was lost.
+ */
+export function SavedCheckboxField(props: {
+  label: ReactNode;
+  checked: boolean;
+  save: (checked: boolean) => Promise<unknown>;
+  hint?: ReactNode;
+}) {
+  const [pending, setPending] = useState<boolean | null>(null);
+  return (
+    <CheckboxField
+      label={props.label}
+      hint={props.hint}
+      checked={pending ?? props.checked}
+      busy={pending !== null}
+      onChange={(next) => {
+        if (pending !== null) return;
+        setPending(next);
+        void props.save(next).finally(() => setPending(null));
+      }}
+    />
   );
 }
 
