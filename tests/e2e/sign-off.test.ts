@@ -34,6 +34,29 @@ async function unlockAs(officer: string): Promise<void> {
   await page.locator('[data-screen="queue"] [data-ready="true"]').waitFor();
 }
 
+/**
+ * Holds main's answers on `channel` until the returned function is called (refusing the first
+ * call outright with `refuseFirst`), to see the screen while main is still saving.
+ */
+async function holdChannel(channel: string, { refuseFirst = false } = {}): Promise<() => void> {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let refuse = refuseFirst;
+  await page.route(`**/api/${channel}`, async (route) => {
+    if (refuse) {
+      refuse = false;
+      await route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { code: 'validation', message: 'Refused for the test.' } }),
+      });
+      return;
+    }
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 async function openCase(): Promise<void> {
   await page.locator('.queue__body [role="row"][data-reference="FOI 8101"]').click();
   await page.locator('[data-screen="case"][data-reference="FOI 8101"]').waitFor();
@@ -76,8 +99,17 @@ describe('sign-off', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('button', { name: 'Settings' }).click();
     const settings = page.locator('[data-panel="sign-off-settings"]');
-    await settings.getByLabel('FOI (FOIA)').check();
+    // Each tick shows while main saves it, and a second tick made meanwhile builds on the first.
+    const release = await holdChannel('sign-off:save-policy');
+    await settings.getByLabel('FOI (FOIA)').click();
+    await settings.getByLabel('Any case flagged as sensitive').click();
+    expect(await settings.getByLabel('FOI (FOIA)').isChecked()).toBe(true);
+    release();
     await settings.getByText('Sign-off saved.').waitFor();
+    await page.unroute('**/api/sign-off:save-policy');
+    await expect
+      .poll(() => apiCall(h.bridge, 'sign-off:policy', {}))
+      .toMatchObject({ regimes: ['FOIA'], sensitive: true });
     expect(await seriousAxeFindings(page)).toEqual([]);
     await nav.getByRole('button', { name: 'Case queue' }).click();
     await page.locator('[data-screen="queue"] [data-ready="true"]').waitFor();
@@ -104,32 +136,15 @@ describe('sign-off', () => {
     await panel.getByText(`Waiting for ${BEA} to approve (asked by ${ALEX}).`).waitFor();
     // The tick shows while main is saving it, and a refused save puts the box back.
     const sensitive = panel.getByLabel('Sensitive case');
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let refuse = true;
-    await page.route('**/api/sign-off:set-sensitive', async (route) => {
-      if (refuse) {
-        refuse = false;
-        await route.fulfill({
-          contentType: 'application/json',
-          body: JSON.stringify({
-            ok: false,
-            error: { code: 'validation', message: 'Refused for the test.' },
-          }),
-        });
-        return;
-      }
-      await held;
-      await route.continue();
-    });
+    const releaseFlag = await holdChannel('sign-off:set-sensitive', { refuseFirst: true });
     await sensitive.click();
     await panel.getByText('Refused for the test.').waitFor();
     expect(await sensitive.isChecked()).toBe(false);
     await sensitive.click();
     expect(await sensitive.isChecked()).toBe(true);
     expect(await sensitive.getAttribute('aria-busy')).toBe('true');
-    release();
-    await panel.getByText('The case is flagged as sensitive.').waitFor();
+    releaseFlag();
+    await panel.locator('.alert--success', { hasText: 'The case is flagged as sensitive.' }).waitFor();
     expect(await sensitive.isChecked()).toBe(true);
     expect(await sensitive.getAttribute('aria-busy')).toBeNull();
     await page.unroute('**/api/sign-off:set-sensitive');

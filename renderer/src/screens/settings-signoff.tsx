@@ -3,7 +3,7 @@
  * cases flagged as sensitive). Each box is saved as it is ticked, so there is nothing unsaved to
  * lose; main records the change in the history.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { REGIMES, type Regime } from '../../../shared/case-format';
 import { REGIME_LABELS } from '../../../shared/labels';
 import type { SignOffPolicy } from '../../../shared/sign-off';
@@ -21,14 +21,20 @@ export function SignOffSettings() {
     );
   }, []);
 
+  // Each tick shows at once and builds on the ticks before it; the saves go to main one after
+  // another, in the order they were made. A refused save shows why and puts back what main holds.
+  const saving = useRef<Promise<void>>(Promise.resolve());
   const save = (next: SignOffPolicy) => {
+    setPolicy(next);
     setMessage(null);
-    call('sign-off:save-policy', { policy: next }).then(
-      (saved) => {
-        setPolicy(saved);
-        setMessage({ tone: 'success', text: 'Sign-off saved.' });
-      },
-      (e: unknown) => setMessage({ tone: 'error', text: errorMessage(e) }),
+    saving.current = saving.current.then(() =>
+      call('sign-off:save-policy', { policy: next }).then(
+        () => setMessage({ tone: 'success', text: 'Sign-off saved.' }),
+        (e: unknown) => {
+          setMessage({ tone: 'error', text: errorMessage(e) });
+          return call('sign-off:policy', {}).then(setPolicy, () => undefined);
+        },
+      ),
     );
   };
   const toggleRegime = (regime: Regime, on: boolean) => {
