@@ -130,6 +130,16 @@ export function isHeldInThisProcess(filePath: string): boolean {
   return key !== null && heldHere.has(key);
 }
 
+/**
+ * Refuses to read a file this process has open as a case file (picked as an import or a source by
+ * mistake): reading it would open and close a descriptor of its own, which drops SQLite's lock.
+ */
+export function refuseHeldFile(filePath: string, what: string): void {
+  if (isHeldInThisProcess(filePath)) {
+    throw new AppError('validation', `${what} is the case file FOI Desk has open. Choose another file.`);
+  }
+}
+
 /** Opens the descriptor kept beside a lock just taken; released after the SQLite connection closes. */
 function holdDescriptor(filePath: string): { fd: number; release: () => void } {
   const key = inodeKey(filePath);

@@ -144,7 +144,7 @@ export class DeskApp {
     const actor = officer?.trim() || this.options.actor || currentActor();
     this.current = openSession(file, bytes, actor, this.now);
     this.lastActive = this.now().getTime();
-    this.integrity.start(file.path, this.current.key);
+    this.integrity.start(file, this.current.key);
     return this.current;
   }
 

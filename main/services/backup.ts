@@ -65,7 +65,7 @@ import { countCases } from '../../db/queries/cases';
 import { setSetting, getSettingValue } from '../../db/queries/settings';
 import { toErrorInfo } from './errors';
 import { sameFile } from './files';
-import { checkPages, deriveCipherKey } from './integrity';
+import { checkPages, deriveCipherKey, heldReader } from './integrity';
 
 export type Progress = NonNullable<BackupProgress>;
 export type ProgressListener = (progress: Progress) => void;
@@ -251,8 +251,12 @@ async function copyFromDescriptor(
 }
 
 /** SHA-256 of a file's first `total` bytes, read once (the next chunk is read while one is hashed). */
-async function hashWrittenFile(filePath: string): Promise<{ bytes: number; sha256: string }> {
-  const handle = await openAsync(filePath, 'r');
+/**
+ * The length and SHA-256 of a file's bytes. A file SQLite has open in this process is read through
+ * its held descriptor (`fd`, left open): closing another descriptor would drop SQLite's lock.
+ */
+async function hashWrittenFile(filePath: string, fd?: number): Promise<{ bytes: number; sha256: string }> {
+  const handle = fd === undefined ? await openAsync(filePath, 'r') : heldReader(fd);
   try {
     const hash = createHash('sha256');
     const buffers = [Buffer.alloc(COPY_CHUNK), Buffer.alloc(COPY_CHUNK)];
@@ -329,10 +333,10 @@ function writeSidecar(backupPath: string, sha256: string): void {
  * Whether the file's bytes are those its sidecar recorded when the backup was made (and verified
  * then): null when there is no sidecar, so the caller checks every page instead.
  */
-async function matchesSidecar(filePath: string, sidecarOf: string): Promise<boolean | null> {
+async function matchesSidecar(filePath: string, sidecarOf: string, fd?: number): Promise<boolean | null> {
   const recorded = readSidecar(sidecarOf);
   if (!recorded) return null;
-  return (await hashWrittenFile(filePath)).sha256 === recorded;
+  return (await hashWrittenFile(filePath, fd)).sha256 === recorded;
 }
 
 function pagesMessage(damaged: number[]): string {
@@ -407,10 +411,10 @@ export async function inspectBackupFile(filePath: string, passphrase: Passphrase
   const file = openCaseFile({ path: filePath, passphrase, skipQuickCheck: true, migrate: false });
   try {
     // The bytes its sidecar recorded when it was made and verified, or else every page checked.
-    const sameBytes = await matchesSidecar(file.path, file.path);
+    const sameBytes = await matchesSidecar(file.path, file.path, file.fd);
     const { damaged } = sameBytes
       ? { damaged: [] }
-      : await withKeyBuffer(passphrase, (key) => checkPages(file.path, key));
+      : await withKeyBuffer(passphrase, (key) => checkPages(file.path, key, { fd: file.fd }));
     const problems = damaged.length > 0 ? [pagesMessage(damaged)] : [];
     if (file.openedAtVersion === knownSchemaVersion()) {
       const missing = missingTables(file.sqlite);
@@ -694,7 +698,9 @@ export async function restoreCaseFile(
       // No sidecar, or the file changed since: the staged copy read back once, every page must
       // authenticate with the key at its own place (the page number is in the code), which a
       // flipped, lost or misplaced page does not.
-      const { damaged } = await withKeyBuffer(passphrase, (key) => checkPages(staged, key, { key: rawKey! }));
+      const { damaged } = await withKeyBuffer(passphrase, (key) =>
+        checkPages(staged, key, { key: rawKey!, fd: copy!.fd }),
+      );
       if (damaged.length > 0)
         throw new AppError(
           'damaged',

@@ -18,13 +18,16 @@
  * SQLCipher 4 — PBKDF2-HMAC-SHA512 with 256,000 iterations, HMAC-SHA512, 4 KiB pages with an
  * 80-byte reserve of IV and HMAC); tests/integration/integrity.test.ts fails if they ever disagree.
  */
-import { open } from 'node:fs/promises';
+import { fstat, read } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { createHmac, pbkdf2 } from 'node:crypto';
 import { setImmediate as yieldToEventLoop, setTimeout as wait } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import type { IntegrityStatus } from '../../shared/contract';
 
 const pbkdf2Async = promisify(pbkdf2);
+const fstatAsync = promisify(fstat);
+const readAsync = promisify(read);
 
 const PAGE_SIZE = 4096;
 const SALT_BYTES = 16;
@@ -50,6 +53,12 @@ export interface CheckOptions {
   signal?: AbortSignal;
   /** The file's key, already derived (deriveCipherKey): the derivation is skipped. Not zeroed here. */
   key?: Buffer;
+  /**
+   * Read through this descriptor (CaseFile.fd, kept open with the file's lock) and leave it open.
+   * A file SQLite has open in this process must be read this way: SQLite's locks are POSIX record
+   * locks, and opening and closing another descriptor on the file would silently drop them.
+   */
+  fd?: number;
   onProgress?: (checked: number, pages: number) => void;
 }
 
@@ -72,16 +81,32 @@ function pageIsAuthentic(hmacKey: Buffer, page: Buffer, pageNumber: number): boo
   return mac.digest().equals(page.subarray(PAGE_SIZE - HMAC_BYTES, PAGE_SIZE));
 }
 
+type Reader = Pick<FileHandle, 'stat' | 'read' | 'close'>;
+
+/**
+ * A file's held descriptor (CaseFile.fd) read as a FileHandle is, asynchronously; close() leaves
+ * it open for its owner (see CheckOptions.fd for why).
+ */
+export function heldReader(fd: number): Reader {
+  return {
+    stat: () => fstatAsync(fd),
+    read: (buffer: Buffer, offset: number, length: number, position: number) =>
+      readAsync(fd, buffer, offset, length, position),
+    close: () => Promise.resolve(),
+  } as Reader;
+}
+
 /**
  * Checks every page of the encrypted file at `filePath` against `passphrase` (UTF-8 bytes, as given
- * to SQLite). Reads the file only; works whether or not SQLite has it open.
+ * to SQLite). Reads the file only. A file SQLite has open in this process is read through its held
+ * descriptor (`options.fd`), never opened again.
  */
 export async function checkPages(
   filePath: string,
   passphrase: Buffer,
   options: CheckOptions = {},
 ): Promise<PageCheck> {
-  const handle = await open(filePath, 'r');
+  const handle = options.fd === undefined ? await open(filePath, 'r') : heldReader(options.fd);
   let key: Buffer | null = null;
   let hmacKey: Buffer | null = null;
   try {
@@ -159,7 +184,7 @@ export class IntegrityMonitor {
   private timer: NodeJS.Timeout | null = null;
   private abort: AbortController | null = null;
   private running: Promise<IntegrityStatus> | null = null;
-  private target: { path: string; key: Buffer } | null = null;
+  private target: { path: string; fd: number; key: Buffer } | null = null;
   private waiting: ((status: IntegrityStatus) => void)[] = [];
 
   constructor(
@@ -171,10 +196,13 @@ export class IntegrityMonitor {
     return { ...this.current, damagedPages: [...this.current.damagedPages] };
   }
 
-  /** Watches the file just unlocked; `key` is the session's own buffer (zeroed on lock). */
-  start(path: string, key: Buffer): void {
+  /**
+   * Watches the file just unlocked, read through its held descriptor (`file.fd`, see CheckOptions);
+   * `key` is the session's own buffer (zeroed on lock).
+   */
+  start(file: { path: string; fd: number }, key: Buffer): void {
     this.stop();
-    this.target = { path, key };
+    this.target = { path: file.path, fd: file.fd, key };
     this.current = NOT_CHECKED;
     if (this.timing) this.schedule(this.timing.firstAfterMs);
   }
@@ -204,6 +232,7 @@ export class IntegrityMonitor {
     const startedAt = this.now().toISOString();
     this.current = { ...this.current, state: 'checking', startedAt, pagesChecked: 0, message: null };
     const run = checkPages(target.path, target.key, {
+      fd: target.fd,
       signal: abort.signal,
       onProgress: (pagesChecked, pages) => {
         if (!abort.signal.aborted) this.current = { ...this.current, pagesChecked, pages };

@@ -8,6 +8,7 @@
 import { closeSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import { isHeldInThisProcess } from '../../db/case-file';
 
 /** The SQLite companions that hold a case file's latest writes or its rollback. */
 const COMPANIONS = ['', '-wal', '-shm', '-journal'];
@@ -73,6 +74,8 @@ function readHead(file: string, length: number): Buffer {
  */
 export function looksLikeCaseFile(file: string, info: Stats = statSync(file)): boolean {
   if (CASE_FILE_NAME.test(path.basename(file))) return true;
+  // The open case file itself, whatever its name (reading it here would drop SQLite's lock).
+  if (isHeldInThisProcess(file)) return true;
   if (!info.isFile() || info.size === 0) return false;
   const head = readHead(file, 4096);
   if (head.subarray(0, 16).equals(SQLITE_HEADER)) return true;

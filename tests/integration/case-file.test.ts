@@ -5,7 +5,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { changePassphrase, createCaseFile, openCaseFile } from '../../db/case-file';
 import { exportRegister, importInterchange } from '../../main/services/import-export';
-import { makeTempDir, PASSPHRASE, readFixture } from '../helpers';
+import { jsonItems } from '../../main/services/import/json-stream';
+import { sheetRows } from '../../main/services/import/sheet-reader';
+import { looksLikeCaseFile } from '../../main/services/output-paths';
+import { makeTempDir, PASSPHRASE, readFixture, runCli } from '../helpers';
 import type { CaseRecord } from '../../shared/case-format';
 
 let dir: string;
@@ -170,6 +173,24 @@ describe('the encrypted case file', () => {
       cf.close();
     }
     openCaseFile({ path: file, passphrase: PASSPHRASE }).close();
+  });
+
+  it('is not read through another descriptor while open, which would drop its lock', async () => {
+    // Named without .foidesk, so nothing is decided by the name.
+    const plain = path.join(dir, 'register.db');
+    const cf = createCaseFile({ path: plain, passphrase: PASSPHRASE });
+    try {
+      const items = jsonItems(plain);
+      await expect(items.next()).rejects.toThrow(/The file to import is the case file FOI Desk has open/);
+      const rows = sheetRows({ kind: 'csv', name: 'register.db', path: plain });
+      await expect(rows.next()).rejects.toThrow(/The spreadsheet is the case file FOI Desk has open/);
+      // An export never replaces it, and it is told apart without reading it.
+      expect(looksLikeCaseFile(plain)).toBe(true);
+      const other = runCli(['queue', plain]);
+      expect(other.stderr).toMatch(/open in another FOI Desk window or process/);
+    } finally {
+      cf.close();
+    }
   });
 
   it('runs with WAL, foreign keys and an in-memory temp store', () => {

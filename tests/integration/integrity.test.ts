@@ -12,7 +12,7 @@ import { DeskApp } from '../../main/services/app';
 import { createHandlers } from '../../main/services/handlers';
 import { checkPages } from '../../main/services/integrity';
 import { seedCases } from '../seed';
-import { makeTempDir, PASSPHRASE } from '../helpers';
+import { makeTempDir, PASSPHRASE, runCli } from '../helpers';
 
 let temp: ReturnType<typeof makeTempDir>;
 let file: string;
@@ -45,6 +45,26 @@ describe('the background integrity check', () => {
     // With the wrong key nothing is authentic: the check is not a formality.
     const wrong = await checkPages(file, Buffer.from('not the passphrase', 'utf8'));
     expect(wrong.damaged).toHaveLength(pages);
+  });
+
+  it('keeps the case file locked against another process while it checks and after', async () => {
+    const app = newApp();
+    const handlers = createHandlers(app);
+    expect((await handlers['session:open']({ path: file, passphrase: Buffer.from(PASSPHRASE) })).ok).toBe(
+      true,
+    );
+    const refusedElsewhere = () => {
+      const other = runCli(['queue', file]);
+      expect(other.code).toBe(1);
+      expect(other.stderr).toMatch(/open in another FOI Desk window or process/);
+    };
+    refusedElsewhere();
+    // The check reads the file through the descriptor held with SQLite's lock: opening and closing
+    // one of its own dropped the lock, and another process could then write to the file.
+    expect(await handlers['integrity:check']({})).toMatchObject({ ok: true, value: { state: 'ok' } });
+    refusedElsewhere();
+    await handlers['session:lock']({});
+    expect(runCli(['queue', file]).code).toBe(0);
   });
 
   it('opens a file with a damaged page at once and reports the page through integrity:status', async () => {

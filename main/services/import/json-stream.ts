@@ -6,6 +6,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { refuseHeldFile } from '../../../db/case-file';
 
 type Mode = 'start' | 'array' | 'single' | 'after';
 const startMode = (): Mode => 'start';
@@ -124,6 +125,7 @@ export async function* jsonItems(path: string, options: JsonStreamOptions = {}):
     return null;
   };
 
+  refuseHeldFile(path, 'The file to import');
   const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
   for await (const buffer of stream as AsyncIterable<Buffer>) {
     bytes += buffer.length;

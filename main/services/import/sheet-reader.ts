@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse';
 import type { SheetCell } from '../../../shared/spreadsheet-columns';
 import { AppError } from '../../../shared/errors';
+import { refuseHeldFile } from '../../../db/case-file';
 
 export type SheetKind = 'xlsx' | 'csv';
 
@@ -35,7 +36,10 @@ export function sourceSize(source: SheetSource): number | null {
 }
 
 function openStream(source: SheetSource): Readable {
-  if ('path' in source) return createReadStream(source.path, { highWaterMark: 256 * 1024 });
+  if ('path' in source) {
+    refuseHeldFile(source.path, 'The spreadsheet');
+    return createReadStream(source.path, { highWaterMark: 256 * 1024 });
+  }
   const bytes = source.bytes;
   const CHUNK = 256 * 1024;
   return Readable.from(
@@ -148,6 +152,7 @@ function delimiterOf(firstLine: string): string {
 
 async function firstBytes(source: SheetSource, n: number): Promise<Uint8Array> {
   if ('bytes' in source) return source.bytes.subarray(0, n);
+  refuseHeldFile(source.path, 'The spreadsheet');
   const parts: Buffer[] = [];
   let have = 0;
   for await (const chunk of createReadStream(source.path, {
