@@ -10,6 +10,7 @@ import path from 'node:path';
 import { formatBytes, MAX_ATTACHMENT_BYTES } from '../../../shared/attachment-rules';
 import type { SavePathRequest, UploadedFile } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
+import { refuseHeldFile } from '../../../db/case-file';
 import type { GrantPurpose } from '../granted-paths';
 import { holdUpload } from '../intake/held-files';
 import { contentTypeOf } from '../intake/content-types';
@@ -59,6 +60,7 @@ export const dialogHandlers = {
           'validation',
           `${name} is ${formatBytes(info.size)}: a file can be at most ${formatBytes(MAX_ATTACHMENT_BYTES)}.`,
         );
+      refuseHeldFile(file, name);
       const data = await readFile(file);
       files.push(holdUpload(app, { name, contentType: contentTypeOf(name), data }));
     }
