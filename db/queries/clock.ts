@@ -49,7 +49,10 @@ export function storeDueDates(
 export function listCasesWithoutStatutoryDue(db: CaseDb): OpenCaseDates[] {
   return db.$client
     .prepare(
-      'SELECT id, regime, received, due_date AS due, statutory_due AS statutoryDue FROM cases WHERE statutory_due IS NULL AND due_date IS NOT NULL',
+      // Every unlock asks: read from the partial index of exactly these cases (normally empty), named
+      // because the planner would otherwise walk the due-date index of every dated case (0.3 s cold
+      // at 100,000 cases).
+      'SELECT id, regime, received, due_date AS due, statutory_due AS statutoryDue FROM cases INDEXED BY cases_statutory_due_missing WHERE statutory_due IS NULL AND due_date IS NOT NULL',
     )
     .all() as OpenCaseDates[];
 }

@@ -4,7 +4,7 @@ import { createCaseFile, type CaseFile } from '../../db/case-file';
 import { addedHolidays, caseEvents } from '../../db/schema';
 import { listCaseEvents } from '../../db/queries/cases';
 import { importInterchange } from '../../main/services/import-export';
-import { recomputeAllDueDates, toClockEvents } from '../../main/services/deadlines';
+import { fillStatutoryDueDates, recomputeAllDueDates, toClockEvents } from '../../main/services/deadlines';
 import { makeTempDir, PASSPHRASE, readFixture } from '../helpers';
 
 let cleanup: () => void;
@@ -41,6 +41,23 @@ describe('stored due dates', () => {
     expect(dueOf('FOI 7001')).toBe('2026-12-16');
     // A closed case keeps the date it was answered against.
     expect(dueOf('FOI 7002')).toBe('2026-12-15');
+  });
+
+  it('fills a statutory due date left empty, from the index of exactly those cases', () => {
+    const base = JSON.parse(readFixture('foi-4951.case.json')) as Record<string, unknown>;
+    const open = { ...base, reference: 'FOI 7003', received: '2026-11-16', status: 'open' };
+    delete (open as { outcome?: unknown }).outcome;
+    delete (open as { responded?: unknown }).responded;
+    importInterchange(cf, [{ path: 'x', text: JSON.stringify(open) }], 'test');
+    const statutory = () =>
+      cf.sqlite.prepare("SELECT statutory_due FROM cases WHERE reference = 'FOI 7003'").pluck().get();
+    expect(statutory()).toBe('2026-12-15');
+    expect(fillStatutoryDueDates(cf.db)).toBe(0);
+    // As a case stored before the statutory date was kept.
+    cf.sqlite.prepare("UPDATE cases SET statutory_due = NULL WHERE reference = 'FOI 7003'").run();
+    expect(fillStatutoryDueDates(cf.db)).toBe(1);
+    expect(statutory()).toBe('2026-12-15');
+    expect(fillStatutoryDueDates(cf.db)).toBe(0);
   });
 
   it('keeps what a stopped SAR clock awaits, which decides how the month restarts', () => {

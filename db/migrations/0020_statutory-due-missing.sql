@@ -1,0 +1,1 @@
+CREATE INDEX `cases_statutory_due_missing` ON `cases` (`id`) WHERE statutory_due IS NULL AND due_date IS NOT NULL;
