@@ -166,8 +166,11 @@ function buildWhere(filter: QueueFilter): Where {
     params: match === null ? params : [match, ...params],
     match: match !== null,
     needsRequester: short.length > 0,
-    // Ranked by how well the words (as prefixes) match: any of them counts towards the score.
-    rankMatch: terms.length > 0 ? terms.map((t) => `${ftsString(t)}*`).join(' OR ') : null,
+    // Ranked by how well the words match as word prefixes, all of them (bm25 over the cases that
+    // have every word); a case where some word appears only inside another word comes after them.
+    // One word index pass over the cases with all the words: with any of them it scored every case
+    // with either (at 100,000 cases, 22 ms against 14 for "Cyber Essentials").
+    rankMatch: terms.length > 0 ? terms.map((t) => `${ftsString(t)}*`).join(' AND ') : null,
   };
 }
 

@@ -174,6 +174,33 @@ describe('search through the FTS5 indexes', () => {
     expect(dues).toEqual([...dues].sort());
   });
 
+  it('ranks cases with every word before those where a word is only inside another word', () => {
+    const s = app.requireSession().file.sqlite;
+    const r = s.prepare("INSERT INTO requesters (name) VALUES ('Sam Ode')").run().lastInsertRowid;
+    const insert = s.prepare(
+      `INSERT INTO cases (reference, regime, received, requester_id, subject, request_text, status, due_date)
+       VALUES (?, 'FOIA', '2026-11-01', ?, ?, ?, 'open', '2026-11-30')`,
+    );
+    const both = Number(
+      insert.run(
+        'QZX-1',
+        r,
+        'Agency bookings',
+        'Please send the bookings of agency staff by ward, quorvex and locum alike, for each month of 2025.',
+      ).lastInsertRowid,
+    );
+    // "locum" is common (it scores little), and in this one only inside "nonlocum"; "quorvex" is in
+    // its reference and subject: scored on any word, it ranked first.
+    for (let i = 0; i < 40; i++) insert.run(`LOC-${i}`, r, 'Locum spend', 'Locum spend by month.');
+    const inside = Number(
+      insert.run('QUORVEX-2', r, 'Quorvex quorvex quorvex', 'Quorvex quorvex nonlocum quorvex.')
+        .lastInsertRowid,
+    );
+    const page = desk.listCases({ view: 'all', search: 'quorvex locum', offset: 0, limit: 20 });
+    expect(page.rows.map((row) => row.id)).toEqual([both, inside]);
+    expect(page.total).toBe(2);
+  });
+
   it('follows new cases, edits, renamed requesters and answers in the same transaction', () => {
     const created = desk.createCase({
       reference: 'SAR-QX-77',
