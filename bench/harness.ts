@@ -26,16 +26,21 @@ export async function measure(
     await fn();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
+  return summarise(name, times);
+}
+
+/** The median, mean and minimum of times taken some other way (in the page, say), printed as measure's. */
+export function summarise(name: string, times: number[]): Measurement {
+  const sorted = [...times].sort((a, b) => a - b);
   const m: Measurement = {
     name,
-    runs: iterations,
-    medianMs: times[Math.floor(times.length / 2)]!,
-    meanMs: times.reduce((a, b) => a + b, 0) / times.length,
-    minMs: times[0]!,
+    runs: sorted.length,
+    medianMs: sorted[Math.floor(sorted.length / 2)]!,
+    meanMs: sorted.reduce((a, b) => a + b, 0) / sorted.length,
+    minMs: sorted[0]!,
   };
   console.log(
-    `${name.padEnd(60)} median ${m.medianMs.toFixed(2).padStart(9)} ms   mean ${m.meanMs.toFixed(2).padStart(9)} ms   min ${m.minMs.toFixed(2).padStart(9)} ms   (${iterations} runs)`,
+    `${name.padEnd(60)} median ${m.medianMs.toFixed(2).padStart(9)} ms   mean ${m.meanMs.toFixed(2).padStart(9)} ms   min ${m.minMs.toFixed(2).padStart(9)} ms   (${m.runs} runs)`,
   );
   return m;
 }
