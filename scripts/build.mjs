@@ -1,7 +1,7 @@
 // Builds what each entry point needs into dist/: the CLI (ahead of time, so it starts fast), the
 // Electron main and preload, the browser bridge, and the renderer (Vite). Usage: build.mjs cli|all
 import { build } from 'esbuild';
-import { cpSync, rmSync, mkdirSync } from 'node:fs';
+import { cpSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -31,10 +31,22 @@ cpSync(path.join(root, 'db', 'migrations'), path.join(dist, 'migrations'), { rec
 
 await build({
   ...common,
-  entryPoints: { cli: path.join(root, 'main/cli/foi-desk.ts') },
+  entryPoints: { 'cli-main': path.join(root, 'main/cli/foi-desk.ts') },
   outdir: dist,
   outExtension: { '.js': '.mjs' },
 });
+// dist/cli.mjs turns on Node's compile cache before it loads the bundle: V8's compiled code of the
+// CLI (code only, never anything it reads) is kept in the temp folder, so a run does not compile
+// the 6 MB bundle again (about 0.2 s of every command's start).
+rmSync(path.join(dist, 'cli.mjs.map'), { force: true });
+writeFileSync(
+  path.join(dist, 'cli.mjs'),
+  `// Built by scripts/build.mjs: the foi-desk command line.
+import { enableCompileCache } from 'node:module';
+enableCompileCache?.();
+await import('./cli-main.mjs');
+`,
+);
 
 if (what === 'all') {
   await build({
