@@ -25,6 +25,7 @@ import path from 'node:path';
 import { AppError } from '../shared/errors';
 import { errorCode, statRegularFile } from './file-checks';
 import { MIN_PASSPHRASE_LENGTH } from '../shared/passphrase';
+import { deriveCipherKey, readSalt } from './cipher-key';
 import * as schema from './schema';
 
 export type CaseDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -41,6 +42,14 @@ export interface CaseFile {
    * other descriptor on the file in this process would silently drop them.
    */
   readonly fd: number;
+  /**
+   * The 32-byte SQLCipher key the file was opened with, when it was opened with one (rawKey, as
+   * openCaseFileAsync does): the page check and the backups use it rather than derive it again.
+   * Zeroed when the file is closed, and forgotten when its passphrase changes.
+   */
+  readonly cipherKey: Buffer | null;
+  /** Zeroes and forgets cipherKey (changePassphrase: the old key no longer opens the file). */
+  forgetCipherKey(): void;
   close(): void;
 }
 
@@ -373,12 +382,41 @@ export function openCaseFile(options: OpenOptions): CaseFile {
       migrateToCurrent(sqlite, db);
       ensureCaseFileId(sqlite);
     }
-    return makeCaseFile(filePath, sqlite, db, openedAtVersion, held);
+    return makeCaseFile(
+      filePath,
+      sqlite,
+      db,
+      openedAtVersion,
+      held,
+      options.rawKey ? Buffer.from(options.rawKey) : null,
+    );
   } catch (error) {
     sqlite.close();
     held?.release();
     if (error instanceof AppError) throw error;
     translateOpenError(error, headerLooksEncrypted);
+  }
+}
+
+/**
+ * Opens a case file as openCaseFile does, with its key derived first in Node's thread pool
+ * (db/cipher-key.ts): the event loop stays free while the 256,000 rounds run, and the file keeps
+ * the key (CaseFile.cipherKey) for its page check and backups. A file that cannot be read here
+ * (missing, too short, already open in this process) is left to openCaseFile to refuse.
+ */
+export async function openCaseFileAsync(options: OpenOptions): Promise<CaseFile> {
+  const filePath = path.resolve(options.path);
+  const salt = options.rawKey || isHeldInThisProcess(filePath) ? null : readSalt(filePath);
+  if (!salt) return openCaseFile(options);
+  // A copy of the passphrase for the thread pool, zeroed once it is done with.
+  const passphrase = withKeyBytes(options.passphrase, (bytes) => Buffer.from(bytes));
+  let rawKey: Buffer | null = null;
+  try {
+    rawKey = await deriveCipherKey(passphrase, salt);
+    return openCaseFile({ ...options, rawKey });
+  } finally {
+    passphrase.fill(0);
+    rawKey?.fill(0);
   }
 }
 
@@ -477,13 +515,23 @@ function makeCaseFile(
   db: CaseDb,
   openedAtVersion: number,
   held: { fd: number; release: () => void },
+  key: Buffer | null = null,
 ): CaseFile {
+  let cipherKey = key;
+  const forgetCipherKey = () => {
+    cipherKey?.fill(0);
+    cipherKey = null;
+  };
   return {
     path: filePath,
     db,
     sqlite,
     openedAtVersion,
     fd: held.fd,
+    get cipherKey() {
+      return cipherKey;
+    },
+    forgetCipherKey,
     close() {
       if (!sqlite.open) return;
       try {
@@ -491,6 +539,7 @@ function makeCaseFile(
         sqlite.pragma('wal_checkpoint(TRUNCATE)');
       } finally {
         sqlite.close();
+        forgetCipherKey();
         // Only after SQLite has let go of its lock: closing this earlier would drop the lock.
         held.release();
       }
@@ -577,6 +626,7 @@ export function changePassphrase(file: CaseFile, newPassphrase: Passphrase): voi
   requireLongEnough(newPassphrase);
   file.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   withKeyBytes(newPassphrase, (key) => file.sqlite.rekey(key));
+  file.forgetCipherKey();
 }
 
 /** Runs work with a case file open, closing it whatever happens. */
@@ -593,7 +643,7 @@ export async function withCaseFileAsync<T>(
   options: OpenOptions,
   work: (file: CaseFile) => Promise<T>,
 ): Promise<T> {
-  const file = openCaseFile(options);
+  const file = await openCaseFileAsync(options);
   try {
     return await work(file);
   } finally {

@@ -521,7 +521,10 @@ export async function backupCaseFile(
     file.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const size = statSync(file.path).size;
     requireFreeSpace(path.dirname(target), size);
-    derived = deriveKeyOf(file.fd, passphrase);
+    // The key the file was opened with, when it was (the copy has its salt); else derived now.
+    derived = file.cipherKey
+      ? Promise.resolve(Buffer.from(file.cipherKey))
+      : deriveKeyOf(file.fd, passphrase);
     // Through the descriptor kept with the lock: opening and closing another would drop the lock.
     copied = await copyFromDescriptor(file.fd, size, temp, onProgress);
     crashPoint('backup-copied');

@@ -24,20 +24,18 @@ import { createHmac, pbkdf2 } from 'node:crypto';
 import { setImmediate as yieldToEventLoop, setTimeout as wait } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import type { IntegrityStatus } from '../../shared/contract';
+import { deriveCipherKey, KEY_BYTES, SALT_BYTES } from '../../db/cipher-key';
 
 const pbkdf2Async = promisify(pbkdf2);
 const fstatAsync = promisify(fstat);
 const readAsync = promisify(read);
 
 const PAGE_SIZE = 4096;
-const SALT_BYTES = 16;
 const IV_BYTES = 16;
 const HMAC_BYTES = 64;
 const RESERVE = IV_BYTES + HMAC_BYTES;
-const KDF_ITERATIONS = 256_000;
 const HMAC_KDF_ITERATIONS = 2;
 const HMAC_SALT_MASK = 0x3a;
-const KEY_BYTES = 32;
 /** Pages read and hashed per slice: 1 MiB, about a millisecond of hashing. */
 const SLICE_PAGES = 256;
 /** A page that fails is read again this many times first (a checkpoint may be writing it). */
@@ -62,14 +60,7 @@ export interface CheckOptions {
   onProgress?: (checked: number, pages: number) => void;
 }
 
-/**
- * The SQLCipher 4 key of a file: PBKDF2-HMAC-SHA512 of the passphrase (UTF-8 bytes, as given to
- * SQLite) over the file's 16-byte salt (its first bytes), in the thread pool. What
- * `openCaseFile({ rawKey })` takes to open a file without deriving it again.
- */
-export function deriveCipherKey(passphrase: Buffer, salt: Buffer): Promise<Buffer> {
-  return pbkdf2Async(passphrase, salt, KDF_ITERATIONS, KEY_BYTES, 'sha512');
-}
+export { deriveCipherKey };
 
 function pageIsAuthentic(hmacKey: Buffer, page: Buffer, pageNumber: number): boolean {
   const start = pageNumber === 1 ? SALT_BYTES : 0;
@@ -184,7 +175,7 @@ export class IntegrityMonitor {
   private timer: NodeJS.Timeout | null = null;
   private abort: AbortController | null = null;
   private running: Promise<IntegrityStatus> | null = null;
-  private target: { path: string; fd: number; key: Buffer } | null = null;
+  private target: { path: string; fd: number; key: Buffer; cipherKey: Buffer | null } | null = null;
   private waiting: ((status: IntegrityStatus) => void)[] = [];
 
   constructor(
@@ -200,9 +191,9 @@ export class IntegrityMonitor {
    * Watches the file just unlocked, read through its held descriptor (`file.fd`, see CheckOptions);
    * `key` is the session's own buffer (zeroed on lock).
    */
-  start(file: { path: string; fd: number }, key: Buffer): void {
+  start(file: { path: string; fd: number; cipherKey: Buffer | null }, key: Buffer): void {
     this.stop();
-    this.target = { path: file.path, fd: file.fd, key };
+    this.target = { path: file.path, fd: file.fd, key, cipherKey: file.cipherKey };
     this.current = NOT_CHECKED;
     if (this.timing) this.schedule(this.timing.firstAfterMs);
   }
@@ -233,6 +224,8 @@ export class IntegrityMonitor {
     this.current = { ...this.current, state: 'checking', startedAt, pagesChecked: 0, message: null };
     const run = checkPages(target.path, target.key, {
       fd: target.fd,
+      // The key the file was opened with (zeroed when it closes, after stop() abandons the check).
+      ...(target.cipherKey ? { key: target.cipherKey } : {}),
       signal: abort.signal,
       onProgress: (pagesChecked, pages) => {
         if (!abort.signal.aborted) this.current = { ...this.current, pagesChecked, pages };

@@ -3,7 +3,8 @@ import { existsSync, readFileSync, truncateSync, writeFileSync, statSync, copyFi
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { changePassphrase, createCaseFile, openCaseFile } from '../../db/case-file';
+import { changePassphrase, createCaseFile, openCaseFile, openCaseFileAsync } from '../../db/case-file';
+import { backupCaseFile } from '../../main/services/backup';
 import { exportRegister, importInterchange } from '../../main/services/import-export';
 import { jsonItems } from '../../main/services/import/json-stream';
 import { sheetRows } from '../../main/services/import/sheet-reader';
@@ -191,6 +192,32 @@ describe('the encrypted case file', () => {
     } finally {
       cf.close();
     }
+  });
+
+  it('opens with its key derived in the thread pool, kept for the session and zeroed on close', async () => {
+    createCaseFile({ path: file, passphrase: PASSPHRASE }).close();
+    await expect(openCaseFileAsync({ path: file, passphrase: 'not the passphrase at all' })).rejects.toThrow(
+      /Wrong passphrase/,
+    );
+    const cf = await openCaseFileAsync({ path: file, passphrase: Buffer.from(PASSPHRASE) });
+    const key = cf.cipherKey!;
+    expect(key).toHaveLength(32);
+    expect(key.some((b) => b !== 0)).toBe(true);
+    // The same key SQLCipher derives: a backup made with it opens and verifies.
+    const backup = path.join(dir, 'copy.foidesk');
+    expect((await backupCaseFile(cf, backup, PASSPHRASE)).cases).toBe(0);
+    // After a new passphrase the old key is forgotten, and a backup derives the new one.
+    changePassphrase(cf, 'a whole new passphrase here');
+    expect(cf.cipherKey).toBeNull();
+    expect(key.every((b) => b === 0)).toBe(true);
+    const after = path.join(dir, 'after.foidesk');
+    await backupCaseFile(cf, after, 'a whole new passphrase here');
+    cf.close();
+    const again = await openCaseFileAsync({ path: file, passphrase: 'a whole new passphrase here' });
+    const second = again.cipherKey!;
+    again.close();
+    expect(second.every((b) => b === 0)).toBe(true);
+    openCaseFile({ path: after, passphrase: 'a whole new passphrase here' }).close();
   });
 
   it('runs with WAL, foreign keys and an in-memory temp store', () => {

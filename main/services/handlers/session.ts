@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { createCaseFile, openCaseFile, type CaseFile } from '../../../db/case-file';
+import { createCaseFile, openCaseFileAsync, type CaseFile } from '../../../db/case-file';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../../../db/queries/audit';
 import { getSettings } from '../../../db/queries/settings';
@@ -59,7 +59,7 @@ export const sessionHandlers = {
     await app.lockNow();
     let file: CaseFile;
     try {
-      file = openCaseFile({ path: input.path, passphrase: input.passphrase });
+      file = await openCaseFileAsync({ path: input.path, passphrase: input.passphrase });
     } catch (error) {
       input.passphrase.fill(0);
       // The unlock screen then offers a restore over this file: main itself vouches for the path.
