@@ -7,11 +7,11 @@
  * Electron's IPC, an array of byte values in the bridge's JSON, so neither JSON.parse nor IPC makes
  * a string of it); the schema turns them into a Uint8Array and zeroes the array it came from; the
  * session keeps that one buffer as `key`, without a copy, and lockNow() zeroes it. SQLCipher gets
- * the same bytes (db.key(buffer)); a backup's check and the integrity check read them from here;
- * the HTTP body's bytes are zeroed once parsed. The file's derived SQLCipher key (CaseFile.cipherKey,
- * derived once at unlock for the page check and the backups) is zeroed when the file closes. What is
- * not ours to wipe: SQLite's own copy of the key (freed when the connection closes, by SQLite, not
- * zeroed by us), the integrity check's HMAC key while one runs (zeroed when it ends), and in the renderer the
+ * the key derived from those bytes (db/cipher-key.ts), which the file keeps (CaseFile.cipherKey) for
+ * the page check and the backups and zeroes when it closes; the HTTP body's bytes are zeroed once
+ * parsed. What is not ours to wipe: SQLite's own copy of the key (freed when the connection closes,
+ * by SQLite, not zeroed by us), the integrity check's HMAC key while one runs (zeroed when it ends),
+ * and in the renderer the
  * typed text, which the browser holds only as a string. The CLI reads the passphrase as a string
  * (an environment variable or readline) and turns it into bytes at once.
  */
