@@ -11,9 +11,8 @@
  * the page check and the backups and zeroes when it closes; the HTTP body's bytes are zeroed once
  * parsed. What is not ours to wipe: SQLite's own copy of the key (freed when the connection closes,
  * by SQLite, not zeroed by us), the integrity check's HMAC key while one runs (zeroed when it ends),
- * and in the renderer the
- * typed text, which the browser holds only as a string. The CLI reads the passphrase as a string
- * (an environment variable or readline) and turns it into bytes at once.
+ * and in the renderer the typed text, which the browser holds only as a string. The CLI reads the
+ * passphrase as a string (an environment variable or readline) and turns it into bytes at once.
  */
 import type { CaseDb, CaseFile } from '../../db/case-file';
 import { todayIso } from '../../shared/dates';
