@@ -250,10 +250,10 @@ async function copyFromDescriptor(
   }
 }
 
-/** SHA-256 of a file's first `total` bytes, read once (the next chunk is read while one is hashed). */
 /**
- * The length and SHA-256 of a file's bytes. A file SQLite has open in this process is read through
- * its held descriptor (`fd`, left open): closing another descriptor would drop SQLite's lock.
+ * The length and SHA-256 of a file's bytes, read once (the next chunk is read while one is hashed).
+ * A file SQLite has open in this process is read through its held descriptor (`fd`, left open):
+ * closing another descriptor would drop SQLite's lock.
  */
 async function hashWrittenFile(filePath: string, fd?: number): Promise<{ bytes: number; sha256: string }> {
   const handle = fd === undefined ? await openAsync(filePath, 'r') : heldReader(fd);

@@ -175,7 +175,7 @@ export class IntegrityMonitor {
   private timer: NodeJS.Timeout | null = null;
   private abort: AbortController | null = null;
   private running: Promise<IntegrityStatus> | null = null;
-  private target: { path: string; fd: number; key: Buffer; cipherKey: Buffer | null } | null = null;
+  private target: { file: { path: string; fd: number; cipherKey: Buffer | null }; key: Buffer } | null = null;
   private waiting: ((status: IntegrityStatus) => void)[] = [];
 
   constructor(
@@ -193,7 +193,7 @@ export class IntegrityMonitor {
    */
   start(file: { path: string; fd: number; cipherKey: Buffer | null }, key: Buffer): void {
     this.stop();
-    this.target = { path: file.path, fd: file.fd, key, cipherKey: file.cipherKey };
+    this.target = { file, key };
     this.current = NOT_CHECKED;
     if (this.timing) this.schedule(this.timing.firstAfterMs);
   }
@@ -222,10 +222,11 @@ export class IntegrityMonitor {
     this.abort = abort;
     const startedAt = this.now().toISOString();
     this.current = { ...this.current, state: 'checking', startedAt, pagesChecked: 0, message: null };
-    const run = checkPages(target.path, target.key, {
-      fd: target.fd,
-      // The key the file was opened with (zeroed when it closes, after stop() abandons the check).
-      ...(target.cipherKey ? { key: target.cipherKey } : {}),
+    // The key the file was opened with, as it is now (forgotten if the passphrase changed).
+    const cipherKey = target.file.cipherKey;
+    const run = checkPages(target.file.path, target.key, {
+      fd: target.file.fd,
+      ...(cipherKey ? { key: cipherKey } : {}),
       signal: abort.signal,
       onProgress: (pagesChecked, pages) => {
         if (!abort.signal.aborted) this.current = { ...this.current, pagesChecked, pages };
