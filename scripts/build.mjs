@@ -35,14 +35,18 @@ await build({
   outdir: dist,
   outExtension: { '.js': '.mjs' },
 });
-// dist/cli.mjs turns on Node's compile cache before it loads the bundle: V8's compiled code of the
-// CLI (code only, never anything it reads) is kept in the temp folder, so a run does not compile
-// the 6 MB bundle again (about 0.2 s of every command's start).
+// dist/cli.mjs sets up the process before it loads the bundle. Node's compile cache keeps V8's
+// compiled code of the CLI (code only, never anything it reads) in the temp folder, so a run does
+// not compile the 6 MB bundle again (about 0.2 s of every command's start). --optimize-for-size
+// has V8 collect garbage before growing its heap: a 100,000-case import peaks at about 145 MiB
+// instead of 280 (its live heap is 20 MiB; the rest was garbage not yet collected), in the same time.
 rmSync(path.join(dist, 'cli.mjs.map'), { force: true });
 writeFileSync(
   path.join(dist, 'cli.mjs'),
   `// Built by scripts/build.mjs: the foi-desk command line.
 import { enableCompileCache } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
+setFlagsFromString('--optimize-for-size');
 enableCompileCache?.();
 await import('./cli-main.mjs');
 `,

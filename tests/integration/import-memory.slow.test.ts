@@ -50,9 +50,10 @@ describe('streaming import', () => {
     const at10k = await importPeak(10_000);
     const at100k = await importPeak(100_000);
     expect(at100k).toBeLessThan(300);
-    // Ten times the cases, not ten times the memory: well under twice the 10k peak (SQLite's page
-    // cache and the allocator grow a little with the file; a whole-file parse grew 1.38 GB at 10k).
-    expect(at100k).toBeLessThan(at10k * 2);
+    // Ten times the cases, not ten times the memory: within half as much again as the 10k peak
+    // (SQLite's page cache and the allocator grow a little with the file; a whole-file parse grew
+    // 1.38 GB at 10k, and before the CLI had V8 collect before growing its heap, 171 → 284 MiB).
+    expect(at100k).toBeLessThan(at10k * 1.5);
     // Writing 100,000 encrypted cases with their search index takes minutes on a shared 2-core machine.
   }, 1_800_000);
 });
