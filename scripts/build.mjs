@@ -52,7 +52,9 @@ setFlagsFromString('--optimize-for-size');
 // The user's own cache folder on Linux, where the temp folder is shared by every user (compiled
 // code someone else could write there is code this would run); elsewhere the temp folder is the
 // user's own.
-const cacheHome = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache');
+// (XDG_CACHE_HOME only when absolute, as the XDG spec says.)
+const xdg = process.env.XDG_CACHE_HOME;
+const cacheHome = xdg && path.isAbsolute(xdg) ? xdg : path.join(homedir(), '.cache');
 enableCompileCache?.(
   process.platform === 'linux' ? path.join(cacheHome, 'foi-desk', 'node-compile-cache') : undefined,
 );
