@@ -181,6 +181,28 @@ describe('casework in the browser', () => {
     await screenshot(page, 'case');
   });
 
+  it('shows a status chosen while main saves it, and back', async () => {
+    const status = page.getByLabel('Status', { exact: true });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/cases:update', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await status.selectOption('on-hold');
+      // Main has not answered: the select shows the choice rather than springing back to Open.
+      expect(await status.inputValue()).toBe('on-hold');
+    } finally {
+      release();
+      await page.unroute('**/api/cases:update');
+    }
+    await page.getByText('Status changed to On hold.').waitFor();
+    expect(await status.inputValue()).toBe('on-hold');
+    await status.selectOption('open');
+    await page.getByText('Status changed to Open.').waitFor();
+  });
+
   it('closes the case as refused, with the change on the timeline', async () => {
     await page.getByRole('button', { name: 'Close the case' }).click();
     const dialog = page.getByRole('dialog', { name: 'Close the case' });

@@ -943,6 +943,8 @@ function StatusPanel({ detail, change }: { detail: CaseDetail; change: Change })
   const uid = useId();
   const { record } = detail;
   const [closing, setClosing] = useState(false);
+  // The status chosen, shown while main saves it (the select would spring back until it answered).
+  const [savingStatus, setSavingStatus] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<string>(record.outcome ?? '');
   const [responded, setResponded] = useState(todayIso());
   const [lateReason, setLateReason] = useState('');
@@ -1011,8 +1013,10 @@ function StatusPanel({ detail, change }: { detail: CaseDetail; change: Change })
         <>
           <SelectField
             label="Status"
-            value={record.status}
-            onChange={(v) =>
+            value={savingStatus ?? record.status}
+            onChange={(v) => {
+              if (savingStatus !== null) return;
+              setSavingStatus(v);
               void change(
                 () =>
                   call('cases:update', {
@@ -1020,8 +1024,8 @@ function StatusPanel({ detail, change }: { detail: CaseDetail; change: Change })
                     patch: { status: v as 'open' | 'clarification' | 'on-hold' },
                   }),
                 `Status changed to ${STATUS_LABELS[v] ?? v}.`,
-              )
-            }
+              ).finally(() => setSavingStatus(null));
+            }}
             options={(['open', 'clarification', 'on-hold'] as const).map((s) => ({
               value: s,
               label: STATUS_LABELS[s] ?? s,
