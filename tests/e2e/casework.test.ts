@@ -11,6 +11,7 @@ import { PASSPHRASE } from '../helpers';
 import {
   apiCall,
   foi4951RequestText,
+  holdChannel,
   isoDaysAgo,
   receivedWithWorkingDaysLeft,
   screenshot,
@@ -183,19 +184,13 @@ describe('casework in the browser', () => {
 
   it('shows a status chosen while main saves it, and back', async () => {
     const status = page.getByLabel('Status', { exact: true });
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/api/cases:update', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const updates = await holdChannel(page, 'cases:update');
     try {
       await status.selectOption('on-hold');
       // Main has not answered: the select shows the choice rather than springing back to Open.
       expect(await status.inputValue()).toBe('on-hold');
     } finally {
-      release();
-      await page.unroute('**/api/cases:update');
+      await updates.release();
     }
     await page.getByText('Status changed to On hold.').waitFor();
     expect(await status.inputValue()).toBe('on-hold');

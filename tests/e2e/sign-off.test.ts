@@ -9,6 +9,7 @@ import type { CaseDetail } from '../../shared/contract';
 import { PASSPHRASE } from '../helpers';
 import {
   apiCall,
+  holdChannel,
   isoDaysAgo,
   openSeededFile,
   screenshot,
@@ -32,29 +33,6 @@ async function unlockAs(officer: string): Promise<void> {
   await page.getByLabel('Passphrase').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await page.locator('[data-screen="queue"] [data-ready="true"]').waitFor();
-}
-
-/**
- * Holds main's answers on `channel` until the returned function is called (refusing the first
- * call outright with `refuseFirst`), to see the screen while main is still saving.
- */
-async function holdChannel(channel: string, { refuseFirst = false } = {}): Promise<() => void> {
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  let refuse = refuseFirst;
-  await page.route(`**/api/${channel}`, async (route) => {
-    if (refuse) {
-      refuse = false;
-      await route.fulfill({
-        contentType: 'application/json',
-        body: JSON.stringify({ ok: false, error: { code: 'validation', message: 'Refused for the test.' } }),
-      });
-      return;
-    }
-    await held;
-    await route.continue();
-  });
-  return release;
 }
 
 async function openCase(): Promise<void> {
@@ -100,13 +78,12 @@ describe('sign-off', () => {
     await nav.getByRole('button', { name: 'Settings' }).click();
     const settings = page.locator('[data-panel="sign-off-settings"]');
     // Each tick shows while main saves it, and a second tick made meanwhile builds on the first.
-    const release = await holdChannel('sign-off:save-policy');
+    const policySaves = await holdChannel(page, 'sign-off:save-policy');
     await settings.getByLabel('FOI (FOIA)').click();
     await settings.getByLabel('Any case flagged as sensitive').click();
     expect(await settings.getByLabel('FOI (FOIA)').isChecked()).toBe(true);
-    release();
+    await policySaves.release();
     await settings.getByText('Sign-off saved.').waitFor();
-    await page.unroute('**/api/sign-off:save-policy');
     await expect
       .poll(() => apiCall(h.bridge, 'sign-off:policy', {}))
       .toMatchObject({ regimes: ['FOIA'], sensitive: true });
@@ -136,18 +113,17 @@ describe('sign-off', () => {
     await panel.getByText(`Waiting for ${BEA} to approve (asked by ${ALEX}).`).waitFor();
     // The tick shows while main is saving it, and a refused save puts the box back.
     const sensitive = panel.getByLabel('Sensitive case');
-    const releaseFlag = await holdChannel('sign-off:set-sensitive', { refuseFirst: true });
+    const flagSaves = await holdChannel(page, 'sign-off:set-sensitive', { refuseFirst: true });
     await sensitive.click();
     await panel.getByText('Refused for the test.').waitFor();
     expect(await sensitive.isChecked()).toBe(false);
     await sensitive.click();
     expect(await sensitive.isChecked()).toBe(true);
     expect(await sensitive.getAttribute('aria-busy')).toBe('true');
-    releaseFlag();
+    await flagSaves.release();
     await panel.locator('.alert--success', { hasText: 'The case is flagged as sensitive.' }).waitFor();
     expect(await sensitive.isChecked()).toBe(true);
     expect(await sensitive.getAttribute('aria-busy')).toBeNull();
-    await page.unroute('**/api/sign-off:set-sensitive');
   });
 
   it('is approved by the approver, and then the letter is sent', async () => {

@@ -219,3 +219,37 @@ export async function openSeededFile(h: Harness, name: string): Promise<string> 
   await apiCall(h.bridge, 'session:open', { path: file, passphrase: Buffer.from(PASSPHRASE) });
   return file;
 }
+
+/**
+ * Holds main's answers on `channel` (refusing the first call outright with `refuseFirst`), to see
+ * the page while main is still saving. `release` lets the held calls through and removes the
+ * route once its handlers are done (removed while one runs, Playwright answers the call itself
+ * and the handler's own answer fails).
+ */
+export async function holdChannel(
+  page: Page,
+  channel: string,
+  { refuseFirst = false } = {},
+): Promise<{ release(): Promise<void> }> {
+  let open: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (open = resolve));
+  let refuse = refuseFirst;
+  await page.route(`**/api/${channel}`, async (route) => {
+    if (refuse) {
+      refuse = false;
+      await route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { code: 'validation', message: 'Refused for the test.' } }),
+      });
+      return;
+    }
+    await held;
+    await route.continue();
+  });
+  return {
+    async release() {
+      open();
+      await page.unrouteAll({ behavior: 'wait' });
+    },
+  };
+}
