@@ -54,6 +54,52 @@ async function caretSettled(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Notes where the letter's caret is when a dialog gives the keyboard back: at the end of the task
+ * that focused the letter, which is where a key pressed at once would go. ProseMirror's own caret
+ * and the browser's must agree then, not only after ProseMirror's timer has put the browser's right.
+ */
+async function watchCaretOnReturn(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    type View = {
+      posAtDOM(node: Node, offset: number): number;
+      state: { selection: { head: number } };
+    };
+    const dom = document.querySelector<HTMLElement & { editor?: { view: View } }>('.ProseMirror');
+    const store = window as unknown as { caretOnReturn?: { browser: number; editor: number } };
+    delete store.caretOnReturn;
+    dom?.addEventListener(
+      'focus',
+      () =>
+        queueMicrotask(() => {
+          const view = dom.editor?.view;
+          const selection = window.getSelection();
+          if (!view || !selection?.focusNode) return;
+          store.caretOnReturn = {
+            browser: view.posAtDOM(selection.focusNode, selection.focusOffset),
+            editor: view.state.selection.head,
+          };
+        }),
+      { once: true },
+    );
+  });
+}
+
+async function caretOnReturn(page: Page): Promise<{ browser: number; editor: number } | undefined> {
+  return page.evaluate(
+    () => (window as unknown as { caretOnReturn?: { browser: number; editor: number } }).caretOnReturn,
+  );
+}
+
+/** The text of the paragraph ProseMirror's caret is in. */
+async function caretParagraph(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => {
+    type View = { state: { selection: { $head: { parent: { textContent: string } } } } };
+    const dom = document.querySelector<HTMLElement & { editor?: { view: View } }>('.ProseMirror');
+    return dom?.editor?.view.state.selection.$head.parent.textContent;
+  });
+}
+
 async function shoot(locator: Locator, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await locator.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
@@ -287,8 +333,13 @@ describe('the letter editor from the keyboard, and axe', () => {
       .waitFor();
     await page.keyboard.press('Control+a');
     await page.keyboard.type('www.waltoncentre.nhs.uk/foi');
+    await watchCaretOnReturn(page);
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
+    // The caret is back on the link at once, not at the start of the letter for a moment.
+    const afterLink = await caretOnReturn(page);
+    expect(afterLink).toBeDefined();
+    expect(afterLink?.browser).toBe(afterLink?.editor);
     const link = editor.locator('a[href="https://www.waltoncentre.nhs.uk/foi"]');
     await link.waitFor();
     expect(await link.textContent()).toBe('publication scheme');
@@ -302,11 +353,17 @@ describe('the letter editor from the keyboard, and axe', () => {
     await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
     await expectNoSeriousAxe('footnote dialog');
     await page.keyboard.type('Published at the address above.');
+    await watchCaretOnReturn(page);
     await page.keyboard.press('Control+Enter');
     await notes.waitFor({ state: 'detached' });
     await editor.locator('sup.footnote-ref').waitFor();
-    // The caret is back in the paragraph (the dialog's focus returned) before its style is chosen.
+    // The caret is back in the paragraph (the dialog's focus returned) before its style is chosen,
+    // and was from the moment the dialog closed.
+    const afterNote = await caretOnReturn(page);
+    expect(afterNote).toBeDefined();
+    expect(afterNote?.browser).toBe(afterNote?.editor);
     await caretSettled(page);
+    expect(await caretParagraph(page)).toContain('See our publication scheme');
     // The paragraph style follows the cursor and sets the Word style.
     const style = letters.getByLabel('Paragraph style');
     expect(await style.inputValue()).toBe('body');

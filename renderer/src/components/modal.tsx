@@ -7,20 +7,30 @@ import { useEffect, useRef, type ReactNode } from 'react';
 export function Modal({
   title,
   onClose,
+  returnFocus,
   children,
 }: {
   title: string;
   onClose: () => void;
+  /**
+   * Gives the keyboard back when the dialog closes, instead of focusing what opened it. For a rich
+   * text editor: the browser puts a caret it is given focus at the start of the text, and only the
+   * editor knows where the caret was.
+   */
+  returnFocus?: () => void;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const returnFocusRef = useRef(returnFocus);
+  returnFocusRef.current = returnFocus;
   useEffect(() => {
     const dialog = ref.current;
     const opener = document.activeElement as HTMLElement | null;
     if (dialog && !dialog.open) dialog.showModal();
     return () => {
       dialog?.close();
-      opener?.focus();
+      if (returnFocusRef.current) returnFocusRef.current();
+      else opener?.focus();
     };
   }, []);
   return (
