@@ -68,11 +68,18 @@ describe('the s12 worksheet on the case page', () => {
     await page.locator('[data-screen="case"][data-reference="FOI 5002"]').waitFor();
     const panel = page.locator('[data-panel="s12"]');
     await panel.getByText('Time spent reading, redacting, considering exemptions').waitFor();
+    // A new worksheet's empty row is nothing to correct, and states no total.
+    expect(await panel.locator('.field__error').count()).toBe(0);
+    expect(await panel.locator('.s12__total').count()).toBe(0);
 
-    // Row 1: locating, 12 hours, with how it was estimated.
+    // Row 1: locating, 12 hours, with how it was estimated. A row left without its time is marked.
     await panel.getByLabel('Activity, row 1').selectOption('locating');
     await panel.getByLabel('Question, row 1').fill('2');
+    await panel.getByLabel('Advice and assistance (s16)').focus();
+    const noTime = panel.locator('[data-row="1"] .field__error', { hasText: /^Error: Give the time\.$/ });
+    await noTime.waitFor();
     await panel.getByLabel('Time, row 1').fill('12');
+    await noTime.waitFor({ state: 'detached' });
     await panel.getByLabel('How estimated, row 1').fill('sampled 10 incident files at 6 minutes each');
     await panel.locator('[data-exceeds="false"]').getByText('Total: 12 hours').waitFor();
     // Row 2: extracting, 7 hours 30 minutes as "7:30": 19 hours 30 minutes is over 18 hours.
@@ -84,6 +91,7 @@ describe('the s12 worksheet on the case page', () => {
     await over.getByText('Over the limit by £37.50 (1 hour 30 minutes): section 12 applies.').waitFor();
     // A time that cannot be read is marked on its row.
     await panel.getByLabel('Time, row 2').fill('seven');
+    await panel.getByLabel('Advice and assistance (s16)').focus();
     await panel.getByText('Give the time as hours (1.5)').waitFor();
     await panel.getByLabel('Time, row 2').fill('7:30');
 

@@ -59,9 +59,15 @@ interface Parsed {
   problems: (string | null)[];
 }
 
+/** A row with nothing written in it: not part of the estimate, and nothing to correct. */
+function isBlankRow(r: RowText): boolean {
+  return [r.time, r.rate, r.question, r.description].every((t) => t.trim() === '');
+}
+
 function parseRows(view: S12WorksheetView, rows: RowText[]): Parsed {
   const out: S12RowInput[] = [];
   const problems = rows.map((r) => {
+    if (isBlankRow(r)) return null;
     const time = parseDuration(r.time);
     if ('problem' in time) return time.problem;
     const rate = parseRate(r.rate);
@@ -86,9 +92,16 @@ export function S12WorksheetPanel({ caseId, onChanged }: { caseId: number; onCha
   const [advice, setAdvice] = useState('');
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  /**
+   * The rows whose problems are shown: those the officer has left, and all of them once a save was
+   * tried. A row being filled in is not yet wrong.
+   */
+  const [checked, setChecked] = useState<ReadonlySet<number> | 'all'>(() => new Set());
+  const check = (key: number) => setChecked((c) => (c === 'all' || c.has(key) ? c : new Set([...c, key])));
 
   const show = useCallback((v: S12WorksheetView) => {
     setView(v);
+    setChecked(new Set());
     const first = v.rule.kind === 'limit' ? (v.rule.activities[0] ?? 'locating') : 'locating';
     setRows(v.rows.length > 0 ? v.rows.map((r) => rowText(r, first)) : [rowText(null, first)]);
     setAggregated(v.aggregated.map((a) => a.id));
@@ -104,6 +117,8 @@ export function S12WorksheetPanel({ caseId, onChanged }: { caseId: number; onCha
   const parsed = useMemo(() => (view ? parseRows(view, rows) : null), [view, rows]);
   const live = useMemo(() => {
     if (!view || !parsed || parsed.problems.some((p) => p !== null)) return null;
+    // Nothing written and nothing aggregated: no estimate to state, not one of nothing.
+    if (parsed.rows.length === 0 && aggregated.length === 0) return 'empty' as const;
     // The aggregated cases as saved: a case newly ticked is counted once saved.
     const others = view.aggregated
       .filter((a) => aggregated.includes(a.id))
@@ -170,6 +185,7 @@ export function S12WorksheetPanel({ caseId, onChanged }: { caseId: number; onCha
     e.preventDefault();
     setMessage(null);
     if (!parsed || parsed.problems.some((p) => p !== null)) {
+      setChecked('all');
       setMessage({ tone: 'error', text: 'Correct the rows marked before saving.' });
       return;
     }
@@ -186,7 +202,7 @@ export function S12WorksheetPanel({ caseId, onChanged }: { caseId: number; onCha
     }
   };
 
-  const result = live ?? view.result;
+  const result = live === 'empty' ? null : (live ?? view.result);
   return (
     <section className="panel s12" aria-labelledby={`${uid}-heading`} data-panel="s12">
       <h2 className="panel__title" id={`${uid}-heading`}>
@@ -224,7 +240,15 @@ export function S12WorksheetPanel({ caseId, onChanged }: { caseId: number; onCha
           </thead>
           <tbody>
             {rows.map((r, i) => (
-              <tr key={r.key} data-row={i + 1}>
+              <tr
+                key={r.key}
+                data-row={i + 1}
+                onBlur={(e) => {
+                  // Leaving the row, not moving within it.
+                  if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget)))
+                    check(r.key);
+                }}
+              >
                 <td>
                   <SelectField
                     label={<span className="visually-hidden">Activity, row {i + 1}</span>}
@@ -247,7 +271,9 @@ export function S12WorksheetPanel({ caseId, onChanged }: { caseId: number; onCha
                     label={<span className="visually-hidden">Time, row {i + 1}</span>}
                     value={r.time}
                     onChange={(time) => update(r.key, { time })}
-                    error={parsed?.problems[i] ?? undefined}
+                    error={
+                      checked === 'all' || checked.has(r.key) ? (parsed?.problems[i] ?? undefined) : undefined
+                    }
                     placeholder="1.5 or 1:30"
                     size={8}
                   />
