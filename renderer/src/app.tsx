@@ -100,6 +100,11 @@ function useIdleLock(
   }, [open, onDue, onLockedElsewhere]);
 }
 
+/** The status with the file shown as locked, before main says so. */
+function asLocked(s: SessionStatus | null): SessionStatus | null {
+  return s ? { ...s, state: 'locked', file: null, idleLockMinutes: null, idleLockDueInSeconds: null } : s;
+}
+
 export function App() {
   return (
     <UnsavedChangesProvider>
@@ -126,20 +131,39 @@ function Shell() {
     call('session:status', {}).then(setStatus, (e: unknown) => setStartError(errorMessage(e)));
   }, []);
 
-  const dropEverything = useCallback(
+  /** The page forgets the session: the screens are mounted afresh, with none of the old state. */
+  const forget = useCallback(
     (message: string) => {
       unsaved.reset();
       setRoute({ name: 'queue' });
       setQueueQuery(INITIAL_QUEUE);
       setSessionKey((k) => k + 1);
       setNotice(message);
-      call('session:status', {}).then(setStatus, () =>
-        setStatus((s) =>
-          s ? { ...s, state: 'locked', file: null, idleLockMinutes: null, idleLockDueInSeconds: null } : s,
-        ),
-      );
     },
     [unsaved],
+  );
+  const refreshStatus = useCallback(
+    () => call('session:status', {}).then(setStatus, () => setStatus(asLocked)),
+    [],
+  );
+  const dropEverything = useCallback(
+    (message: string) => {
+      forget(message);
+      void refreshStatus();
+    },
+    [forget, refreshStatus],
+  );
+
+  // Main's status once it has locked, unless the officer has unlocked again meanwhile.
+  const afterLock = useCallback(
+    () =>
+      call('session:status', {}).then(
+        (s) => {
+          if (shownState.current === 'locked') setStatus(s);
+        },
+        () => undefined,
+      ),
+    [],
   );
 
   const locking = useRef(false);
@@ -151,22 +175,20 @@ function Shell() {
       void unsaved
         .saveDrafts()
         .then(() => {
-          // Hide the data; main closes the file and forgets the key.
+          // Hide the data at once, with the unlock screen the officer will type into: main closes
+          // the file and forgets the key (after the automatic backup, which can take a while), and
+          // its answer only refreshes the status, so nothing typed meanwhile is lost.
           shownState.current = 'locked';
-          setStatus((s) =>
-            s ? { ...s, state: 'locked', file: null, idleLockMinutes: null, idleLockDueInSeconds: null } : s,
-          );
+          setStatus(asLocked);
+          forget(message);
           return call('session:lock', {});
         })
-        .then(
-          () => dropEverything(message),
-          () => dropEverything(message),
-        )
+        .then(afterLock, afterLock)
         .finally(() => {
           locking.current = false;
         });
     },
-    [dropEverything, unsaved],
+    [afterLock, forget, unsaved],
   );
 
   const onIdle = useCallback(
