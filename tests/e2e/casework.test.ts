@@ -182,18 +182,28 @@ describe('casework in the browser', () => {
     await screenshot(page, 'case');
   });
 
-  it('shows a status chosen while main saves it, and back', async () => {
+  it('shows a status chosen while main saves it, saves one chosen meanwhile after it, and back', async () => {
     const status = page.getByLabel('Status', { exact: true });
     const updates = await holdChannel(page, 'cases:update');
     try {
-      await status.selectOption('on-hold');
+      await status.selectOption('clarification');
       // Main has not answered: the select shows the choice rather than springing back to Open.
+      expect(await status.inputValue()).toBe('clarification');
+      // A second choice while the first is saved is kept, not dropped.
+      await status.selectOption('on-hold');
       expect(await status.inputValue()).toBe('on-hold');
     } finally {
       await updates.release();
     }
     await page.getByText('Status changed to On hold.').waitFor();
     expect(await status.inputValue()).toBe('on-hold');
+    const onHold = await apiCall<{ rows: { reference: string }[] }>(h.bridge, 'cases:list', {
+      view: 'open',
+      status: 'on-hold',
+      offset: 0,
+      limit: 10,
+    });
+    expect(onHold.rows.map((r) => r.reference)).toEqual(['FOI 4951']);
     await status.selectOption('open');
     await page.getByText('Status changed to Open.').waitFor();
   });
@@ -284,9 +294,19 @@ describe('casework in the browser', () => {
   it('locks with Ctrl+L, leaving no case data on the page, and unlocks', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Case queue' }).click();
     await page.locator('[data-screen="queue"] [data-ready="true"]').waitFor();
+    // Main is slow to close the file (the automatic backup runs first): the unlock screen shows at
+    // once, and what the officer types there is kept when main's answer comes.
+    const closing = await holdChannel(page, 'session:lock');
     await page.keyboard.press('Control+l');
     await page.locator('[data-screen="unlock"]').waitFor();
     await page.getByText('The case file is locked. Enter the passphrase to open it again.').waitFor();
+    await page.getByLabel('Passphrase').fill('typed while main locks');
+    const status = page.waitForResponse((r) => r.url().endsWith('/api/session:status'));
+    await closing.release();
+    await status;
+    expect(h.bridge.desk.isOpen).toBe(false);
+    expect(await page.getByLabel('Passphrase').inputValue()).toBe('typed while main locks');
+    await page.getByLabel('Passphrase').fill('');
     const html = await page.content();
     expect(html).not.toContain('Cyber Essentials');
     expect(html).not.toContain('FOI 4951');

@@ -3,8 +3,10 @@
  * aria-invalid), so every field is named for screen readers and reachable by keyboard.
  */
 import {
+  useCallback,
   useEffect,
   useId,
+  useRef,
   useState,
   type ReactNode,
   type TextareaHTMLAttributes,
@@ -170,10 +172,46 @@ export function CheckboxField(props: {
 }
 
 /**
- * A checkbox whose value is saved in main as soon as it is ticked. The tick shows at once and
- * further clicks wait until main answers (the box keeps focus, as disabling it would lose it); if
- * main refuses, the tick goes back to the saved value and the caller shows why. Without this a
- * controlled box springs back until the reply comes, and looks as if the click was lost.
+ * Saves a value in main as soon as the officer chooses it, and shows the latest choice until main
+ * has answered: a choice made while one is being saved is saved after it (only the latest of
+ * several), never dropped. `pending` is the choice to show, null once main has answered them all.
+ * A save that throws ends the run, and the field shows main's value again.
+ */
+export function useSavedChoice<T extends string | boolean>(
+  save: (value: T) => Promise<unknown>,
+): { pending: T | null; choose: (value: T) => void } {
+  const [pending, setPending] = useState<T | null>(null);
+  const queued = useRef<{ value: T } | null>(null);
+  const running = useRef(false);
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  const choose = useCallback((value: T) => {
+    queued.current = { value };
+    setPending(value);
+    if (running.current) return;
+    running.current = true;
+    void (async () => {
+      try {
+        for (let next = queued.current; next; next = queued.current) {
+          queued.current = null;
+          await saveRef.current(next.value);
+        }
+      } catch {
+        queued.current = null;
+      } finally {
+        running.current = false;
+        setPending(null);
+      }
+    })();
+  }, []);
+  return { pending, choose };
+}
+
+/**
+ * A checkbox whose value is saved in main as soon as it is ticked. The tick shows at once, and a
+ * click made while main saves is saved after it (useSavedChoice); if main refuses, the tick goes
+ * back to the saved value and the caller shows why. Without this a controlled box springs back
+ * until the reply comes, and looks as if the click was lost.
  */
 export function SavedCheckboxField(props: {
   label: ReactNode;
@@ -181,18 +219,14 @@ export function SavedCheckboxField(props: {
   save: (checked: boolean) => Promise<unknown>;
   hint?: ReactNode;
 }) {
-  const [pending, setPending] = useState<boolean | null>(null);
+  const { pending, choose } = useSavedChoice(props.save);
   return (
     <CheckboxField
       label={props.label}
       hint={props.hint}
       checked={pending ?? props.checked}
       busy={pending !== null}
-      onChange={(next) => {
-        if (pending !== null) return;
-        setPending(next);
-        void props.save(next).finally(() => setPending(null));
-      }}
+      onChange={choose}
     />
   );
 }

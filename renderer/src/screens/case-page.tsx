@@ -28,7 +28,7 @@ import {
 } from '../../../shared/case-lifecycle';
 import { DepartmentField } from '../components/department-field';
 import { call, errorMessage } from '../api';
-import { Alert, DateField, SelectField, TextArea, TextField } from '../components/fields';
+import { Alert, DateField, SelectField, TextArea, TextField, useSavedChoice } from '../components/fields';
 import { AnswerEditor, readAnswerDraft, type AnswerDraft } from '../components/answer-editor';
 import { useDraftPeek, useRestoredDraft, useUnsavedChanges } from '../unsaved/unsaved-changes';
 import { DeadlinePanel } from '../components/deadline-panel';
@@ -943,8 +943,18 @@ function StatusPanel({ detail, change }: { detail: CaseDetail; change: Change })
   const uid = useId();
   const { record } = detail;
   const [closing, setClosing] = useState(false);
-  // The status chosen, shown while main saves it (the select would spring back until it answered).
-  const [savingStatus, setSavingStatus] = useState<string | null>(null);
+  // The status chosen, shown while main saves it (the select would spring back until it answered);
+  // one chosen meanwhile is saved after it.
+  const status = useSavedChoice((v: string) =>
+    change(
+      () =>
+        call('cases:update', {
+          id: detail.id,
+          patch: { status: v as 'open' | 'clarification' | 'on-hold' },
+        }),
+      `Status changed to ${STATUS_LABELS[v] ?? v}.`,
+    ),
+  );
   const [outcome, setOutcome] = useState<string>(record.outcome ?? '');
   const [responded, setResponded] = useState(todayIso());
   const [lateReason, setLateReason] = useState('');
@@ -1013,19 +1023,8 @@ function StatusPanel({ detail, change }: { detail: CaseDetail; change: Change })
         <>
           <SelectField
             label="Status"
-            value={savingStatus ?? record.status}
-            onChange={(v) => {
-              if (savingStatus !== null) return;
-              setSavingStatus(v);
-              void change(
-                () =>
-                  call('cases:update', {
-                    id: detail.id,
-                    patch: { status: v as 'open' | 'clarification' | 'on-hold' },
-                  }),
-                `Status changed to ${STATUS_LABELS[v] ?? v}.`,
-              ).finally(() => setSavingStatus(null));
-            }}
+            value={status.pending ?? record.status}
+            onChange={status.choose}
             options={(['open', 'clarification', 'on-hold'] as const).map((s) => ({
               value: s,
               label: STATUS_LABELS[s] ?? s,
