@@ -56,7 +56,10 @@ describe('the disclosure log', () => {
       .click();
     await page.locator('.queue__body [role="row"][data-reference="FOI 8001"]').click();
     await page.locator('[data-screen="case"][data-reference="FOI 8001"]').waitFor();
-    await page.getByLabel('Publish this request and its response in the disclosure log').check();
+    const publish = page.getByLabel('Publish this request and its response in the disclosure log');
+    await publish.check();
+    // Saved before the log is read: over HTTP the log's read could reach main before the save.
+    await publish.and(page.locator('input:checked:not([aria-busy])')).waitFor();
 
     await nav.getByRole('button', { name: 'Disclosure log' }).click();
     // A period that holds the response whatever day the test runs (the default is this quarter).

@@ -41,7 +41,7 @@ describe('npm start', () => {
       expect(first).toMatch(/^FOI Desk is ready at http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{40,}$/);
       const page = await fetch(new URL('/', first.replace('FOI Desk is ready at ', '')));
       expect(page.status).toBe(200);
-      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
       expect(stderr.trimEnd().split('\n')).toEqual([
@@ -68,7 +68,8 @@ describe('npm start', () => {
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     try {
-      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      // 'close', not 'exit': the output is all read only once the pipes have closed.
+      const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
       expect(stdout).toBe(`electron ${repoRoot}\n`);
       expect(stderr).toBe('');
       expect(code).toBe(3);
