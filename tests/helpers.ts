@@ -36,7 +36,8 @@ export interface CliResult {
 export function runCli(args: string[], env: Record<string, string | undefined> = {}): CliResult {
   const result = spawnSync(process.execPath, [cliPath, ...args], {
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, FOI_DESK_PASSPHRASE: PASSPHRASE, ...env },
+    // The test's time zone too, so "today" is the same day in the CLI as in the test.
+    env: { PATH: process.env.PATH, TZ: process.env.TZ, FOI_DESK_PASSPHRASE: PASSPHRASE, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
   });

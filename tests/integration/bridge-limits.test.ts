@@ -95,9 +95,10 @@ describe('the bridge’s limits', () => {
     await Promise.all(
       held.map((s) => (s.closed ? Promise.resolve() : new Promise((r) => s.once('close', r)))),
     );
-    // Wait (bounded) for the server to notice the closes, then it answers again.
+    // Wait (bounded, about 5 s) for the server to notice the closes, then it answers again.
     let status = 0;
-    for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
+    for (let attempt = 0; attempt < 250 && status !== 200; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20));
       const s = await open();
       const reply = untilClosed(s);
       s.end(headers(2).replace('\r\n\r\n', '\r\nConnection: close\r\n\r\n') + '{}');

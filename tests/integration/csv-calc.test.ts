@@ -3,18 +3,15 @@
  * text whatever comes in front of its formula sign (a NUL, a tab, a space, a carriage return),
  * both as the schema now stores it and as an older case file may still hold it.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaseFile, type CaseFile } from '../../db/case-file';
 import { csvCell, exportRegisterCsv, importInterchange } from '../../main/services/import-export';
 import { stripControls } from '../../shared/case-format';
 import { makeTempDir, PASSPHRASE, readFixture } from '../helpers';
-
-const run = promisify(execFile);
+import { CONVERSION_TIMEOUT_MS, sofficeConvert } from './letters/helpers';
 
 const HOSTILE = [
   '=1+0',
@@ -63,23 +60,9 @@ async function openInCalc(csv: string): Promise<{ text: string; formula: boolean
   const dir = mkdtempSync(path.join(tmpdir(), 'foi-desk-calc-'));
   const file = path.join(dir, 'register.csv');
   writeFileSync(file, csv);
-  await run(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-      '--headless',
-      '--norestore',
-      // Comma, double quote, UTF-8, from line 1: what Calc's text import offers for this file.
-      '--infilter=CSV:44,34,76,1',
-      '--convert-to',
-      'fods',
-      '--outdir',
-      dir,
-      file,
-    ],
-    { timeout: 110_000 },
-  );
-  return readCells(readFileSync(path.join(dir, 'register.fods'), 'utf8'));
+  // Comma, double quote, UTF-8, from line 1: what Calc's text import offers for this file.
+  const [fods] = await sofficeConvert([file], dir, { to: 'fods', infilter: 'CSV:44,34,76,1' });
+  return readCells(readFileSync(fods, 'utf8'));
 }
 
 let cf: CaseFile;
@@ -114,18 +97,22 @@ afterAll(() => {
 });
 
 describe('the CSV register in LibreOffice Calc', () => {
-  it('shows every hostile subject as text, never as a formula', async () => {
-    const csv = exportRegisterCsv(cf);
-    const cells = await openInCalc(csv);
-    expect(cells.filter((c) => c.formula)).toEqual([]);
-    const texts = cells.map((c) => c.text);
-    for (const subject of HOSTILE) {
-      // What the officer sees: the apostrophe, then the subject without its invisible controls.
-      const visible = stripControls(subject);
-      const shown = texts.filter((t) => t.replace(/\s/g, '') === `'${visible}`.replace(/\s/g, ''));
-      expect({ subject, count: shown.length }).toEqual({ subject, count: 2 });
-    }
-  }, 120_000);
+  it(
+    'shows every hostile subject as text, never as a formula',
+    async () => {
+      const csv = exportRegisterCsv(cf);
+      const cells = await openInCalc(csv);
+      expect(cells.filter((c) => c.formula)).toEqual([]);
+      const texts = cells.map((c) => c.text);
+      for (const subject of HOSTILE) {
+        // What the officer sees: the apostrophe, then the subject without its invisible controls.
+        const visible = stripControls(subject);
+        const shown = texts.filter((t) => t.replace(/\s/g, '') === `'${visible}`.replace(/\s/g, ''));
+        expect({ subject, count: shown.length }).toEqual({ subject, count: 2 });
+      }
+    },
+    CONVERSION_TIMEOUT_MS + 60_000,
+  );
 
   it('leaves ordinary text alone and quotes what needs quoting', () => {
     expect(csvCell('Annual spend on cyber security')).toBe('Annual spend on cyber security');

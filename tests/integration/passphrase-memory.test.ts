@@ -70,7 +70,7 @@ describe('the passphrase in memory', () => {
         temp.dir,
         Buffer.from(marker, 'utf8').toString('hex'),
       ],
-      { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 },
+      { cwd: repoRoot, encoding: 'utf8', timeout: 180_000 },
     );
     expect(run.status, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout.trim().split('\n').pop()!) as Record<string, string>;
@@ -78,5 +78,5 @@ describe('the passphrase in memory', () => {
     expect(copies(out.open!)).toBe(0);
     expect(copies(out.locked!)).toBe(0);
     expect(copies(out.withString!)).toBeGreaterThan(0);
-  });
+  }, 240_000);
 });

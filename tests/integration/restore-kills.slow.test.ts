@@ -78,11 +78,12 @@ describe('random SIGKILLs', () => {
     const backup = (await backupCaseFile(cf, path.join(temp.dir, 'backup.foidesk'), PASSPHRASE)).path;
     cf.close();
     const newRefs = refsIn(file);
-    // Kills spread over the time a whole restore takes here (one run, not killed, measured first),
-    // so they land on both sides of the swap however fast the machine is. Nothing is timed.
+    // Kills spread over twice the time a whole restore takes here (one run, not killed, measured
+    // first), so they land on both sides of the swap however fast the machine is, and still do if
+    // it gets busier after the measurement. Nothing is timed.
     const started = performance.now();
     expect(await runAndKill(['restore', backup, file], {}, 600_000)).toBe('0');
-    const window = Math.max(600, (performance.now() - started) * 1.2);
+    const window = Math.max(600, (performance.now() - started) * 2);
     expect(refsIn(file)).toEqual(newRefs);
     let next = 0;
     let oldSeen = 0;

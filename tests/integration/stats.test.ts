@@ -9,19 +9,16 @@
  *
  * Period: received 1 January to 31 March 2025; today 15 April 2025 (England and Wales).
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeskApp } from '../../main/services/app';
 import { createHandlers, type Handlers } from '../../main/services/handlers';
 import type { CaseRecord, QuestionResponse } from '../../shared/case-format';
 import type { StatsReport, StatsCases } from '../../shared/stats';
 import { makeTempDir, PASSPHRASE, runCli } from '../helpers';
+import { CONVERSION_TIMEOUT_MS, sofficeConvert } from './letters/helpers';
 
-const run = promisify(execFile);
 const TODAY = '2025-04-15';
 const PERIOD = { from: '2025-01-01', to: '2025-03-31' };
 
@@ -339,98 +336,80 @@ describe('the statistics of a known register', () => {
     expect(bad.code).toBe(2);
   });
 
-  it('writes an .xlsx that LibreOffice Calc reads back with the same numbers', async () => {
-    const xlsx = path.join(temp.dir, 'figures.xlsx');
-    const out = runCli([
-      'stats',
-      file,
-      '--from',
-      PERIOD.from,
-      '--to',
-      PERIOD.to,
-      '--today',
-      TODAY,
-      '--xlsx',
-      '--out',
-      xlsx,
-    ]);
-    expect(out.code).toBe(0);
-    const dir = mkdtempSync(path.join(tmpdir(), 'foi-desk-stats-calc-'));
-    await run(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        'csv',
-        '--outdir',
-        dir,
+  it(
+    'writes an .xlsx that LibreOffice Calc reads back with the same numbers',
+    async () => {
+      const xlsx = path.join(temp.dir, 'figures.xlsx');
+      const out = runCli([
+        'stats',
+        file,
+        '--from',
+        PERIOD.from,
+        '--to',
+        PERIOD.to,
+        '--today',
+        TODAY,
+        '--xlsx',
+        '--out',
         xlsx,
-      ],
-      { timeout: 110_000 },
-    );
-    const csv = readFileSync(path.join(dir, 'figures.csv'), 'utf8');
-    const byKey = new Map<string, string>();
-    for (const line of csv.split(/\r?\n/)) {
-      const cells = line.split(',');
-      if (cells.length >= 4 && cells[0]!.startsWith('FOI and EIR') && !cells[0]!.includes(':'))
-        byKey.set(cells[2]!, cells[3]!);
-    }
-    for (const key of [
-      'received',
-      'answeredInTime',
-      'answeredLate',
-      'openPastDue',
-      'answeredWithinExtension',
-      'withdrawn',
-    ] as const)
-      expect([key, byKey.get(key)]).toEqual([key, String(EXPECTED[key])]);
-    expect(byKey.get('percentInTime')).toBe('50');
-    expect(csv).toMatch(/FOI and EIR: exemptions,FOIA s31\(1\)\(a\),FOIA s31\(1\)\(a\),1/);
-    expect(csv).toMatch(/Backlog on 2025-03-31,Over a year,overYear,1/);
-  });
+      ]);
+      expect(out.code).toBe(0);
+      const dir = mkdtempSync(path.join(temp.dir, 'calc-'));
+      const [csvPath] = await sofficeConvert([xlsx], dir, { to: 'csv' });
+      const csv = readFileSync(csvPath, 'utf8');
+      const byKey = new Map<string, string>();
+      for (const line of csv.split(/\r?\n/)) {
+        const cells = line.split(',');
+        if (cells.length >= 4 && cells[0]!.startsWith('FOI and EIR') && !cells[0]!.includes(':'))
+          byKey.set(cells[2]!, cells[3]!);
+      }
+      for (const key of [
+        'received',
+        'answeredInTime',
+        'answeredLate',
+        'openPastDue',
+        'answeredWithinExtension',
+        'withdrawn',
+      ] as const)
+        expect([key, byKey.get(key)]).toEqual([key, String(EXPECTED[key])]);
+      expect(byKey.get('percentInTime')).toBe('50');
+      expect(csv).toMatch(/FOI and EIR: exemptions,FOIA s31\(1\)\(a\),FOIA s31\(1\)\(a\),1/);
+      expect(csv).toMatch(/Backlog on 2025-03-31,Over a year,overYear,1/);
+    },
+    CONVERSION_TIMEOUT_MS + 60_000,
+  );
 
-  it('renders the committee report as a .docx with the charts', async () => {
-    // A 1×1 PNG stands in for a chart the page drew.
-    const opened = await handlers['session:open']({ path: file, passphrase: Buffer.from(PASSPHRASE) });
-    expect(opened.ok).toBe(true);
-    const png =
-      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-    const docx = await handlers['stats:render']({
-      selection: PERIOD,
-      format: 'docx',
-      charts: [{ title: 'In time by month', png }],
-    });
-    if (!docx.ok) throw new Error(docx.error.message);
-    const target = path.join(temp.dir, 'report.docx');
-    writeFileSync(target, Buffer.from(docx.value.base64, 'base64'));
-    const dir = mkdtempSync(path.join(tmpdir(), 'foi-desk-stats-docx-'));
-    await run(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        'txt:Text',
-        '--outdir',
-        dir,
-        target,
-      ],
-      { timeout: 110_000 },
-    );
-    const text = readFileSync(path.join(dir, 'report.txt'), 'utf8');
-    expect(text).toMatch(/Information rights statistics/);
-    expect(text).toMatch(/Unsatisfactory \(under 90%\)/);
-    expect(text).toMatch(/50\.0%/);
-    const csv = await handlers['stats:render']({
-      selection: PERIOD,
-      format: 'csv',
-      cases: { ...PERIOD, figure: 'answeredLate' },
-    });
-    expect(csv.ok && Buffer.from(csv.value.base64, 'base64').toString()).toMatch(
-      /FOI D,FOIA,2025-02-03,2025-03-03,2025-03-03,2025-03-20/,
-    );
-  });
+  it(
+    'renders the committee report as a .docx with the charts',
+    async () => {
+      // A 1×1 PNG stands in for a chart the page drew.
+      const opened = await handlers['session:open']({ path: file, passphrase: Buffer.from(PASSPHRASE) });
+      expect(opened.ok).toBe(true);
+      const png =
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+      const docx = await handlers['stats:render']({
+        selection: PERIOD,
+        format: 'docx',
+        charts: [{ title: 'In time by month', png }],
+      });
+      if (!docx.ok) throw new Error(docx.error.message);
+      const target = path.join(temp.dir, 'report.docx');
+      writeFileSync(target, Buffer.from(docx.value.base64, 'base64'));
+      const dir = mkdtempSync(path.join(temp.dir, 'docx-'));
+      const [textPath] = await sofficeConvert([target], dir, { to: 'txt:Text' });
+      const text = readFileSync(textPath, 'utf8');
+      expect(text).toMatch(/Information rights statistics/);
+      expect(text).toMatch(/Unsatisfactory \(under 90%\)/);
+      expect(text).toMatch(/50\.0%/);
+      const csv = await handlers['stats:render']({
+        selection: PERIOD,
+        format: 'csv',
+        cases: { ...PERIOD, figure: 'answeredLate' },
+      });
+      expect(csv.ok && Buffer.from(csv.value.base64, 'base64').toString()).toMatch(
+        /FOI D,FOIA,2025-02-03,2025-03-03,2025-03-03,2025-03-20/,
+      );
+    },
+    CONVERSION_TIMEOUT_MS + 60_000,
+  );
 });

@@ -65,16 +65,19 @@ function sofficeProfile(): string {
 }
 
 /**
- * Converts .docx files to PDF in one start of LibreOffice and returns the PDFs' paths, in order.
- * Conversions in one worker run one after another (a profile serves one soffice at a time).
+ * Converts files with LibreOffice in one start (`--convert-to` the filter `to`, read with
+ * `--infilter` when given) and returns the outputs' paths, in order. Conversions in one worker use
+ * its one profile, made once, and run one after another (a profile serves one soffice at a time).
  */
-export function convertToPdfs<const T extends readonly string[]>(
-  docxs: T,
+export function sofficeConvert<const T extends readonly string[]>(
+  files: T,
   outDir: string,
-  timeoutMs = CONVERSION_TIMEOUT_MS,
+  { to, infilter, timeoutMs = CONVERSION_TIMEOUT_MS }: { to: string; infilter?: string; timeoutMs?: number },
 ): Promise<{ -readonly [K in keyof T]: string }> {
-  const pdfs = docxs.map((d) => path.join(outDir, `${path.basename(d, '.docx')}.pdf`));
-  if (new Set(pdfs).size !== pdfs.length) throw new Error('two of the letters would make the same PDF');
+  const extension = to.split(':')[0]!;
+  const outputs = files.map((f) => path.join(outDir, `${path.basename(f, path.extname(f))}.${extension}`));
+  if (new Set(outputs).size !== outputs.length)
+    throw new Error('two of the files would make the same output');
   const job = queue.then(async () => {
     const { stdout, stderr } = await run(
       'soffice',
@@ -82,23 +85,33 @@ export function convertToPdfs<const T extends readonly string[]>(
         `-env:UserInstallation=file://${sofficeProfile()}`,
         '--headless',
         '--norestore',
+        ...(infilter ? [`--infilter=${infilter}`] : []),
         '--convert-to',
-        'pdf',
+        to,
         '--outdir',
         outDir,
-        ...docxs,
+        ...files,
       ],
       { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 },
     );
-    // soffice exits 0 even when it could not load a file: say so here, not in pdftotext.
-    const missing = pdfs.filter((p) => !existsSync(p));
+    // soffice exits 0 even when it could not load a file: say so here, not in the reader.
+    const missing = outputs.filter((p) => !existsSync(p));
     if (missing.length > 0) {
       throw new Error(`LibreOffice made no ${missing.join(', ')}:\n${stdout}${stderr}`);
     }
-    return pdfs as { -readonly [K in keyof T]: string };
+    return outputs as { -readonly [K in keyof T]: string };
   });
   queue = job.catch(() => undefined);
   return job;
+}
+
+/** Converts .docx files to PDF in one start of LibreOffice (sofficeConvert). */
+export function convertToPdfs<const T extends readonly string[]>(
+  docxs: T,
+  outDir: string,
+  timeoutMs = CONVERSION_TIMEOUT_MS,
+): Promise<{ -readonly [K in keyof T]: string }> {
+  return sofficeConvert(docxs, outDir, { to: 'pdf', timeoutMs });
 }
 
 /** Converts one .docx to PDF with LibreOffice and returns the PDF's path. */

@@ -308,7 +308,7 @@ describe('a case logged in the app', () => {
         await app.enqueue(() => app.lockNow());
       }
     },
-    CONVERSION_TIMEOUT_MS,
+    CONVERSION_TIMEOUT_MS + 60_000,
   );
 });
 
@@ -367,6 +367,6 @@ describe('foi-desk letter --date on a saved letter', () => {
       expect(locked.code).toBe(1);
       expect(locked.stderr).toMatch(/was sent dated 2021-11-11 and is locked: it cannot be re-dated/);
     },
-    CONVERSION_TIMEOUT_MS,
+    CONVERSION_TIMEOUT_MS + 60_000,
   );
 });
