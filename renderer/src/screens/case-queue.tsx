@@ -184,8 +184,13 @@ export function CaseQueue({
     [queryKey],
   );
 
+  // The query the pages held were read for (loadPage changes with it): until the effect below has
+  // cleared them, a render after the query changed still holds the last query's pages, which are
+  // not its answer, and must not say it is ready.
+  const pagesKey = useRef<string | null>(null);
   useEffect(() => {
     generation.current++;
+    pagesKey.current = queryKey;
     pages.current.clear();
     cursors.current.clear();
     loading.current.clear();
@@ -283,7 +288,7 @@ export function CaseQueue({
     );
   };
 
-  const ready = total !== null && pages.current.has(0);
+  const ready = pagesKey.current === queryKey && total !== null && pages.current.has(0);
 
   // Typing in the search box searches at once when the queue is idle; while a page is still on its
   // way, the text typed meanwhile is searched as soon as it arrives (the latest text only, so fast
