@@ -57,8 +57,14 @@ describe('backups in the app', () => {
     expect(readdirSync(backups).filter((n) => !n.endsWith('.sha256'))).toHaveLength(1);
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByText(/Last checked backup: .*, 2 cases\./).waitFor();
+    // Back on the queue the reminder reads the backup status afresh, and, backed up, says nothing.
+    const status = page.waitForResponse((r) => r.url().endsWith('/api/backup:status'));
     await page.getByRole('button', { name: 'Case queue' }).click();
     await page.locator('[data-screen="queue"] [data-ready="true"]').waitFor();
+    await status;
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
     expect(await page.getByTestId('backup-reminder').count()).toBe(0);
   });
 
