@@ -25,7 +25,7 @@ import path from 'node:path';
 import { AppError } from '../shared/errors';
 import { errorCode, statRegularFile } from './file-checks';
 import { MIN_PASSPHRASE_LENGTH } from '../shared/passphrase';
-import { deriveCipherKey, readSalt } from './cipher-key';
+import { deriveFileKey, readSalt } from './cipher-key';
 import * as schema from './schema';
 
 export type CaseDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -102,7 +102,7 @@ export interface OpenOptions {
   migrate?: boolean;
   /**
    * The 32-byte SQLCipher key already derived from the passphrase and this file's salt
-   * (main/services/integrity.ts deriveCipherKey): used instead of the passphrase, so opening skips
+   * (db/cipher-key.ts deriveFileKey): used instead of the passphrase, so opening skips
    * the 256,000-round key derivation (a backup's copy, its key derived while the bytes were copied).
    * A wrong key is refused as a wrong passphrase is. The caller zeroes it.
    */
@@ -408,15 +408,11 @@ export async function openCaseFileAsync(options: OpenOptions): Promise<CaseFile>
   const filePath = path.resolve(options.path);
   const salt = options.rawKey || isHeldInThisProcess(filePath) ? null : readSalt(filePath);
   if (!salt) return openCaseFile(options);
-  // A copy of the passphrase for the thread pool, zeroed once it is done with.
-  const passphrase = withKeyBytes(options.passphrase, (bytes) => Buffer.from(bytes));
-  let rawKey: Buffer | null = null;
+  const rawKey = await deriveFileKey(options.passphrase, salt);
   try {
-    rawKey = await deriveCipherKey(passphrase, salt);
     return openCaseFile({ ...options, rawKey });
   } finally {
-    passphrase.fill(0);
-    rawKey?.fill(0);
+    rawKey.fill(0);
   }
 }
 

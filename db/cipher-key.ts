@@ -23,6 +23,26 @@ export function deriveCipherKey(passphrase: Buffer, salt: Buffer): Promise<Buffe
 }
 
 /**
+ * The key of a file with this salt from the passphrase as the officer gave it (text, or its UTF-8
+ * bytes as SQLite is given them). The thread pool works on a copy of the passphrase, zeroed once
+ * it is done, so the caller may zero its own at any time; the key is the caller's to zero.
+ */
+export async function deriveFileKey(passphrase: string | Uint8Array, salt: Buffer): Promise<Buffer> {
+  const copy = typeof passphrase === 'string' ? Buffer.from(passphrase, 'utf8') : Buffer.from(passphrase);
+  try {
+    return await deriveCipherKey(copy, salt);
+  } finally {
+    copy.fill(0);
+  }
+}
+
+/** The salt at the start of the file behind `fd`, or null when the file is too short to hold one. */
+export function readSaltFrom(fd: number): Buffer | null {
+  const salt = Buffer.alloc(SALT_BYTES);
+  return readSync(fd, salt, 0, SALT_BYTES, 0) === SALT_BYTES ? salt : null;
+}
+
+/**
  * The salt at the start of a file this process does not hold open (the caller checks: reading a
  * held file through a descriptor of its own would drop SQLite's lock), or null when it cannot be
  * read in full; opening the file then says why.
@@ -35,8 +55,7 @@ export function readSalt(filePath: string): Buffer | null {
     return null;
   }
   try {
-    const salt = Buffer.alloc(SALT_BYTES);
-    return readSync(fd, salt, 0, SALT_BYTES, 0) === SALT_BYTES ? salt : null;
+    return readSaltFrom(fd);
   } catch {
     return null;
   } finally {

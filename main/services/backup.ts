@@ -35,7 +35,6 @@ import {
   realpathSync,
   renameSync,
   readFileSync,
-  readSync,
   rmSync,
   statSync,
   statfsSync,
@@ -60,12 +59,13 @@ import {
   type Passphrase,
   type ReplaceLock,
 } from '../../db/case-file';
+import { deriveFileKey, readSaltFrom, SALT_BYTES } from '../../db/cipher-key';
 import { missingTables, openRegularFile, schemaFingerprint, statRegularFile } from '../../db/file-checks';
 import { countCases } from '../../db/queries/cases';
 import { setSetting, getSettingValue } from '../../db/queries/settings';
 import { toErrorInfo } from './errors';
 import { sameFile } from './files';
-import { checkPages, deriveCipherKey, heldReader } from './integrity';
+import { checkPages, heldReader } from './integrity';
 
 export type Progress = NonNullable<BackupProgress>;
 export type ProgressListener = (progress: Progress) => void;
@@ -433,9 +433,9 @@ export async function inspectBackupFile(filePath: string, passphrase: Passphrase
  * the caller's to zero; `discardKey` does so for one never used.
  */
 function deriveKeyOf(fd: number, passphrase: Passphrase): Promise<Buffer> {
-  const salt = Buffer.alloc(16);
-  readSync(fd, salt, 0, salt.length, 0);
-  const derived = withKeyBuffer(passphrase, (key) => deriveCipherKey(key, salt));
+  // A file too short to hold a salt opens with no key; the open afterwards says so.
+  const salt = readSaltFrom(fd) ?? Buffer.alloc(SALT_BYTES);
+  const derived = deriveFileKey(passphrase, salt);
   derived.catch(() => undefined);
   return derived;
 }

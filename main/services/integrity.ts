@@ -60,8 +60,6 @@ export interface CheckOptions {
   onProgress?: (checked: number, pages: number) => void;
 }
 
-export { deriveCipherKey };
-
 function pageIsAuthentic(hmacKey: Buffer, page: Buffer, pageNumber: number): boolean {
   const start = pageNumber === 1 ? SALT_BYTES : 0;
   const mac = createHmac('sha512', hmacKey);

@@ -199,7 +199,12 @@ describe('the encrypted case file', () => {
     await expect(openCaseFileAsync({ path: file, passphrase: 'not the passphrase at all' })).rejects.toThrow(
       /Wrong passphrase/,
     );
-    const cf = await openCaseFileAsync({ path: file, passphrase: Buffer.from(PASSPHRASE) });
+    // The officer's passphrase bytes are zeroed by the caller as soon as the open has begun: the
+    // derivation in the thread pool works on a copy of its own.
+    const given = Buffer.from(PASSPHRASE);
+    const opening = openCaseFileAsync({ path: file, passphrase: given });
+    given.fill(0);
+    const cf = await opening;
     const key = cf.cipherKey!;
     expect(key).toHaveLength(32);
     expect(key.some((b) => b !== 0)).toBe(true);
