@@ -670,6 +670,8 @@ export async function restoreCaseFile(
   let derived: Promise<Buffer> | null = null;
   let rawKey: Buffer | null = null;
   const staged = tempBeside(target, 'restore');
+  let safetyTemp: string | null = null;
+  let safetyCopying: Promise<Copied> | null = null;
   try {
     if (targetExists) {
       lock = lockForReplace(target, () => crashPoint('restore-folded'));
@@ -687,6 +689,14 @@ export async function restoreCaseFile(
       closeSync(fd);
     }
     crashPoint('restore-staged');
+    // The old file's safety copy is made while the staged copy is checked: each reads and writes
+    // files of its own. It takes its name only once the backup has passed, so a refused backup
+    // leaves none behind (the finally below removes its temp).
+    if (lock) {
+      safetyTemp = tempBeside(target, 'safety');
+      safetyCopying = copyFromDescriptor(lock.fd, statSync(target).size, safetyTemp, undefined, false);
+      safetyCopying.catch(() => undefined);
+    }
     onProgress?.({ phase: 'verifying', bytesDone: 0, bytesTotal: 1 });
     // The backup's bytes as read equal those its sidecar recorded when it was made and verified,
     // and the staged copy read back (before SQLite opens it) equals them.
@@ -722,16 +732,11 @@ export async function restoreCaseFile(
     crashPoint('restore-verified');
 
     let safetyCopy: string | null = null;
-    if (lock) {
+    if (lock && safetyTemp && safetyCopying) {
       safetyCopy = path.join(folder, `${path.basename(target)}.before-restore-${Date.now()}`);
-      const safetyTemp = tempBeside(target, 'safety');
-      try {
-        await copyFromDescriptor(lock.fd, statSync(target).size, safetyTemp, undefined, false);
-        renameSync(safetyTemp, safetyCopy);
-      } catch (error) {
-        removeQuietly(safetyTemp);
-        throw error;
-      }
+      await safetyCopying;
+      renameSync(safetyTemp, safetyCopy);
+      safetyTemp = null;
       crashPoint('restore-safety-copied');
     } else if (existsSync(`${target}-wal`)) {
       // A WAL without its file belongs to nothing we can open; keep it aside, never apply it.
@@ -770,6 +775,11 @@ export async function restoreCaseFile(
   } finally {
     rawKey?.fill(0);
     if (!rawKey) discardKey(derived);
+    // A safety copy not yet named: finished or failed first, so no write lands after its removal.
+    if (safetyTemp) {
+      await safetyCopying?.catch(() => undefined);
+      removeQuietly(safetyTemp);
+    }
     copy?.close();
     lock?.release();
     if (existsSync(staged)) removeQuietly(staged);
