@@ -197,6 +197,11 @@ afterAll(async () => {
   temp.cleanup();
 });
 
+/** `foi-desk stats` of the test's file over the test's period, as on the test's day, and more. */
+function statsOfPeriod(...more: string[]): string[] {
+  return ['stats', file, '--from', PERIOD.from, '--to', PERIOD.to, '--today', TODAY, ...more];
+}
+
 describe('the statistics of a known register', () => {
   it('gives every FOI/EIR figure, the ICO band and the definition', () => {
     expect(report.main).toEqual(EXPECTED);
@@ -311,26 +316,15 @@ describe('the statistics of a known register', () => {
   it('gives the same figures through `foi-desk stats --json` run as a process', async () => {
     // The CLI opens the file itself: the app lets it go first.
     await app.enqueue(() => app.lockNow());
-    const out = runCli(['stats', file, '--from', PERIOD.from, '--to', PERIOD.to, '--today', TODAY, '--json']);
+    const out = runCli(statsOfPeriod('--json'));
     expect(out.stderr).toBe('');
     expect(out.code).toBe(0);
     const json = JSON.parse(out.stdout) as Record<string, unknown>;
     expect(json).toMatchObject({ ...EXPECTED, backlog: BACKLOG, band: 'unsatisfactory' });
-    const eir = JSON.parse(
-      runCli([
-        'stats',
-        file,
-        '--from',
-        PERIOD.from,
-        '--to',
-        PERIOD.to,
-        '--today',
-        TODAY,
-        '--regime',
-        'EIR',
-        '--json',
-      ]).stdout,
-    ) as Record<string, unknown>;
+    const eir = JSON.parse(runCli(statsOfPeriod('--regime', 'EIR', '--json')).stdout) as Record<
+      string,
+      unknown
+    >;
     expect(eir).toMatchObject({ received: 1, answeredInTime: 1, answeredLate: 0, percentInTime: 100 });
     const bad = runCli(['stats', file, '--from', '2025-02-31', '--to', PERIOD.to]);
     expect(bad.code).toBe(2);
@@ -340,19 +334,7 @@ describe('the statistics of a known register', () => {
     'writes an .xlsx that LibreOffice Calc reads back with the same numbers',
     async () => {
       const xlsx = path.join(temp.dir, 'figures.xlsx');
-      const out = runCli([
-        'stats',
-        file,
-        '--from',
-        PERIOD.from,
-        '--to',
-        PERIOD.to,
-        '--today',
-        TODAY,
-        '--xlsx',
-        '--out',
-        xlsx,
-      ]);
+      const out = runCli(statsOfPeriod('--xlsx', '--out', xlsx));
       expect(out.code).toBe(0);
       const dir = mkdtempSync(path.join(temp.dir, 'calc-'));
       const [csvPath] = await sofficeConvert([xlsx], dir, { to: 'csv' });
