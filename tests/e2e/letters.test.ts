@@ -36,17 +36,23 @@ async function openFoi4951(page: Page): Promise<Locator> {
   return letters;
 }
 
+/** The letter editor's element, with the TipTap editor on it, as far as these tests read it. */
+type LetterDom = HTMLElement & {
+  editor?: {
+    view: {
+      posAtDOM(node: Node, offset: number): number;
+      state: { selection: { head: number; $head: { parent: { textContent: string } } } };
+    };
+  };
+};
+
 /**
  * Waits until ProseMirror has taken in the caret the browser placed. It reads a click's caret on
  * the selectionchange event, which can come after a key that a test presses at machine speed.
  */
 async function caretSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    type View = {
-      posAtDOM(node: Node, offset: number): number;
-      state: { selection: { head: number } };
-    };
-    const dom = document.querySelector<HTMLElement & { editor?: { view: View } }>('.ProseMirror');
+    const dom = document.querySelector<LetterDom>('.ProseMirror');
     const selection = window.getSelection();
     const view = dom?.editor?.view;
     if (!view || !selection?.focusNode) return false;
@@ -61,11 +67,7 @@ async function caretSettled(page: Page): Promise<void> {
  */
 async function watchCaretOnReturn(page: Page): Promise<void> {
   await page.evaluate(() => {
-    type View = {
-      posAtDOM(node: Node, offset: number): number;
-      state: { selection: { head: number } };
-    };
-    const dom = document.querySelector<HTMLElement & { editor?: { view: View } }>('.ProseMirror');
+    const dom = document.querySelector<LetterDom>('.ProseMirror');
     const store = window as unknown as { caretOnReturn?: { browser: number; editor: number } };
     delete store.caretOnReturn;
     dom?.addEventListener(
@@ -94,8 +96,7 @@ async function caretOnReturn(page: Page): Promise<{ browser: number; editor: num
 /** The text of the paragraph ProseMirror's caret is in. */
 async function caretParagraph(page: Page): Promise<string | undefined> {
   return page.evaluate(() => {
-    type View = { state: { selection: { $head: { parent: { textContent: string } } } } };
-    const dom = document.querySelector<HTMLElement & { editor?: { view: View } }>('.ProseMirror');
+    const dom = document.querySelector<LetterDom>('.ProseMirror');
     return dom?.editor?.view.state.selection.$head.parent.textContent;
   });
 }
