@@ -53,6 +53,7 @@ import {
   isHeldInThisProcess,
   lockForReplace,
   openCaseFile,
+  openCaseFileAsync,
   quickCheck,
   knownSchemaVersion,
   type CaseFile,
@@ -408,13 +409,19 @@ function reportOf(file: CaseFile, problems: string[]): VerifyReport {
  * key (header, application id, schema version, the tables, the cases). Never changes it.
  */
 export async function inspectBackupFile(filePath: string, passphrase: Passphrase): Promise<VerifyReport> {
-  const file = openCaseFile({ path: filePath, passphrase, skipQuickCheck: true, migrate: false });
+  // Opened with its key derived once, in the thread pool; the page check reads with the same key.
+  const file = await openCaseFileAsync({ path: filePath, passphrase, skipQuickCheck: true, migrate: false });
   try {
     // The bytes its sidecar recorded when it was made and verified, or else every page checked.
     const sameBytes = await matchesSidecar(file.path, file.path, file.fd);
+    const cipherKey = file.cipherKey;
     const { damaged } = sameBytes
       ? { damaged: [] }
-      : await withKeyBuffer(passphrase, (key) => checkPages(file.path, key, { fd: file.fd }));
+      : cipherKey
+        ? await checkPages(file.path, { key: cipherKey }, { fd: file.fd })
+        : await withKeyBuffer(passphrase, (key) =>
+            checkPages(file.path, { passphrase: key }, { fd: file.fd }),
+          );
     const problems = damaged.length > 0 ? [pagesMessage(damaged)] : [];
     if (file.openedAtVersion === knownSchemaVersion()) {
       const missing = missingTables(file.sqlite);
@@ -711,9 +718,7 @@ export async function restoreCaseFile(
       // No sidecar, or the file changed since: the staged copy read back once, every page must
       // authenticate with the key at its own place (the page number is in the code), which a
       // flipped, lost or misplaced page does not.
-      const { damaged } = await withKeyBuffer(passphrase, (key) =>
-        checkPages(staged, key, { key: rawKey!, fd: copy!.fd }),
-      );
+      const { damaged } = await checkPages(staged, { key: rawKey }, { fd: copy.fd });
       if (damaged.length > 0)
         throw new AppError(
           'damaged',

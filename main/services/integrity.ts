@@ -47,10 +47,15 @@ export interface PageCheck {
   damaged: number[];
 }
 
+/**
+ * What the pages are checked with: the passphrase (UTF-8 bytes, as given to SQLite), whose key is
+ * derived from the file's salt, or the file's key already derived (CaseFile.cipherKey), which
+ * spares the derivation. Neither is zeroed here.
+ */
+export type PageSecret = { passphrase: Buffer } | { key: Uint8Array };
+
 export interface CheckOptions {
   signal?: AbortSignal;
-  /** The file's key, already derived (deriveCipherKey): the derivation is skipped. Not zeroed here. */
-  key?: Buffer;
   /**
    * Read through this descriptor (CaseFile.fd, kept open with the file's lock) and leave it open.
    * A file SQLite has open in this process must be read this way: SQLite's locks are POSIX record
@@ -86,13 +91,13 @@ export function heldReader(fd: number): Reader {
 }
 
 /**
- * Checks every page of the encrypted file at `filePath` against `passphrase` (UTF-8 bytes, as given
- * to SQLite). Reads the file only. A file SQLite has open in this process is read through its held
+ * Checks every page of the encrypted file at `filePath` with its passphrase or key. Reads the file
+ * only. A file SQLite has open in this process is read through its held
  * descriptor (`options.fd`), never opened again.
  */
 export async function checkPages(
   filePath: string,
-  passphrase: Buffer,
+  secret: PageSecret,
   options: CheckOptions = {},
 ): Promise<PageCheck> {
   const handle = options.fd === undefined ? await open(filePath, 'r') : heldReader(options.fd);
@@ -103,7 +108,7 @@ export async function checkPages(
     const pages = Math.floor(size / PAGE_SIZE);
     const salt = Buffer.alloc(SALT_BYTES);
     await handle.read(salt, 0, SALT_BYTES, 0);
-    key = options.key ? Buffer.from(options.key) : await deriveCipherKey(passphrase, salt);
+    key = 'key' in secret ? Buffer.from(secret.key) : await deriveCipherKey(secret.passphrase, salt);
     const hmacSalt = Buffer.from(salt.map((b) => b ^ HMAC_SALT_MASK));
     hmacKey = await pbkdf2Async(key, hmacSalt, HMAC_KDF_ITERATIONS, KEY_BYTES, 'sha512');
     const buffer = Buffer.alloc(SLICE_PAGES * PAGE_SIZE);
@@ -222,9 +227,8 @@ export class IntegrityMonitor {
     this.current = { ...this.current, state: 'checking', startedAt, pagesChecked: 0, message: null };
     // The key the file was opened with, as it is now (forgotten if the passphrase changed).
     const cipherKey = target.file.cipherKey;
-    const run = checkPages(target.file.path, target.key, {
+    const run = checkPages(target.file.path, cipherKey ? { key: cipherKey } : { passphrase: target.key }, {
       fd: target.file.fd,
-      ...(cipherKey ? { key: cipherKey } : {}),
       signal: abort.signal,
       onProgress: (pagesChecked, pages) => {
         if (!abort.signal.aborted) this.current = { ...this.current, pagesChecked, pages };

@@ -41,9 +41,12 @@ describe('the background integrity check', () => {
   it('finds every page of a healthy file authentic', async () => {
     const pages = statSync(file).size / 4096;
     expect(pages).toBeGreaterThan(100);
-    expect(await checkPages(file, Buffer.from(PASSPHRASE, 'utf8'))).toEqual({ pages, damaged: [] });
+    expect(await checkPages(file, { passphrase: Buffer.from(PASSPHRASE, 'utf8') })).toEqual({
+      pages,
+      damaged: [],
+    });
     // With the wrong key nothing is authentic: the check is not a formality.
-    const wrong = await checkPages(file, Buffer.from('not the passphrase', 'utf8'));
+    const wrong = await checkPages(file, { passphrase: Buffer.from('not the passphrase', 'utf8') });
     expect(wrong.damaged).toHaveLength(pages);
   });
 
